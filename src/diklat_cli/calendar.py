@@ -1,0 +1,277 @@
+"""The user's time: working days and hours, breaks, holidays, Ramadan, days away, fixed blocks.
+
+`Calendar` answers, for any date, what kind of day it is, which fixed blocks it holds (meetings,
+training sessions, busy time from the user's own calendars, breaks), and what free time is left
+for work and for self-study. It is pure: the holiday data and imported busy time come in as values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from functools import cached_property
+from zoneinfo import ZoneInfo
+
+from .holidays_id import HolidayData, HolidayInfo
+from .models import DayHours, Event, Session, Training, Workspace
+from .plan import Block
+from .values import TimeRange, expand_rrule
+
+Interval = tuple[datetime, datetime]
+
+
+@dataclass(frozen=True)
+class BusyEvent:
+    """Busy time read from one of the user's calendars (.ics)."""
+
+    start: datetime
+    end: datetime
+    title: str
+    source: str = ""
+    all_day: bool = False
+
+
+@dataclass(frozen=True)
+class DayInfo:
+    date: date
+    working: bool  # an office working day: in the work week, not a holiday, not away
+    hours: TimeRange | None  # working hours when the day is in the work week and not a holiday
+    breaks: tuple[TimeRange, ...]
+    ramadan: bool
+    holiday: HolidayInfo | None
+    away: Training | None  # at an offline training session all day
+
+    @property
+    def in_workweek(self) -> bool:
+        return self.hours is not None
+
+
+def subtract(spans: Iterable[Interval], cuts: Iterable[Interval]) -> list[Interval]:
+    """`spans` with every part covered by `cuts` removed; both are lists of (start, end)."""
+    out = sorted(spans)
+    for c0, c1 in sorted(cuts):
+        nxt: list[Interval] = []
+        for s0, s1 in out:
+            if c1 <= s0 or c0 >= s1:
+                nxt.append((s0, s1))
+                continue
+            if s0 < c0:
+                nxt.append((s0, c0))
+            if c1 < s1:
+                nxt.append((c1, s1))
+        out = nxt
+    return out
+
+
+def session_days(session: Session, first: date, last: date, is_off: object = None) -> list[date]:
+    """The days in [first, last] on which a session meets.
+
+    A run of days (`date` to `until`) skips weekends and holidays unless `weekends = true`;
+    `is_off(day)` tells which days are off.
+    """
+    if session.rrule and session.from_:
+        hi = min(last, session.until) if session.until else last
+        return expand_rrule(session.rrule, session.from_, first, hi)
+    assert session.date is not None
+    lo = max(first, session.date)
+    hi = min(last, session.until or session.date)
+    days = []
+    d = lo
+    while d <= hi:
+        if session.weekends or session.until is None or not (callable(is_off) and is_off(d)):
+            days.append(d)
+        d += timedelta(days=1)
+    return days
+
+
+def event_days(event: Event, first: date, last: date) -> list[date]:
+    if event.rrule and event.from_:
+        hi = min(last, event.until) if event.until else last
+        return expand_rrule(event.rrule, event.from_, first, hi)
+    assert event.date is not None
+    lo, hi = max(first, event.date), min(last, event.until or event.date)
+    return [lo + timedelta(days=i) for i in range((hi - lo).days + 1)] if lo <= hi else []
+
+
+class Calendar:
+    """Answers questions about the user's days between `first` and `last` (inclusive)."""
+
+    def __init__(
+        self,
+        ws: Workspace,
+        holidays: HolidayData,
+        first: date,
+        last: date,
+        busy: Sequence[BusyEvent] = (),
+    ) -> None:
+        self.ws = ws
+        self.holidays = holidays
+        self.first = first
+        self.last = last
+        self.tz = ZoneInfo(ws.profile.timezone)
+        self._busy = busy
+        self._local: dict[date, HolidayInfo] = {}
+        self._working_overrides: set[date] = set()
+        for h in ws.holidays:
+            if h.working:
+                self._working_overrides.add(h.date)
+            else:
+                self._local[h.date] = HolidayInfo(h.title, "local")
+        self._days: dict[date, DayInfo] = {}
+
+    # --- what kind of day ---------------------------------------------------------------
+
+    def holiday(self, d: date) -> HolidayInfo | None:
+        if d in self._working_overrides:
+            return None
+        return self._local.get(d) or self.holidays.days.get(d)
+
+    def is_ramadan(self, d: date) -> bool:
+        r = self.ws.ramadan
+        if not r.enabled:
+            return False
+        if r.start and r.end:
+            return r.start <= d <= r.end
+        return any(a <= d <= b for a, b in self.holidays.ramadan)
+
+    def _is_off(self, d: date) -> bool:
+        return self.ws.workweek.for_day(d.weekday()) is None or self.holiday(d) is not None
+
+    @cached_property
+    def _away(self) -> dict[date, Training]:
+        """Days at an offline session, for every training."""
+        away: dict[date, Training] = {}
+        for t in self.ws.trainings:
+            for s in t.session:
+                if s.mode != "offline":
+                    continue
+                for d in session_days(s, self.first, self.last, self._is_off):
+                    away.setdefault(d, t)
+        return away
+
+    def day(self, d: date) -> DayInfo:
+        if d in self._days:
+            return self._days[d]
+        hours: DayHours | None = self.ws.workweek.for_day(d.weekday())
+        holiday = self.holiday(d)
+        ramadan = self.is_ramadan(d)
+        if hours is not None and ramadan:
+            hours = self.ws.ramadan.for_day(d.weekday())
+        if holiday is not None:
+            hours = None
+        away = self._away.get(d)
+        info = DayInfo(
+            date=d,
+            working=hours is not None and away is None,
+            hours=hours.hours if hours else None,
+            breaks=hours.breaks if hours else (),
+            ramadan=ramadan,
+            holiday=holiday,
+            away=away,
+        )
+        self._days[d] = info
+        return info
+
+    def days(self) -> list[date]:
+        return [self.first + timedelta(days=i) for i in range((self.last - self.first).days + 1)]
+
+    # --- fixed blocks -------------------------------------------------------------------
+
+    @cached_property
+    def _fixed(self) -> dict[date, list[Block]]:
+        out: dict[date, list[Block]] = {}
+        tz = self.tz
+        for ev in self.ws.events:
+            for d in event_days(ev, self.first, self.last):
+                if ev.time is None:
+                    s, e = (
+                        datetime.combine(d, time(), tz),
+                        datetime.combine(d + timedelta(days=1), time(), tz),
+                    )
+                else:
+                    s, e = ev.time.on(d, tz)
+                out.setdefault(d, []).append(
+                    Block(s, e, "event", ev.id, ev.title, location=ev.location, link=ev.link)
+                )
+        for t in self.ws.trainings:
+            for sess in t.session:
+                for d in session_days(sess, self.first, self.last, self._is_off):
+                    if sess.time is None:  # offline, no hours given: the whole working day
+                        day_hours = self.ws.workweek.for_day(
+                            d.weekday()
+                        ) or self.ws.workweek.for_day(0)
+                        assert day_hours is not None
+                        s, e = day_hours.hours.on(d, tz)
+                    else:
+                        s, e = sess.time.on(d, tz)
+                    out.setdefault(d, []).append(
+                        Block(
+                            s,
+                            e,
+                            "training",
+                            t.id,
+                            sess.title or t.title,
+                            location=sess.location or t.location,
+                            link=sess.link,
+                            note=sess.mode,
+                        )
+                    )
+        for b in self._busy:
+            start, end = b.start.astimezone(tz), b.end.astimezone(tz)
+            d = start.date()
+            while d <= end.date() and d <= self.last:
+                if d >= self.first:
+                    day_start = datetime.combine(d, time(), tz)
+                    s = max(start, day_start)
+                    e = min(end, day_start + timedelta(days=1))
+                    if s < e:
+                        out.setdefault(d, []).append(Block(s, e, "event", None, b.title))
+                d += timedelta(days=1)
+        for blocks in out.values():
+            blocks.sort(key=lambda b: (b.start, b.end, b.title))
+        return out
+
+    def fixed(self, d: date) -> list[Block]:
+        """Meetings, training sessions and imported busy time on `d`, in time order."""
+        return list(self._fixed.get(d, []))
+
+    def breaks(self, d: date) -> list[Block]:
+        info = self.day(d)
+        if not info.working:
+            return []
+        label = "Istirahat" if self.ws.profile.language == "id" else "Break"
+        return [Block(*b.on(d, self.tz), "break", None, label) for b in info.breaks]
+
+    # --- free time ----------------------------------------------------------------------
+
+    def work_time(self, d: date) -> list[Interval]:
+        """Working hours minus breaks on an office day (empty on days off and days away)."""
+        info = self.day(d)
+        if not info.working or info.hours is None:
+            return []
+        return subtract([info.hours.on(d, self.tz)], [b.on(d, self.tz) for b in info.breaks])
+
+    def free(self, d: date) -> list[Interval]:
+        """Working time not taken by a fixed block: where task work can go."""
+        return subtract(self.work_time(d), [(b.start, b.end) for b in self.fixed(d)])
+
+    def study_time(self, d: date) -> list[Interval]:
+        """Study windows on `d`, outside working time and fixed blocks.
+
+        Weekdays use `study.windows` (Ramadan: `study.ramadan_windows`); weekends and holidays
+        use `study.weekend_windows`. Friday's long break is kept for Jumat prayer.
+        """
+        info = self.day(d)
+        st = self.ws.study
+        if info.in_workweek or info.away is not None:
+            windows = st.ramadan_windows if info.ramadan else st.windows
+        else:
+            windows = st.weekend_windows
+        spans = [w.on(d, self.tz) for w in windows]
+        cuts = [(b.start, b.end) for b in self.fixed(d)]
+        if info.hours is not None:
+            cuts += self.work_time(d) if info.working else [info.hours.on(d, self.tz)]
+            if d.weekday() == 4:
+                cuts += [b.on(d, self.tz) for b in info.breaks]
+        return subtract(spans, cuts)

@@ -1,0 +1,104 @@
+"""The app object, the global options and the one place errors become messages and exit codes."""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .. import __version__
+from ..errors import DiklatError, ExitCode, WorkspaceError
+from ..i18n import Catalog
+from .context import Options
+
+M = Catalog(
+    {
+        "internal": {
+            "id": "diklat: galat internal ({error}). Jalankan lagi dengan --debug untuk melihat jejaknya, "
+            "lalu laporkan.",
+            "en": "diklat: internal error ({error}). Run again with --debug to see the traceback, "
+            "and report it.",
+        },
+        "invalid": {
+            "id": "diklat: ruang kerja tidak dapat dipakai; {n} masalah:",
+            "en": "diklat: the workspace cannot be used; {n} problem(s):",
+        },
+    }
+)
+
+app = typer.Typer(
+    name="diklat",
+    help="Ikut diklat tanpa menelantarkan tugas kantor: rencana harian, bentrok jadwal, serah terima, "
+    "kalender.\n\nPlan each working day around training: daily plan, clashes, handover sheet, calendar.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"diklat {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _global(
+    ctx: typer.Context,
+    workspace: Annotated[
+        Path | None,
+        typer.Option(
+            "--workspace", "-w", help="Folder ruang kerja / workspace folder.", show_default=False
+        ),
+    ] = None,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            help="id | en (default: profile.language, or DIKLAT_LANG).",
+            show_default=False,
+        ),
+    ] = None,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show tracebacks of internal errors.")
+    ] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    ctx.obj = Options(workspace=workspace, lang=lang, debug=debug, env=dict(os.environ))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the app; every error ends here as a message and an exit code."""
+    debug = "--debug" in (argv if argv is not None else sys.argv[1:])
+    try:
+        # standalone mode lets Typer print usage errors itself (exit 2); ours come out as exceptions
+        app(args=argv, prog_name="diklat")
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    except WorkspaceError as exc:
+        lang = Options.current_lang()
+        typer.echo(M(lang, "invalid", n=len(exc.problems)), err=True)
+        for p in exc.problems:
+            typer.echo(f"  {p}", err=True)
+        return int(exc.exit_code)
+    except DiklatError as exc:
+        typer.echo(f"diklat: {exc}", err=True)
+        return int(exc.exit_code)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:
+        if debug:
+            traceback.print_exc()
+        typer.echo(
+            M(Options.current_lang(), "internal", error=f"{type(exc).__name__}: {exc}"), err=True
+        )
+        return int(ExitCode.INTERNAL)
+    return 0

@@ -1,0 +1,143 @@
+"""What every command needs from the outside world: the workspace, the language, today, state.
+
+Commands get an `Options` from Typer's context and ask it; it reads files, the environment and
+the clock lazily and once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import cached_property
+from pathlib import Path
+from typing import ClassVar
+from zoneinfo import ZoneInfo
+
+import typer
+
+from .. import workspace as wsmod
+from ..calendar import BusyEvent
+from ..errors import UsageError
+from ..holidays_id import HolidayCache, HolidayData, holiday_data
+from ..i18n import DEFAULT_LANG, Catalog, Lang, parse_lang
+from ..models import Workspace
+from ..state import STATE_DIR, Progress
+
+M = Catalog(
+    {
+        "demo": {
+            "id": "Memakai ruang kerja contoh (demo). Buat milik Anda dengan 'diklat init'.",
+            "en": "Using the demo workspace. Create your own with 'diklat init'.",
+        },
+        "bad_date": {
+            "id": "--date '{value}' bukan tanggal; tulis seperti 2026-12-01",
+            "en": "--date '{value}' is not a date; write it as 2026-12-01",
+        },
+        "no_cuti": {
+            "id": "Data cuti bersama tahun {years} belum ada di paket holidays; tambahkan sebagai [[holiday]] "
+            "bila SKB sudah terbit.",
+            "en": "No cuti bersama data for {years} in the holidays package yet; add them as [[holiday]] "
+            "once the decree is out.",
+        },
+    }
+)
+
+
+@dataclass
+class Options:
+    """Global options, and everything derived from them on first use."""
+
+    workspace: Path | None = None
+    lang: str | None = None
+    debug: bool = False
+    env: Mapping[str, str] = field(default_factory=dict)
+    cwd: Path = field(default_factory=Path.cwd)
+
+    _current: ClassVar[Options | None] = None
+
+    def __post_init__(self) -> None:
+        Options._current = self
+
+    @classmethod
+    def current_lang(cls) -> Lang:
+        """The language for messages printed when the workspace itself could not be loaded."""
+        opts = cls._current
+        if opts is None:
+            return DEFAULT_LANG
+        return parse_lang(opts.lang) or parse_lang(opts.env.get("DIKLAT_LANG")) or DEFAULT_LANG
+
+    @cached_property
+    def found(self) -> wsmod.Found:
+        return wsmod.find(self.workspace, self.env, self.cwd, wsmod.user_dir())
+
+    @cached_property
+    def ws(self) -> Workspace:
+        ws = wsmod.load(self.found.path)
+        if self.found.how == "demo":
+            from ..demo import shift_to
+
+            ws = shift_to(ws, self.today)
+            typer.echo(M(self.resolved_lang(ws), "demo"), err=True)
+        return ws
+
+    def resolved_lang(self, ws: Workspace | None = None) -> Lang:
+        explicit = parse_lang(self.lang) or parse_lang(self.env.get("DIKLAT_LANG"))
+        if explicit:
+            return explicit
+        return (ws.profile.language if ws else None) or DEFAULT_LANG
+
+    @property
+    def language(self) -> Lang:
+        return self.resolved_lang(self.ws)
+
+    @cached_property
+    def today(self) -> date:
+        """Today in the profile's time zone (read before the workspace: the demo moves with it)."""
+        return datetime.now(ZoneInfo("Asia/Jakarta")).date()
+
+    def day(self, value: str | None) -> date:
+        """`--date` or today."""
+        if not value:
+            return datetime.now(ZoneInfo(self.ws.profile.timezone)).date()
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise UsageError(M(self.current_lang(), "bad_date", value=value)) from None
+
+    @property
+    def state_dir(self) -> Path | None:
+        """`.diklat/` in the user's workspace; None for the demo, which lives in the package."""
+        return None if self.found.how == "demo" else self.found.path / STATE_DIR
+
+    def holidays(self, first: date, last: date) -> HolidayData:
+        from platformdirs import user_cache_path
+
+        p = self.ws.planning
+        cache = HolidayCache(user_cache_path("diklat", appauthor=False) / "holidays.json")
+        data = holiday_data(
+            range(first.year, last.year + 1),
+            public=p.holidays,
+            cuti_bersama=p.cuti_bersama,
+            cache=cache,
+        )
+        cache.save()
+        if data.years_without_cuti_bersama:
+            years = ", ".join(str(y) for y in data.years_without_cuti_bersama)
+            typer.echo(M(self.language, "no_cuti", years=years), err=True)
+        return data
+
+    def progress(self) -> Progress:
+        from ..state import load_progress
+
+        return load_progress(self.state_dir)
+
+    def busy(self, first: date, last: date) -> list[BusyEvent]:
+        """Busy time from the workspace's [[calendar]] files (none until import lands)."""
+        return []
+
+
+def options(ctx: typer.Context) -> Options:
+    obj = ctx.find_root().obj
+    assert isinstance(obj, Options)
+    return obj

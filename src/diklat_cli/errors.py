@@ -1,0 +1,54 @@
+"""Exit codes and the error classes that the CLI turns into them, in one place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """What `diklat` returns to the shell; each one is pinned by a test."""
+
+    OK = 0
+    FINDINGS = 1  # `check` found clashes; `plan --strict` could not fit everything
+    USAGE = 2  # wrong command-line arguments (Typer's own code)
+    INVALID_WORKSPACE = 3  # the workspace files cannot be used
+    INTERNAL = 70  # a bug in diklat (EX_SOFTWARE)
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the user's input, as `FILE:LINE: where: what; fix`."""
+
+    file: str
+    line: int | None
+    where: str
+    what: str
+    fix: str = ""
+
+    def __str__(self) -> str:
+        place = self.file if self.line is None else f"{self.file}:{self.line}"
+        text = f"{place}: {self.where}: {self.what}" if self.where else f"{place}: {self.what}"
+        return f"{text}; {self.fix}" if self.fix else text
+
+
+class DiklatError(Exception):
+    """Base of every error the user should see as a message, not a traceback."""
+
+    exit_code: ExitCode = ExitCode.INTERNAL
+
+
+class WorkspaceError(DiklatError):
+    """The workspace cannot be used; carries every problem found, not only the first."""
+
+    exit_code = ExitCode.INVALID_WORKSPACE
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems, key=lambda p: (p.file, p.line or 0, p.where, p.what))
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class UsageError(DiklatError):
+    """A command-line argument names something that does not exist or makes no sense."""
+
+    exit_code = ExitCode.USAGE

@@ -1,0 +1,415 @@
+"""Frozen models of the workspace, as the loader validates it from the user's TOML.
+
+Durations are held in minutes, time ranges as `TimeRange`, date-times as aware datetimes in the
+profile's time zone. Unknown keys are refused: in a hand-written file they are almost always
+typos. Validation needs two facts from `diklat.toml` (the JP length and the time zone); the loader
+passes them as pydantic validation context.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from typing import Annotated, Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+
+from .values import TimeRange, check_id, check_rrule, parse_duration, parse_time, parse_time_range
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+
+
+def _ctx(info: ValidationInfo, key: str, default: Any) -> Any:
+    return (info.context or {}).get(key, default)
+
+
+def _duration(value: Any, info: ValidationInfo) -> int:
+    if isinstance(value, bool) or not isinstance(value, str):
+        raise ValueError('a duration is text such as "90m", "1h30m", "1.5h" or "3jp", in quotes')
+    minutes = parse_duration(value, _ctx(info, "jp_minutes", 45))
+    if minutes <= 0:
+        raise ValueError(f"'{value}' is not longer than zero")
+    return minutes
+
+
+def _time_range(value: Any) -> TimeRange:
+    if isinstance(value, TimeRange):
+        return value
+    if not isinstance(value, str):
+        raise ValueError('a time range is text such as "07:30-16:00", in quotes')
+    return parse_time_range(value)
+
+
+def _time(value: Any) -> time:
+    if isinstance(value, time):
+        return value
+    if not isinstance(value, str):
+        raise ValueError('a time is text such as "16:15", in quotes')
+    return parse_time(value)
+
+
+def _id(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError('an id is text such as "lap-tw4", in quotes')
+    return check_id(value)
+
+
+def _rrule(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError('a recurrence is text such as "FREQ=WEEKLY;BYDAY=MO", in quotes')
+    return check_rrule(value)
+
+
+def _date(value: Any) -> date:
+    if isinstance(value, datetime):
+        raise ValueError("expected a date such as 2026-12-01, without a time")
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            raise ValueError(f"'{value}' is not a date such as 2026-12-01") from None
+    raise ValueError("expected a date such as 2026-12-01")
+
+
+def _moment(value: Any, info: ValidationInfo) -> date | datetime:
+    """A date, or a date-time made aware in the profile's zone (an explicit offset is honoured)."""
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            value = (
+                datetime.fromisoformat(text)
+                if "T" in text or " " in text
+                else date.fromisoformat(text)
+            )
+        except ValueError:
+            raise ValueError(f"'{value}' is not a date such as 2026-12-01") from None
+    if isinstance(value, datetime):
+        tz = ZoneInfo(_ctx(info, "timezone", "Asia/Jakarta"))
+        if value.tzinfo is None:
+            return value.replace(tzinfo=tz)
+        return value.astimezone(tz)
+    if isinstance(value, date):
+        return value
+    raise ValueError("expected a date such as 2026-12-01 or a date-time such as 2026-12-01T09:00")
+
+
+Duration = Annotated[int, BeforeValidator(_duration)]
+Range = Annotated[TimeRange, BeforeValidator(_time_range)]
+ClockTime = Annotated[time, BeforeValidator(_time)]
+Id = Annotated[str, BeforeValidator(_id)]
+RRule = Annotated[str, BeforeValidator(_rrule)]
+Day = Annotated[date, BeforeValidator(_date)]
+Moment = Annotated[date | datetime, BeforeValidator(_moment)]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+
+# --- diklat.toml -----------------------------------------------------------------------------
+
+
+class Profile(Model):
+    name: str
+    nip: str = ""
+    position: str = ""
+    unit: str = ""
+    rank: str = ""  # pangkat/golongan, e.g. "Penata (III/c)"
+    employment: Literal["PNS", "PPPK"] = "PNS"
+    roles: tuple[str, ...] = ()
+    supervisor: Id | None = None
+    timezone: str = "Asia/Jakarta"
+    language: Literal["id", "en"] = "id"
+    place: str = ""  # where documents are signed ("Kota Contoh"); defaults to the unit's town
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(
+                f"'{value}' is not a time zone; use Asia/Jakarta (WIB), Asia/Makassar (WITA) "
+                "or Asia/Jayapura (WIT)"
+            ) from None
+        return value
+
+
+class DayHours(Model):
+    hours: Range
+    breaks: tuple[Range, ...] = ()
+
+
+class Workweek(Model):
+    days: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri")
+    hours: Range = TimeRange(time(7, 30), time(16, 0))
+    breaks: tuple[Range, ...] = (TimeRange(time(12, 0), time(13, 0)),)
+    mon: DayHours | None = None
+    tue: DayHours | None = None
+    wed: DayHours | None = None
+    thu: DayHours | None = None
+    fri: DayHours | None = DayHours(
+        hours=TimeRange(time(7, 30), time(16, 30)),
+        breaks=(TimeRange(time(11, 30), time(13, 0)),),
+    )
+    sat: DayHours | None = None
+    sun: DayHours | None = None
+
+    def for_day(self, weekday: int) -> DayHours | None:
+        """Hours on a weekday (0 = Monday), or None when it is not a working day."""
+        name = WEEKDAYS[weekday]
+        if name not in self.days:
+            return None
+        override: DayHours | None = getattr(self, name)
+        return override or DayHours(hours=self.hours, breaks=self.breaks)
+
+
+class Ramadan(Model):
+    enabled: bool = True
+    start: Day | None = None  # override the holiday calendar's (estimated) first day
+    end: Day | None = None  # override the last day
+    hours: Range = TimeRange(time(8, 0), time(15, 0))
+    breaks: tuple[Range, ...] = (TimeRange(time(12, 0), time(12, 30)),)
+    mon: DayHours | None = None
+    tue: DayHours | None = None
+    wed: DayHours | None = None
+    thu: DayHours | None = None
+    fri: DayHours | None = DayHours(
+        hours=TimeRange(time(8, 0), time(15, 30)),
+        breaks=(TimeRange(time(11, 30), time(12, 30)),),
+    )
+    sat: DayHours | None = None
+    sun: DayHours | None = None
+
+    def for_day(self, weekday: int) -> DayHours:
+        override: DayHours | None = getattr(self, WEEKDAYS[weekday])
+        return override or DayHours(hours=self.hours, breaks=self.breaks)
+
+
+class Study(Model):
+    windows: tuple[Range, ...] = tuple(
+        parse_time_range(r) for r in ("06:15-07:15", "12:10-12:40", "16:15-17:00", "19:45-21:15")
+    )
+    weekend_windows: tuple[Range, ...] = ()
+    ramadan_windows: tuple[Range, ...] = tuple(
+        parse_time_range(r) for r in ("04:45-05:30", "20:45-21:30")
+    )
+    max_per_day: Duration = 90
+    max_per_week: Duration = 360
+
+
+class Planning(Model):
+    horizon_days: int = Field(14, ge=1, le=366)
+    min_block: Duration = 30
+    pomodoro: bool = False
+    urgent_within_days: int = Field(2, ge=0, le=60)
+    holidays: bool = True
+    cuti_bersama: bool = True
+    jp_minutes: int = Field(45, ge=1, le=120)
+    annual_jp_target: int = Field(20, ge=0, le=1000)
+    slack: int = Field(0, ge=0, le=50)  # percent of each working day kept free when deadlines allow
+
+
+class Export(Model):
+    reminder_minutes: int = Field(10, ge=0, le=10080)
+    calendar_name: str = ""
+
+
+# --- items -----------------------------------------------------------------------------------
+
+
+class Task(Model):
+    id: Id
+    title: str
+    estimate: Duration
+    due: Moment | None = None
+    available: Moment | None = None
+    important: bool = False
+    urgent: bool | None = None
+    min_block: Duration | None = None
+    needs_office: bool = False
+    delegate_to: Id | None = None
+    sop: tuple[str, ...] = ()
+    documents: tuple[str, ...] = ()
+    contacts: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    notes: str = ""
+    hold_until_return: bool = False  # decisions only the user may take: wait for them
+    recurs: RRule | None = None
+    from_: Day | None = Field(None, alias="from")
+    until: Day | None = None
+
+    @model_validator(mode="after")
+    def _recurrence_needs_anchor(self) -> Task:
+        if self.recurs and self.from_ is None:
+            raise ValueError("a recurring task needs 'from', the date its recurrence starts")
+        if self.until and self.from_ and self.until < self.from_:
+            raise ValueError("'until' is before 'from'")
+        return self
+
+
+class Session(Model):
+    title: str = ""
+    date: Day | None = None
+    until: Day | None = None
+    rrule: RRule | None = None
+    from_: Day | None = Field(None, alias="from")
+    time: Range | None = None
+    mode: Literal["offline", "online"] = "offline"
+    location: str = ""
+    link: str = ""
+    weekends: bool = False  # a run of days includes Saturdays, Sundays and holidays
+
+    @model_validator(mode="after")
+    def _when(self) -> Session:
+        if self.rrule:
+            if self.from_ is None:
+                raise ValueError("a repeating session needs 'from', the date it starts")
+            if self.date is not None:
+                raise ValueError("give either 'date' or 'rrule' with 'from', not both")
+        elif self.date is None:
+            raise ValueError("a session needs 'date' (and 'until' for a run of days) or 'rrule'")
+        first = self.from_ if self.rrule else self.date
+        if self.until and first and self.until < first:
+            raise ValueError("'until' is before the session's first day")
+        if self.mode == "online" and self.time is None:
+            raise ValueError("an online session needs 'time', e.g. \"13:00-15:00\"")
+        return self
+
+
+class Training(Model):
+    id: Id
+    title: str
+    kind: Literal["latsar", "fungsional", "teknis", "kepemimpinan", "other"] = "other"
+    format: Literal["offline", "blended", "online"] = "offline"
+    provider: str = ""
+    location: str = ""
+    start: Day
+    end: Day
+    jp: int = Field(0, ge=0)
+    study_per_week: Duration | None = None
+    handover_to: Id | None = None
+    deputy: Id | None = None
+    basis: str = ""  # the surat tugas number, when known
+    checkin: ClockTime | None = None  # daily check-in with the office while away
+    session: tuple[Session, ...] = ()
+
+    @model_validator(mode="after")
+    def _period(self) -> Training:
+        if self.end < self.start:
+            raise ValueError("'end' is before 'start'")
+        return self
+
+
+class Event(Model):
+    id: Id | None = None
+    title: str
+    date: Day | None = None
+    until: Day | None = None
+    rrule: RRule | None = None
+    from_: Day | None = Field(None, alias="from")
+    time: Range | None = None  # absent: the whole day
+    location: str = ""
+    link: str = ""
+    delegate_to: Id | None = None  # who attends in the user's place while away
+
+    @model_validator(mode="after")
+    def _when(self) -> Event:
+        if self.rrule:
+            if self.from_ is None:
+                raise ValueError("a repeating event needs 'from', the date it starts")
+        elif self.date is None:
+            raise ValueError("an event needs 'date' or 'rrule' with 'from'")
+        return self
+
+
+class Quiet(Model):
+    id: Id | None = None
+    title: str
+    start: Day
+    end: Day
+    roles: tuple[str, ...] = ()
+    level: Literal["avoid", "caution"] = "caution"
+
+    @model_validator(mode="after")
+    def _period(self) -> Quiet:
+        if self.end < self.start:
+            raise ValueError("'end' is before 'start'")
+        return self
+
+
+class Away(Model):
+    start: Day
+    end: Day
+
+    @model_validator(mode="after")
+    def _period(self) -> Away:
+        if self.end < self.start:
+            raise ValueError("'end' is before 'start'")
+        return self
+
+
+class Colleague(Model):
+    id: Id
+    name: str
+    nip: str = ""
+    position: str = ""
+    rank: str = ""
+    contact: str = ""
+    skills: tuple[str, ...] = ()
+    capacity: Duration | None = None  # spare time a week for handed-over work
+    away: tuple[Away, ...] = ()
+
+    def is_away(self, day: date) -> bool:
+        return any(a.start <= day <= a.end for a in self.away)
+
+
+class CalendarSource(Model):
+    path: str
+    name: str = ""
+
+
+class Holiday(Model):
+    """A regional or ad-hoc day off (or, with `working = true`, a national one the office works)."""
+
+    date: Day
+    title: str
+    working: bool = False
+
+
+class Workspace(Model):
+    """Everything the planner needs from the user's files, as one value."""
+
+    profile: Profile
+    workweek: Workweek = Workweek()
+    ramadan: Ramadan = Ramadan()
+    study: Study = Study()
+    planning: Planning = Planning()
+    export: Export = Export()
+    tasks: tuple[Task, ...] = ()
+    trainings: tuple[Training, ...] = ()
+    events: tuple[Event, ...] = ()
+    quiet: tuple[Quiet, ...] = ()
+    colleagues: tuple[Colleague, ...] = ()
+    calendars: tuple[CalendarSource, ...] = ()
+    holidays: tuple[Holiday, ...] = ()
+
+    def colleague(self, cid: str | None) -> Colleague | None:
+        return next((c for c in self.colleagues if c.id == cid), None) if cid else None
+
+    def training(self, tid: str) -> Training | None:
+        return next((t for t in self.trainings if t.id == tid), None)
+
+    def task(self, tid: str) -> Task | None:
+        return next((t for t in self.tasks if t.id == tid), None)

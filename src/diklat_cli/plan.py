@@ -1,0 +1,107 @@
+"""The value `make_plan` returns: days of time blocks, the state of each task, what did not fit.
+
+Plain frozen dataclasses rather than pydantic models: a year of a heavy workload is thousands of
+blocks, and nothing here is validated from user input.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Literal
+
+BlockKind = Literal["task", "study", "training", "event", "break"]
+Quadrant = Literal["do", "plan", "delegate", "drop"]
+Severity = Literal["error", "warning", "info"]
+
+
+@dataclass(frozen=True)
+class Block:
+    start: datetime
+    end: datetime
+    kind: BlockKind
+    ref: str | None  # task id (occurrences: ID@YYYY-MM-DD) or training id; None for events/breaks
+    title: str
+    quadrant: Quadrant | None = None
+    note: str = ""  # the planner's reason for the block, in words ("tenggat Kamis")
+    location: str = ""
+    link: str = ""
+    busy: bool = True  # False for blocks that do not make the user unavailable (all-day notes)
+
+    @property
+    def minutes(self) -> int:
+        return int((self.end - self.start).total_seconds() // 60)
+
+
+@dataclass(frozen=True)
+class DayPlan:
+    date: date
+    working: bool
+    note: str | None  # "Hari libur nasional: ...", "Pelatihan luring: ...", "Ramadan"
+    blocks: tuple[Block, ...] = ()
+    free_minutes: int = 0  # working minutes left unplanned
+    work_minutes: int = 0  # working minutes of the day (hours minus breaks)
+
+
+@dataclass(frozen=True)
+class UrgencyTerm:
+    name: str  # "due", "overdue", "important", "waiting", "forced"
+    value: float  # 0..1
+    coefficient: float
+
+    @property
+    def score(self) -> float:
+        return self.value * self.coefficient
+
+
+@dataclass(frozen=True)
+class TaskStatus:
+    id: str
+    title: str
+    quadrant: Quadrant
+    urgency: float
+    terms: tuple[UrgencyTerm, ...]
+    estimate_minutes: int  # effort left at the start of planning (estimate minus progress)
+    scheduled_minutes: int
+    remaining_minutes: int  # not placed within the horizon
+    due: datetime | None
+    finish: datetime | None  # end of the last placed block
+    late: bool  # finishes after its due instant, or cannot be finished in the horizon
+    delegated_to: str | None
+    important: bool
+    urgent: bool
+    done: bool = False
+
+
+@dataclass(frozen=True)
+class Unscheduled:
+    ref: str
+    minutes: int
+    reason: str
+    suggestion: str = ""
+
+
+@dataclass(frozen=True)
+class Conflict:
+    kind: str
+    severity: Severity
+    message: str
+    refs: tuple[str, ...] = ()
+    suggestion: str = ""
+
+
+@dataclass(frozen=True)
+class Plan:
+    timezone: str
+    today: date
+    days: tuple[DayPlan, ...]
+    tasks: tuple[TaskStatus, ...]
+    unscheduled: tuple[Unscheduled, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
+    warnings: tuple[str, ...] = field(default=())
+
+    def day(self, d: date) -> DayPlan | None:
+        return next((x for x in self.days if x.date == d), None)
+
+    def task(self, tid: str) -> TaskStatus | None:
+        return next((t for t in self.tasks if t.id == tid), None)
