@@ -43,8 +43,9 @@ class WorkspaceError(DiklatError):
 
     exit_code = ExitCode.INVALID_WORKSPACE
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[Problem], lang: str | None = None) -> None:
         self.problems = sorted(problems, key=lambda p: (p.file, p.line or 0, p.where, p.what))
+        self.lang = lang  # the language the problems are written in, for the heading above them
         super().__init__("\n".join(str(p) for p in self.problems))
 
 

@@ -18,11 +18,165 @@ from pydantic import (
     ConfigDict,
     Field,
     ValidationInfo,
+    WithJsonSchema,
     field_validator,
     model_validator,
 )
 
-from .values import TimeRange, check_id, check_rrule, parse_duration, parse_time, parse_time_range
+from .i18n import Catalog
+from .values import (
+    Invalid,
+    TimeRange,
+    check_id,
+    check_rrule,
+    parse_duration,
+    parse_time,
+    parse_time_range,
+)
+
+M = Catalog(
+    {
+        "duration_type": {
+            "id": "durasi harus berupa teks",
+            "en": "a duration is text",
+        },
+        "zero_duration": {
+            "id": "durasi '{text}' tidak lebih dari nol",
+            "en": "the duration '{text}' is not longer than zero",
+        },
+        "duration_fix": {
+            "id": 'tulis seperti "90m", "1h30m", "1.5h" atau "3jp", dalam tanda kutip',
+            "en": 'write it as "90m", "1h30m", "1.5h" or "3jp", in quotes',
+        },
+        "range_type": {
+            "id": "rentang waktu harus berupa teks",
+            "en": "a time range is text",
+        },
+        "range_fix": {
+            "id": 'tulis seperti "07:30-16:00", dalam tanda kutip',
+            "en": 'write it as "07:30-16:00", in quotes',
+        },
+        "time_type": {
+            "id": "jam harus berupa teks",
+            "en": "a time is text",
+        },
+        "time_fix": {
+            "id": 'tulis seperti "16:15", dalam tanda kutip',
+            "en": 'write it as "16:15", in quotes',
+        },
+        "id_type": {
+            "id": "id harus berupa teks",
+            "en": "an id is text",
+        },
+        "id_fix": {
+            "id": 'tulis seperti "lap-tw4", dalam tanda kutip',
+            "en": 'write it as "lap-tw4", in quotes',
+        },
+        "rrule_type": {
+            "id": "aturan pengulangan harus berupa teks",
+            "en": "a recurrence rule is text",
+        },
+        "rrule_fix": {
+            "id": 'tulis seperti "FREQ=WEEKLY;BYDAY=MO", dalam tanda kutip',
+            "en": 'write it as "FREQ=WEEKLY;BYDAY=MO", in quotes',
+        },
+        "date_with_time": {
+            "id": "di sini hanya tanggal, tanpa jam",
+            "en": "only a date goes here, without a time",
+        },
+        "not_date": {
+            "id": "'{text}' bukan tanggal",
+            "en": "'{text}' is not a date",
+        },
+        "date_type": {
+            "id": "di sini harus tanggal",
+            "en": "a date goes here",
+        },
+        "date_fix": {
+            "id": "tulis tanggal tanpa tanda kutip, seperti 2026-12-01",
+            "en": "write the date without quotes, as 2026-12-01",
+        },
+        "moment_fix": {
+            "id": "tulis tanggal seperti 2026-12-01 atau tanggal dan jam seperti 2026-12-01T09:00, tanpa tanda kutip",
+            "en": "write a date as 2026-12-01 or a date and time as 2026-12-01T09:00, without quotes",
+        },
+        "timezone": {
+            "id": "'{text}' bukan zona waktu yang dikenal",
+            "en": "'{text}' is not a known time zone",
+        },
+        "timezone_fix": {
+            "id": 'pakai "Asia/Jakarta" (WIB), "Asia/Pontianak" (WIB), "Asia/Makassar" (WITA) atau "Asia/Jayapura" (WIT)',
+            "en": 'use "Asia/Jakarta" (WIB), "Asia/Pontianak" (WIB), "Asia/Makassar" (WITA) or "Asia/Jayapura" (WIT)',
+        },
+        "recurring_needs_from": {
+            "id": "tugas berulang (recurs) perlu 'from', tanggal mulai pengulangannya",
+            "en": "a recurring task (recurs) needs 'from', the date its recurrence starts",
+        },
+        "from_fix": {
+            "id": "tambahkan from = 2026-11-02 (tanggal pertama)",
+            "en": "add from = 2026-11-02 (the first date)",
+        },
+        "until_before_from": {
+            "id": "'until' ({until}) lebih awal daripada '{first}' ({start})",
+            "en": "'until' ({until}) is before '{first}' ({start})",
+        },
+        "until_fix": {
+            "id": "tukar kedua tanggal atau perbaiki salah satunya",
+            "en": "swap the two dates or correct one of them",
+        },
+        "end_before_start": {
+            "id": "'end' ({end}) lebih awal daripada 'start' ({start})",
+            "en": "'end' ({end}) is before 'start' ({start})",
+        },
+        "session_rrule_needs_from": {
+            "id": "sesi berulang (rrule) perlu 'from', tanggal mulainya",
+            "en": "a repeating session (rrule) needs 'from', the date it starts",
+        },
+        "session_both": {
+            "id": "sesi berisi 'date' dan 'rrule' sekaligus",
+            "en": "the session has both 'date' and 'rrule'",
+        },
+        "session_both_fix": {
+            "id": "pakai 'date' (dan 'until') untuk rangkaian hari, atau 'rrule' dengan 'from' untuk sesi mingguan",
+            "en": "use 'date' (and 'until') for a run of days, or 'rrule' with 'from' for a weekly session",
+        },
+        "session_needs_date": {
+            "id": "sesi perlu 'date' (dan 'until' untuk rangkaian hari) atau 'rrule' dengan 'from'",
+            "en": "a session needs 'date' (and 'until' for a run of days) or 'rrule' with 'from'",
+        },
+        "session_needs_date_fix": {
+            "id": "tambahkan date = 2027-02-01",
+            "en": "add date = 2027-02-01",
+        },
+        "online_needs_time": {
+            "id": "sesi daring (online) perlu 'time'",
+            "en": "an online session needs 'time'",
+        },
+        "online_needs_time_fix": {
+            "id": 'tambahkan time = "13:00-15:00"',
+            "en": 'add time = "13:00-15:00"',
+        },
+        "event_rrule_needs_from": {
+            "id": "acara berulang (rrule) perlu 'from', tanggal mulainya",
+            "en": "a repeating event (rrule) needs 'from', the date it starts",
+        },
+        "event_needs_date": {
+            "id": "acara perlu 'date', atau 'rrule' dengan 'from'",
+            "en": "an event needs 'date', or 'rrule' with 'from'",
+        },
+        "event_needs_date_fix": {
+            "id": "tambahkan date = 2026-12-03",
+            "en": "add date = 2026-12-03",
+        },
+    }
+)
+
+# JSON Schema of the value forms, for `diklat schema`: what the user writes, not what we hold
+DURATION_PATTERN = r"^\s*(\d+([.,]\d+)?\s*(jp|jam|j|h|menit|min|m)\s*)+$"
+TIME_PATTERN = r"^\s*\d{1,2}[:.]\d{2}\s*$"
+RANGE_PATTERN = r"^\s*\d{1,2}[:.]\d{2}\s*(-|–|—|s\.d\.?)\s*\d{1,2}[:.]\d{2}\s*$"
+ID_PATTERN = r"^[A-Za-z0-9_-]+$"
+MOMENT_PATTERN = r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$"
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
@@ -34,10 +188,10 @@ def _ctx(info: ValidationInfo, key: str, default: Any) -> Any:
 
 def _duration(value: Any, info: ValidationInfo) -> int:
     if isinstance(value, bool) or not isinstance(value, str):
-        raise ValueError('a duration is text such as "90m", "1h30m", "1.5h" or "3jp", in quotes')
+        raise Invalid("duration_type", "duration_fix", catalog=M)
     minutes = parse_duration(value, _ctx(info, "jp_minutes", 45))
     if minutes <= 0:
-        raise ValueError(f"'{value}' is not longer than zero")
+        raise Invalid("zero_duration", "duration_fix", catalog=M, text=value)
     return minutes
 
 
@@ -45,7 +199,7 @@ def _time_range(value: Any) -> TimeRange:
     if isinstance(value, TimeRange):
         return value
     if not isinstance(value, str):
-        raise ValueError('a time range is text such as "07:30-16:00", in quotes')
+        raise Invalid("range_type", "range_fix", catalog=M)
     return parse_time_range(value)
 
 
@@ -53,33 +207,33 @@ def _time(value: Any) -> time:
     if isinstance(value, time):
         return value
     if not isinstance(value, str):
-        raise ValueError('a time is text such as "16:15", in quotes')
+        raise Invalid("time_type", "time_fix", catalog=M)
     return parse_time(value)
 
 
 def _id(value: Any) -> str:
     if not isinstance(value, str):
-        raise ValueError('an id is text such as "lap-tw4", in quotes')
+        raise Invalid("id_type", "id_fix", catalog=M)
     return check_id(value)
 
 
 def _rrule(value: Any) -> str:
     if not isinstance(value, str):
-        raise ValueError('a recurrence is text such as "FREQ=WEEKLY;BYDAY=MO", in quotes')
+        raise Invalid("rrule_type", "rrule_fix", catalog=M)
     return check_rrule(value)
 
 
 def _date(value: Any) -> date:
     if isinstance(value, datetime):
-        raise ValueError("expected a date such as 2026-12-01, without a time")
+        raise Invalid("date_with_time", "date_fix", catalog=M)
     if isinstance(value, date):
         return value
     if isinstance(value, str):
         try:
             return date.fromisoformat(value.strip())
         except ValueError:
-            raise ValueError(f"'{value}' is not a date such as 2026-12-01") from None
-    raise ValueError("expected a date such as 2026-12-01")
+            raise Invalid("not_date", "date_fix", catalog=M, text=value) from None
+    raise Invalid("date_type", "date_fix", catalog=M)
 
 
 def _moment(value: Any, info: ValidationInfo) -> date | datetime:
@@ -93,7 +247,7 @@ def _moment(value: Any, info: ValidationInfo) -> date | datetime:
                 else date.fromisoformat(text)
             )
         except ValueError:
-            raise ValueError(f"'{value}' is not a date such as 2026-12-01") from None
+            raise Invalid("not_date", "moment_fix", catalog=M, text=value) from None
     if isinstance(value, datetime):
         tz = ZoneInfo(_ctx(info, "timezone", "Asia/Jakarta"))
         if value.tzinfo is None:
@@ -101,16 +255,40 @@ def _moment(value: Any, info: ValidationInfo) -> date | datetime:
         return value.astimezone(tz)
     if isinstance(value, date):
         return value
-    raise ValueError("expected a date such as 2026-12-01 or a date-time such as 2026-12-01T09:00")
+    raise Invalid("date_type", "moment_fix", catalog=M)
 
 
-Duration = Annotated[int, BeforeValidator(_duration)]
-Range = Annotated[TimeRange, BeforeValidator(_time_range)]
-ClockTime = Annotated[time, BeforeValidator(_time)]
-Id = Annotated[str, BeforeValidator(_id)]
-RRule = Annotated[str, BeforeValidator(_rrule)]
-Day = Annotated[date, BeforeValidator(_date)]
-Moment = Annotated[date | datetime, BeforeValidator(_moment)]
+Duration = Annotated[
+    int,
+    BeforeValidator(_duration),
+    WithJsonSchema({"type": "string", "pattern": DURATION_PATTERN, "examples": ["1h30m", "3jp"]}),
+]
+Range = Annotated[
+    TimeRange,
+    BeforeValidator(_time_range),
+    WithJsonSchema({"type": "string", "pattern": RANGE_PATTERN, "examples": ["07:30-16:00"]}),
+]
+ClockTime = Annotated[
+    time,
+    BeforeValidator(_time),
+    WithJsonSchema({"type": "string", "pattern": TIME_PATTERN, "examples": ["16:15"]}),
+]
+Id = Annotated[
+    str,
+    BeforeValidator(_id),
+    WithJsonSchema({"type": "string", "pattern": ID_PATTERN, "examples": ["lap-tw4"]}),
+]
+RRule = Annotated[
+    str,
+    BeforeValidator(_rrule),
+    WithJsonSchema({"type": "string", "pattern": "FREQ=", "examples": ["FREQ=WEEKLY;BYDAY=MO,WE"]}),
+]
+Day = Annotated[date, BeforeValidator(_date), WithJsonSchema({"type": "string", "format": "date"})]
+Moment = Annotated[
+    date | datetime,
+    BeforeValidator(_moment),
+    WithJsonSchema({"type": "string", "pattern": MOMENT_PATTERN}),
+]
 
 
 class Model(BaseModel):
@@ -139,10 +317,7 @@ class Profile(Model):
         try:
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(
-                f"'{value}' is not a time zone; use Asia/Jakarta (WIB), Asia/Makassar (WITA) "
-                "or Asia/Jayapura (WIT)"
-            ) from None
+            raise Invalid("timezone", "timezone_fix", catalog=M, text=value) from None
         return value
 
 
@@ -253,9 +428,17 @@ class Task(Model):
     @model_validator(mode="after")
     def _recurrence_needs_anchor(self) -> Task:
         if self.recurs and self.from_ is None:
-            raise ValueError("a recurring task needs 'from', the date its recurrence starts")
+            raise Invalid("recurring_needs_from", "from_fix", at="recurs", catalog=M)
         if self.until and self.from_ and self.until < self.from_:
-            raise ValueError("'until' is before 'from'")
+            raise Invalid(
+                "until_before_from",
+                "until_fix",
+                at="until",
+                catalog=M,
+                until=self.until,
+                first="from",
+                start=self.from_,
+            )
         return self
 
 
@@ -275,16 +458,24 @@ class Session(Model):
     def _when(self) -> Session:
         if self.rrule:
             if self.from_ is None:
-                raise ValueError("a repeating session needs 'from', the date it starts")
+                raise Invalid("session_rrule_needs_from", "from_fix", at="rrule", catalog=M)
             if self.date is not None:
-                raise ValueError("give either 'date' or 'rrule' with 'from', not both")
+                raise Invalid("session_both", "session_both_fix", at="date", catalog=M)
         elif self.date is None:
-            raise ValueError("a session needs 'date' (and 'until' for a run of days) or 'rrule'")
+            raise Invalid("session_needs_date", "session_needs_date_fix", catalog=M)
         first = self.from_ if self.rrule else self.date
         if self.until and first and self.until < first:
-            raise ValueError("'until' is before the session's first day")
+            raise Invalid(
+                "until_before_from",
+                "until_fix",
+                at="until",
+                catalog=M,
+                until=self.until,
+                first="from" if self.rrule else "date",
+                start=first,
+            )
         if self.mode == "online" and self.time is None:
-            raise ValueError("an online session needs 'time', e.g. \"13:00-15:00\"")
+            raise Invalid("online_needs_time", "online_needs_time_fix", at="mode", catalog=M)
         return self
 
 
@@ -308,7 +499,9 @@ class Training(Model):
     @model_validator(mode="after")
     def _period(self) -> Training:
         if self.end < self.start:
-            raise ValueError("'end' is before 'start'")
+            raise Invalid(
+                "end_before_start", "until_fix", at="end", catalog=M, end=self.end, start=self.start
+            )
         return self
 
 
@@ -328,9 +521,20 @@ class Event(Model):
     def _when(self) -> Event:
         if self.rrule:
             if self.from_ is None:
-                raise ValueError("a repeating event needs 'from', the date it starts")
+                raise Invalid("event_rrule_needs_from", "from_fix", at="rrule", catalog=M)
         elif self.date is None:
-            raise ValueError("an event needs 'date' or 'rrule' with 'from'")
+            raise Invalid("event_needs_date", "event_needs_date_fix", catalog=M)
+        first = self.from_ if self.rrule else self.date
+        if self.until and first and self.until < first:
+            raise Invalid(
+                "until_before_from",
+                "until_fix",
+                at="until",
+                catalog=M,
+                until=self.until,
+                first="from" if self.rrule else "date",
+                start=first,
+            )
         return self
 
 
@@ -345,7 +549,9 @@ class Quiet(Model):
     @model_validator(mode="after")
     def _period(self) -> Quiet:
         if self.end < self.start:
-            raise ValueError("'end' is before 'start'")
+            raise Invalid(
+                "end_before_start", "until_fix", at="end", catalog=M, end=self.end, start=self.start
+            )
         return self
 
 
@@ -356,7 +562,9 @@ class Away(Model):
     @model_validator(mode="after")
     def _period(self) -> Away:
         if self.end < self.start:
-            raise ValueError("'end' is before 'start'")
+            raise Invalid(
+                "end_before_start", "until_fix", at="end", catalog=M, end=self.end, start=self.start
+            )
         return self
 
 

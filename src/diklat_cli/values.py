@@ -1,7 +1,7 @@
 """The value forms people write in the workspace: durations, time ranges, recurrences, ids.
 
-Each parser raises `ValueError` with a message that says what was expected, in words a user
-understands; the loader adds the file and line.
+Each parser raises `Invalid` (a `ValueError`) that knows its message in both languages: what is
+wrong and how to write it instead. The loader adds the file and line, and picks the language.
 """
 
 from __future__ import annotations
@@ -10,6 +10,110 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
+from typing import Any
+
+from .i18n import Catalog, Lang
+
+M = Catalog(
+    {
+        "empty_duration": {
+            "id": "durasi kosong",
+            "en": "the duration is empty",
+        },
+        "not_duration": {
+            "id": "'{text}' bukan durasi",
+            "en": "'{text}' is not a duration",
+        },
+        "duration_fix": {
+            "id": 'tulis seperti "90m", "1h30m", "1.5h", "2h" atau "3jp", dalam tanda kutip',
+            "en": 'write it as "90m", "1h30m", "1.5h", "2h" or "3jp", in quotes',
+        },
+        "zero_duration": {
+            "id": "durasi '{text}' tidak lebih dari nol",
+            "en": "the duration '{text}' is not longer than zero",
+        },
+        "not_time": {
+            "id": "'{text}' bukan jam",
+            "en": "'{text}' is not a time",
+        },
+        "time_fix": {
+            "id": 'tulis seperti "16:15" atau "16.15", dalam tanda kutip',
+            "en": 'write it as "16:15" or "16.15", in quotes',
+        },
+        "not_time_of_day": {
+            "id": "'{text}' bukan jam yang ada (jam 00-23, menit 00-59)",
+            "en": "'{text}' is not a time of day (hours 00-23, minutes 00-59)",
+        },
+        "not_range": {
+            "id": "'{text}' bukan rentang waktu",
+            "en": "'{text}' is not a time range",
+        },
+        "range_fix": {
+            "id": 'tulis jam mulai dan jam selesai, seperti "07:30-16:00" atau "07.30-16.00", dalam tanda kutip',
+            "en": 'write a start and an end, as "07:30-16:00" or "07.30-16.00", in quotes',
+        },
+        "range_reversed": {
+            "id": "'{text}' selesai sebelum mulai",
+            "en": "'{text}' ends before it starts",
+        },
+        "range_reversed_fix": {
+            "id": 'tulis jam mulai lebih dulu, seperti "13:00-15:00" (rentang tidak boleh melewati tengah malam)',
+            "en": 'write the start first, as "13:00-15:00" (a range cannot cross midnight)',
+        },
+        "not_id": {
+            "id": "'{text}' bukan id",
+            "en": "'{text}' is not an id",
+        },
+        "id_fix": {
+            "id": 'pakai huruf, angka, - dan _ saja, tanpa spasi, seperti "lap-tw4"',
+            "en": 'use letters, digits, - and _ only, no spaces, as "lap-tw4"',
+        },
+        "not_rrule": {
+            "id": "'{text}' bukan aturan pengulangan (RRULE)",
+            "en": "'{text}' is not a recurrence rule (RRULE)",
+        },
+        "rrule_fix": {
+            "id": 'tulis seperti "FREQ=WEEKLY;BYDAY=MO,WE" atau "FREQ=MONTHLY;BYMONTHDAY=10"',
+            "en": 'write it as "FREQ=WEEKLY;BYDAY=MO,WE" or "FREQ=MONTHLY;BYMONTHDAY=10"',
+        },
+    }
+)
+
+
+class Invalid(ValueError):
+    """A value a user wrote that cannot be used: a message key of a catalog, and its parameters.
+
+    `str()` is the English text, for logs and for code that does not know the user's language;
+    `what(lang)` and `fix(lang)` are what the user reads. `at` names the key the problem is
+    about, when a check of a whole table finds it (e.g. 'until' before 'from').
+    """
+
+    def __init__(
+        self,
+        key: str,
+        fix: str = "",
+        *,
+        at: str = "",
+        catalog: Catalog = M,
+        **params: Any,
+    ) -> None:
+        self.key = key
+        self.fix_key = fix
+        self.at = at
+        self.catalog = catalog
+        self.params = params
+        super().__init__(self.text("en"))
+
+    def what(self, lang: Lang) -> str:
+        return self.catalog(lang, self.key, **self.params)
+
+    def fix(self, lang: Lang) -> str:
+        return self.catalog(lang, self.fix_key, **self.params) if self.fix_key else ""
+
+    def text(self, lang: Lang) -> str:
+        fix = self.fix(lang)
+        return f"{self.what(lang)}; {fix}" if fix else self.what(lang)
+
 
 _DURATION_PART = re.compile(r"(\d+(?:[.,]\d+)?)\s*(jp|jam|j|h|menit|min|m)(?![a-z])", re.IGNORECASE)
 _ID = re.compile(r"^[A-Za-z0-9_-]+$")
@@ -20,7 +124,7 @@ def parse_duration(text: str, jp_minutes: int = 45) -> int:
     """Minutes in '90m', '1h30m', '1.5h', '2h', '3jp' (also '1 jam 30 menit')."""
     s = text.strip().lower()
     if not s:
-        raise ValueError("durasi kosong / empty duration")
+        raise Invalid("empty_duration", "duration_fix")
     pos = 0
     total = 0.0
     for m in _DURATION_PART.finditer(s):
@@ -36,7 +140,7 @@ def parse_duration(text: str, jp_minutes: int = 45) -> int:
             total += amount
         pos = m.end()
     if pos == 0 or s[pos:].strip():
-        raise ValueError(f"'{text}' is not a duration")
+        raise Invalid("not_duration", "duration_fix", text=text)
     return round(total)
 
 
@@ -50,12 +154,12 @@ def parse_time(text: str) -> time:
     """'07:30' or '07.30'; '24:00' is the end of the day."""
     m = _TIME.match(text)
     if not m:
-        raise ValueError(f"'{text}' is not a time")
+        raise Invalid("not_time", "time_fix", text=text)
     h, mi = int(m.group(1)), int(m.group(2))
     if h == 24 and mi == 0:
         return time.max.replace(second=0, microsecond=0)  # 23:59, close enough for a day's end
     if h > 23 or mi > 59:
-        raise ValueError(f"'{text}' is not a time of day")
+        raise Invalid("not_time_of_day", "time_fix", text=text)
     return time(h, mi)
 
 
@@ -85,16 +189,19 @@ def parse_time_range(text: str) -> TimeRange:
     """'07:30-16:00' or '07.30-16.00' (an en dash or 's.d.' works too)."""
     parts = re.split(r"\s*(?:-|–|—|s\.d\.?)\s*", text.strip(), maxsplit=1)
     if len(parts) != 2:
-        raise ValueError(f"'{text}' is not a time range")
-    start, end = parse_time(parts[0]), parse_time(parts[1])
+        raise Invalid("not_range", "range_fix", text=text)
+    try:
+        start, end = parse_time(parts[0]), parse_time(parts[1])
+    except Invalid:
+        raise Invalid("not_range", "range_fix", text=text) from None
     if end <= start:
-        raise ValueError(f"'{text}' ends before it starts")
+        raise Invalid("range_reversed", "range_reversed_fix", text=text)
     return TimeRange(start, end)
 
 
 def check_id(text: str) -> str:
     if not _ID.match(text):
-        raise ValueError(f"'{text}' is not an id")
+        raise Invalid("not_id", "id_fix", text=text)
     return text
 
 
@@ -107,11 +214,11 @@ def check_rrule(text: str) -> str:
     if body.upper().startswith("RRULE:"):
         body = body[6:]
     if not body or "FREQ=" not in body.upper():
-        raise ValueError(f"'{text}' is not a recurrence rule")
+        raise Invalid("not_rrule", "rrule_fix", text=text)
     try:
         rrulestr(body, dtstart=datetime(2000, 1, 1))
-    except (ValueError, TypeError) as exc:
-        raise ValueError(f"'{text}' is not a recurrence rule ({exc})") from None
+    except (ValueError, TypeError):
+        raise Invalid("not_rrule", "rrule_fix", text=text) from None
     return body
 
 

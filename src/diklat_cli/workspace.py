@@ -1,33 +1,47 @@
 """Finding the workspace folder and loading its TOML files into one validated `Workspace`.
 
-TOML parsers keep no positions, so `locate` maps a validation error's location (table, index,
-key) back to the line it came from by scanning the text. Every problem in every file is collected
-before anything is raised: people fix their files in one pass, not one error per run.
+TOML parsers keep no positions, so `LineMap` scans the text once more and maps a validation
+error's location (table, index, key) back to the line it came from. Every problem in every file
+is collected before anything is raised: people fix their files in one pass, not one error per run.
+Each problem says, in the user's language, what is wrong and how to write it instead.
 """
 
 from __future__ import annotations
 
+import calendar as _calendar
+import contextlib
+import difflib
 import os
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
+from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ValidationError
 
 from .errors import Problem, WorkspaceError
+from .i18n import DEFAULT_LANG, Catalog, Lang, parse_lang
 from .models import (
     CalendarSource,
     Colleague,
     Event,
+    Export,
     Holiday,
+    Planning,
+    Profile,
     Quiet,
+    Ramadan,
+    Study,
     Task,
     Training,
     Workspace,
+    Workweek,
 )
+from .values import Invalid
 
 MARKER = "diklat.toml"
 ENV_WORKSPACE = "DIKLAT_WORKSPACE"
@@ -42,7 +56,334 @@ ITEM_TABLES: dict[str, tuple[str, type[BaseModel]]] = {
     "calendar": ("calendars", CalendarSource),
     "holiday": ("holidays", Holiday),
 }
-SETTINGS_TABLES = ("profile", "workweek", "ramadan", "study", "planning", "export")
+# the settings tables, which only diklat.toml holds: TOML name -> model
+SETTINGS_TABLES: dict[str, type[BaseModel]] = {
+    "profile": Profile,
+    "workweek": Workweek,
+    "ramadan": Ramadan,
+    "study": Study,
+    "planning": Planning,
+    "export": Export,
+}
+
+# Indonesian words people reach for instead of the English keys
+_INDONESIAN_KEYS = {
+    "judul": "title",
+    "nama": "name",
+    "tenggat": "due",
+    "batas": "due",
+    "durasi": "estimate",
+    "estimasi": "estimate",
+    "mulai": "start",
+    "selesai": "end",
+    "tanggal": "date",
+    "jam": "time",
+    "waktu": "time",
+    "lokasi": "location",
+    "tempat": "location",
+    "penting": "important",
+    "mendesak": "urgent",
+    "jabatan": "position",
+    "keahlian": "skills",
+    "dokumen": "documents",
+    "kontak": "contact",
+    "catatan": "notes",
+    "tugas": "task",
+    "pelatihan": "training",
+    "diklat": "training",
+    "rapat": "event",
+    "acara": "event",
+    "rekan": "colleague",
+    "pegawai": "colleague",
+    "libur": "holiday",
+    "profil": "profile",
+}
+
+# what to write when a required key is missing
+_EXAMPLES = {
+    "id": '"tugas-1"',
+    "title": '"Laporan realisasi TW IV"',
+    "name": '"Rina Wulandari"',
+    "estimate": '"2h"',
+    "start": "2027-02-01",
+    "end": "2027-02-12",
+    "date": "2026-12-03",
+    "path": '"kantor.ics"',
+    "hours": '"07:30-16:00"',
+}
+
+M = Catalog(
+    {
+        # --- the folder and its files
+        "no_folder": {
+            "id": "folder ruang kerja tidak ada",
+            "en": "the workspace folder does not exist",
+        },
+        "no_folder_fix": {
+            "id": "buat dengan 'diklat init {path}' atau tunjuk folder lain dengan --workspace",
+            "en": "create it with 'diklat init {path}' or point to another folder with --workspace",
+        },
+        "no_marker": {
+            "id": "berkas ini belum ada; berkas inilah yang menandai sebuah ruang kerja",
+            "en": "this file is missing; it is the file that marks a workspace",
+        },
+        "no_marker_fix": {
+            "id": "buat ruang kerja dengan 'diklat init'",
+            "en": "create a workspace with 'diklat init'",
+        },
+        "unreadable": {
+            "id": "berkas tidak dapat dibaca ({reason})",
+            "en": "the file cannot be read ({reason})",
+        },
+        "unreadable_fix": {
+            "id": "periksa hak akses berkas",
+            "en": "check the file's permissions",
+        },
+        "not_utf8": {
+            "id": "berkas bukan teks UTF-8",
+            "en": "the file is not UTF-8 text",
+        },
+        "not_utf8_fix": {
+            "id": "simpan ulang sebagai UTF-8 (Notepad++: Encoding > UTF-8; VS Code: Save with Encoding > UTF-8)",
+            "en": "save it again as UTF-8 (Notepad++: Encoding > UTF-8; VS Code: Save with Encoding > UTF-8)",
+        },
+        "no_profile": {
+            "id": "tabel [profile] belum ada",
+            "en": "the [profile] table is missing",
+        },
+        "no_profile_fix": {
+            "id": "tambahkan [profile] dengan paling sedikit name = \"Nama Anda\" (atau buat contoh dengan 'diklat init')",
+            "en": "add [profile] with at least name = \"Your Name\" (or make a starter with 'diklat init')",
+        },
+        # --- TOML syntax
+        "toml_generic": {
+            "id": "penulisan TOML keliru ({detail})",
+            "en": "TOML syntax error ({detail})",
+        },
+        "toml_generic_fix": {
+            "id": "periksa tanda kutip, kurung dan '=' di baris ini",
+            "en": "check the quotes, brackets and '=' on this line",
+        },
+        "bad_date": {
+            "id": "tanggal {value} tidak ada",
+            "en": "the date {value} does not exist",
+        },
+        "bad_date_fix": {
+            "id": "periksa bulan (01-12) dan tanggalnya",
+            "en": "check the month (01-12) and the day",
+        },
+        "bad_date_month_fix": {
+            "id": "{month} {year} hanya sampai tanggal {days}",
+            "en": "{month} {year} has only {days} days",
+        },
+        "needs_quotes": {
+            "id": "teks {value} perlu tanda kutip",
+            "en": "the text {value} needs quotes",
+        },
+        "needs_quotes_fix": {
+            "id": 'tulis {key} = "{value}"',
+            "en": 'write {key} = "{value}"',
+        },
+        "trailing": {
+            "id": "ada tulisan lain sesudah nilai",
+            "en": "there is more after the value",
+        },
+        "trailing_fix": {
+            "id": "satu kunci = nilai per baris; teks diberi tanda kutip, komentar diawali #",
+            "en": "one key = value per line; text in quotes, comments after #",
+        },
+        "no_equals": {
+            "id": "tidak ada '=' sesudah nama kunci",
+            "en": "there is no '=' after the key",
+        },
+        "no_equals_fix": {
+            "id": "tulis kunci = nilai; nama kunci tanpa spasi (pakai _ atau -)",
+            "en": "write key = value; a key has no spaces (use _ or -)",
+        },
+        "declared_twice": {
+            "id": "tabel ini ditulis dua kali",
+            "en": "this table is written twice",
+        },
+        "declared_twice_fix": {
+            "id": "gabungkan keduanya; untuk daftar butir pakai kurung ganda, seperti [[task]]",
+            "en": "merge the two; for a list of items use double brackets, as [[task]]",
+        },
+        "key_twice": {
+            "id": "kunci '{key}' ditulis dua kali",
+            "en": "the key '{key}' is written twice",
+        },
+        "key_twice_fix": {
+            "id": "hapus salah satunya",
+            "en": "delete one of them",
+        },
+        "unclosed_string": {
+            "id": "tanda kutip teks tidak ditutup",
+            "en": "the text's quotes are not closed",
+        },
+        "unclosed_string_fix": {
+            "id": 'tutup teks dengan " di baris yang sama',
+            "en": 'close the text with " on the same line',
+        },
+        "unclosed": {
+            "id": "kurung [ atau { tidak ditutup",
+            "en": "a [ or { is not closed",
+        },
+        "unclosed_fix": {
+            "id": "tutup daftar dengan ] dan tabel sebaris dengan }",
+            "en": "close a list with ] and an inline table with }",
+        },
+        "backslash": {
+            "id": "garis miring terbalik (\\) di dalam teks",
+            "en": "a backslash (\\) inside text",
+        },
+        "backslash_fix": {
+            "id": "pakai / atau tulis \\\\, atau pakai tanda kutip tunggal: 'C:\\Dokumen'",
+            "en": "use / or write \\\\, or use single quotes: 'C:\\Documents'",
+        },
+        # --- values (pydantic's error types, in plain words)
+        "missing": {
+            "id": "'{key}' belum diisi",
+            "en": "'{key}' is missing",
+        },
+        "missing_fix": {
+            "id": "tambahkan {key} = {example}",
+            "en": "add {key} = {example}",
+        },
+        "unknown_key": {
+            "id": "kunci '{key}' tidak dikenal",
+            "en": "unknown key '{key}'",
+        },
+        "unknown_table": {
+            "id": "tabel '{key}' tidak dikenal",
+            "en": "unknown table '{key}'",
+        },
+        "did_you_mean": {
+            "id": "maksud Anda '{near}'?",
+            "en": "did you mean '{near}'?",
+        },
+        "known_keys": {
+            "id": "kunci yang dikenal di sini: {keys}",
+            "en": "the keys known here: {keys}",
+        },
+        "known_tables": {
+            "id": "tabel yang dikenal: {keys}",
+            "en": "the known tables: {keys}",
+        },
+        "settings_elsewhere": {
+            "id": "tabel [{key}] hanya dibaca dari diklat.toml",
+            "en": "the [{key}] table is read from diklat.toml only",
+        },
+        "settings_elsewhere_fix": {
+            "id": "pindahkan ke diklat.toml",
+            "en": "move it to diklat.toml",
+        },
+        "not_text": {
+            "id": "harus berupa teks, bukan {given}",
+            "en": "must be text, not {given}",
+        },
+        "not_text_fix": {
+            "id": 'tulis dalam tanda kutip, seperti "{plain}"',
+            "en": 'write it in quotes, as "{plain}"',
+        },
+        "not_bool": {
+            "id": "harus true atau false, bukan {given}",
+            "en": "must be true or false, not {given}",
+        },
+        "not_bool_fix": {
+            "id": "tulis true atau false, tanpa tanda kutip",
+            "en": "write true or false, without quotes",
+        },
+        "not_int": {
+            "id": "harus bilangan bulat, bukan {given}",
+            "en": "must be a whole number, not {given}",
+        },
+        "not_int_fix": {
+            "id": "tulis angka tanpa tanda kutip, seperti 14",
+            "en": "write a number without quotes, as 14",
+        },
+        "too_small": {
+            "id": "{given} terlalu kecil",
+            "en": "{given} is too small",
+        },
+        "too_small_fix": {
+            "id": "paling kecil {limit}",
+            "en": "the least is {limit}",
+        },
+        "too_large": {
+            "id": "{given} terlalu besar",
+            "en": "{given} is too large",
+        },
+        "too_large_fix": {
+            "id": "paling besar {limit}",
+            "en": "the most is {limit}",
+        },
+        "not_choice": {
+            "id": "{given} bukan pilihan yang dikenal",
+            "en": "{given} is not one of the choices",
+        },
+        "not_choice_fix": {
+            "id": "pilih salah satu: {choices}",
+            "en": "choose one of: {choices}",
+        },
+        "not_list": {
+            "id": "harus berupa daftar, bukan {given}",
+            "en": "must be a list, not {given}",
+        },
+        "not_list_fix": {
+            "id": "tulis dalam kurung siku, seperti [{given}]",
+            "en": "write it in square brackets, as [{given}]",
+        },
+        "not_table": {
+            "id": "harus berupa tabel, bukan {given}",
+            "en": "must be a table, not {given}",
+        },
+        "not_table_fix": {
+            "id": "tulis sebagai tabel: [[...]] dengan kunci = nilai di bawahnya, atau {{ kunci = nilai }}",
+            "en": "write it as a table: [[...]] with key = value lines below, or {{ key = value }}",
+        },
+        "bad_value": {
+            "id": "nilai {given} tidak dapat dipakai",
+            "en": "the value {given} cannot be used",
+        },
+        "bad_value_fix": {
+            "id": "lihat docs/workspace.md untuk bentuk yang benar",
+            "en": "see docs/workspace.md for the right form",
+        },
+        # --- the workspace as a whole
+        "duplicate": {
+            "id": "id '{id}' dipakai dua kali untuk {kind} (juga di {other})",
+            "en": "the id '{id}' is used twice for {kind} (also at {other})",
+        },
+        "duplicate_fix": {
+            "id": "beri setiap {kind} id sendiri",
+            "en": "give each {kind} its own id",
+        },
+        "no_colleague": {
+            "id": "tidak ada rekan dengan id '{id}'",
+            "en": "there is no colleague with the id '{id}'",
+        },
+        "no_colleague_near_fix": {
+            "id": "maksud Anda '{near}'? Atau tambahkan [[colleague]] dengan id = \"{id}\"",
+            "en": "did you mean '{near}'? Or add a [[colleague]] with id = \"{id}\"",
+        },
+        "no_colleague_fix": {
+            "id": 'tambahkan [[colleague]] dengan id = "{id}"',
+            "en": 'add a [[colleague]] with id = "{id}"',
+        },
+        "no_calendar": {
+            "id": "berkas kalender '{path}' tidak ada",
+            "en": "the calendar file '{path}' does not exist",
+        },
+        "no_calendar_fix": {
+            "id": "path dihitung dari folder ruang kerja ({root}); periksa nama berkasnya",
+            "en": "the path is relative to the workspace folder ({root}); check the file name",
+        },
+        "and": {"id": "atau", "en": "or"},
+        "given_table": {"id": "tabel", "en": "a table"},
+        "given_list": {"id": "daftar", "en": "a list"},
+        "given_date": {"id": "tanggal {value}", "en": "the date {value}"},
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -72,47 +413,34 @@ def find(option: Path | None, env: Mapping[str, str], cwd: Path, user_dir: Path)
 
 # --- locating lines --------------------------------------------------------------------------
 
-_HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\-\" ]+?)\s*(\]\]?)\s*(#.*)?$")
-_KEY = re.compile(r"^\s*([A-Za-z0-9_\-\"]+(?:\s*\.\s*[A-Za-z0-9_\-\"]+)*)\s*=")
+
+class _Stop(Exception):
+    """The scanner met text it does not understand: keep what it mapped so far."""
+
+
+_BARE = re.compile(r"[A-Za-z0-9_-]+")
+_SCALAR_END = frozenset(",]}#\n\r")
 
 
 class LineMap:
-    """Maps paths such as ('task', 2, 'estimate') to 1-based line numbers of one file's text."""
+    """Maps paths such as ('task', 2, 'estimate') to 1-based line numbers of one file's text.
+
+    A small structural scanner of TOML: headers ([t], [[t]], [[training.session]] under the
+    current training), dotted and quoted keys, arrays and inline tables over several lines (each
+    element gets its own path: ('colleague', 0, 'away', 1, 'end')), strings of every kind. It is
+    tolerant: on text it cannot follow it keeps what it has mapped so far.
+    """
 
     def __init__(self, text: str) -> None:
         self.lines: dict[tuple[Any, ...], int] = {}
-        counters: dict[tuple[Any, ...], int] = {}
-        table: tuple[Any, ...] = ()
-        depth = 0  # open brackets of a multi-line array: keys inside are not top-level keys
-        for number, raw in enumerate(text.splitlines(), start=1):
-            line = raw.strip()
-            if depth == 0 and (m := _HEADER.match(line)):
-                names = tuple(n.strip().strip('"') for n in m.group(2).split("."))
-                resolved = self._resolve(names, counters)
-                if m.group(1) == "[[":
-                    key = resolved
-                    counters[key] = counters.get(key, -1) + 1
-                    table = (*resolved, counters[key])
-                else:
-                    table = resolved
-                self.lines.setdefault(table, number)
-                continue
-            if depth == 0 and (m := _KEY.match(line)):
-                keys = tuple(k.strip().strip('"') for k in m.group(1).split("."))
-                self.lines.setdefault((*table, *keys), number)
-            depth += _bracket_balance(line)
-            depth = max(depth, 0)
-
-    def _resolve(
-        self, names: tuple[str, ...], counters: dict[tuple[Any, ...], int]
-    ) -> tuple[Any, ...]:
-        """Insert the current index of each enclosing array of tables: training.session -> training, 3, session."""
-        out: tuple[Any, ...] = ()
-        for name in names:
-            out = (*out, name)
-            if out in counters and name != names[-1]:
-                out = (*out, counters[out])
-        return out
+        self.repeated: list[tuple[int, str]] = []  # (line, key) of keys assigned twice
+        self._text = text
+        self._pos = 0
+        self._line = 1
+        self._counters: dict[tuple[Any, ...], int] = {}
+        self._assigned: set[tuple[Any, ...]] = set()
+        with contextlib.suppress(_Stop, IndexError):
+            self._document()
 
     def find(self, path: tuple[Any, ...]) -> int | None:
         """The line of the longest prefix of `path` that the text names."""
@@ -121,117 +449,508 @@ class LineMap:
                 return self.lines[path[:n]]
         return None
 
+    # the scanner
 
-def _bracket_balance(line: str) -> int:
-    code = re.sub(r'"(?:\\.|[^"\\])*"|\'[^\']*\'', "", line).split("#", 1)[0]
-    return code.count("[") - code.count("]") + code.count("{") - code.count("}")
+    def _peek(self, n: int = 1) -> str:
+        return self._text[self._pos : self._pos + n]
+
+    def _advance(self, n: int = 1) -> None:
+        self._line += self._text.count("\n", self._pos, self._pos + n)
+        self._pos += n
+
+    def _at_end(self) -> bool:
+        return self._pos >= len(self._text)
+
+    def _blank(self, newlines: bool) -> None:
+        """Skip spaces (and, when allowed, newlines and comments)."""
+        while not self._at_end():
+            c = self._peek()
+            if c in " \t" or (newlines and c in "\r\n"):
+                self._advance()
+            elif newlines and c == "#":
+                self._skip_comment()
+            else:
+                return
+
+    def _skip_comment(self) -> None:
+        end = self._text.find("\n", self._pos)
+        self._advance((len(self._text) if end < 0 else end) - self._pos)
+
+    def _mark(self, path: tuple[Any, ...], line: int) -> None:
+        self.lines.setdefault(path, line)
+
+    def _document(self) -> None:
+        table: tuple[Any, ...] = ()
+        while True:
+            self._blank(newlines=True)
+            if self._at_end():
+                return
+            line = self._line
+            if self._peek(2) == "[[":
+                self._advance(2)
+                names = self._key()
+                self._blank(newlines=False)
+                if self._peek(2) != "]]":
+                    raise _Stop
+                self._advance(2)
+                array = self._resolve(names)
+                self._counters[array] = self._counters.get(array, -1) + 1
+                table = (*array, self._counters[array])
+                self._mark(array, line)
+                self._mark(table, line)
+            elif self._peek() == "[":
+                self._advance()
+                names = self._key()
+                self._blank(newlines=False)
+                if self._peek() != "]":
+                    raise _Stop
+                self._advance()
+                table = self._resolve(names)
+                self._mark(table, line)
+            else:
+                self._pair(table, line)
+            self._blank(newlines=False)
+            if self._peek() == "#":
+                self._skip_comment()
+
+    def _resolve(self, names: tuple[str, ...]) -> tuple[Any, ...]:
+        """Insert the current index of each enclosing array of tables: training.session -> training, 3, session."""
+        out: tuple[Any, ...] = ()
+        for k, name in enumerate(names):
+            out = (*out, name)
+            if k < len(names) - 1 and out in self._counters:
+                out = (*out, self._counters[out])
+        return out
+
+    def _pair(self, table: tuple[Any, ...], line: int) -> None:
+        keys = self._key()
+        self._blank(newlines=False)
+        if self._peek() != "=":
+            raise _Stop
+        self._advance()
+        self._blank(newlines=False)
+        path = (*table, *keys)
+        for n in range(len(table) + 1, len(path) + 1):
+            self._mark(path[:n], line)
+        if path in self._assigned:
+            self.repeated.append((line, ".".join(str(k) for k in keys)))
+        self._assigned.add(path)
+        self._value(path)
+
+    def _key(self) -> tuple[str, ...]:
+        parts: list[str] = []
+        while True:
+            self._blank(newlines=False)
+            c = self._peek()
+            if c == '"':
+                parts.append(self._basic_string())
+            elif c == "'":
+                end = self._text.index("'", self._pos + 1)
+                parts.append(self._text[self._pos + 1 : end])
+                self._advance(end + 1 - self._pos)
+            else:
+                m = _BARE.match(self._text, self._pos)
+                if not m:
+                    raise _Stop
+                parts.append(m.group())
+                self._advance(len(m.group()))
+            self._blank(newlines=False)
+            if self._peek() != ".":
+                return tuple(parts)
+            self._advance()
+
+    def _basic_string(self) -> str:
+        i = self._pos + 1
+        out = []
+        while self._text[i] != '"':
+            if self._text[i] == "\\":
+                out.append(self._text[i + 1])
+                i += 2
+            elif self._text[i] == "\n":
+                raise _Stop
+            else:
+                out.append(self._text[i])
+                i += 1
+        self._advance(i + 1 - self._pos)
+        return "".join(out)
+
+    def _value(self, path: tuple[Any, ...]) -> None:
+        c = self._peek()
+        if self._peek(3) in ('"""', "'''"):
+            quote = self._peek(3)
+            i = self._pos + 3
+            while self._text[i : i + 3] != quote:
+                i += 2 if quote == '"""' and self._text[i] == "\\" else 1
+            i += 3
+            while self._text[i : i + 1] == quote[0]:  # up to two quotes may end the content
+                i += 1
+            self._advance(i - self._pos)
+        elif c == '"':
+            self._basic_string()
+        elif c == "'":
+            end = self._text.index("'", self._pos + 1)
+            self._advance(end + 1 - self._pos)
+        elif c == "[":
+            self._advance()
+            index = 0
+            while True:
+                self._blank(newlines=True)
+                if self._peek() == "]":
+                    self._advance()
+                    return
+                self._mark((*path, index), self._line)
+                self._value((*path, index))
+                index += 1
+                self._blank(newlines=True)
+                if self._peek() == ",":
+                    self._advance()
+                elif self._peek() != "]":
+                    raise _Stop
+        elif c == "{":
+            self._advance()
+            while True:
+                self._blank(newlines=True)
+                if self._peek() == "}":
+                    self._advance()
+                    return
+                line = self._line
+                keys = self._key()
+                self._blank(newlines=False)
+                if self._peek() != "=":
+                    raise _Stop
+                self._advance()
+                self._blank(newlines=False)
+                inner = (*path, *keys)
+                for n in range(len(path) + 1, len(inner) + 1):
+                    self._mark(inner[:n], line)
+                self._value(inner)
+                self._blank(newlines=True)
+                if self._peek() == ",":
+                    self._advance()
+        else:
+            i = self._pos
+            while i < len(self._text) and self._text[i] not in _SCALAR_END:
+                i += 1
+            if i == self._pos:
+                raise _Stop
+            self._advance(i - self._pos)
 
 
-# --- loading ---------------------------------------------------------------------------------
+# --- reading files ---------------------------------------------------------------------------
 
 
 @dataclass
 class _File:
     path: Path
-    name: str  # as shown in messages: relative to the workspace
+    name: str  # as shown in messages
     data: dict[str, Any]
     lines: LineMap
 
 
-def _read(path: Path, root: Path, problems: list[Problem]) -> _File | None:
-    name = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        problems.append(Problem(name, None, "", f"cannot be read ({exc.strerror})"))
-        return None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        problems.append(
-            Problem(name, line, "", "is not UTF-8 text", "save the file as UTF-8 in your editor")
-        )
-        return None
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        m = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
-        msg = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-        problems.append(
-            Problem(
+@dataclass
+class _Loader:
+    root: Path
+    lang: Lang
+    cwd: Path
+    problems: list[Problem] = field(default_factory=list)
+
+    def name(self, path: Path) -> str:
+        """A path as the user can open it from where they are: relative to cwd when inside it."""
+        try:
+            return path.resolve().relative_to(self.cwd.resolve()).as_posix()
+        except ValueError:
+            return str(path)
+
+    def add(self, file: str, line: int | None, where: str, what: str, fix: str = "") -> None:
+        self.problems.append(Problem(file, line, where, what, fix))
+
+    def say(self, message: str, /, **params: Any) -> str:
+        return M(self.lang, message, **params)
+
+    def read(self, path: Path) -> _File | None:
+        name = self.name(path)
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            self.add(
                 name,
-                int(m.group(1)) if m else None,
+                None,
                 "",
-                f"TOML syntax error: {msg}",
-                "check quotes, brackets and '=' on this line",
+                self.say("unreadable", reason=exc.strerror),
+                self.say("unreadable_fix"),
             )
-        )
-        return None
-    return _File(path, name, data, LineMap(text))
+            return None
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = raw[: exc.start].count(b"\n") + 1
+            self.add(name, line, "", self.say("not_utf8"), self.say("not_utf8_fix"))
+            return None
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            self.add(name, *self._syntax(text, str(exc)))
+            return None
+        return _File(path, name, data, LineMap(text))
+
+    def _syntax(self, text: str, message: str) -> tuple[int | None, str, str, str]:
+        """(line, where, what, fix) for a tomllib error, in plain words."""
+        m = re.search(r"\(at line (\d+), column (\d+)\)", message)
+        detail = re.sub(r"\s*\(at (?:line \d+, column \d+|end of document)\)", "", message)
+        lines = text.splitlines()
+        line = int(m.group(1)) if m else None
+        if line is None:
+            repeated = LineMap(text).repeated
+            if repeated and detail.startswith("Cannot overwrite"):
+                at, key = repeated[0]
+                return at, key, self.say("key_twice", key=key), self.say("key_twice_fix")
+            if detail.startswith(("Invalid value", "Unclosed")):
+                return len(lines) or None, "", self.say("unclosed"), self.say("unclosed_fix")
+            return None, "", self.say("toml_generic", detail=detail), self.say("toml_generic_fix")
+        source = lines[line - 1] if 0 < line <= len(lines) else ""
+        pair = re.match(r"\s*([A-Za-z0-9_.\"' -]+?)\s*=\s*(.*?)\s*(#.*)?$", source)
+        key = pair.group(1).strip() if pair else ""
+        value = pair.group(2) if pair else ""
+        if dm := re.match(r"(\d{4})-(\d{2})-(\d{2})(?=$|[T ,\]}])", value):
+            try:
+                date(int(dm.group(1)), int(dm.group(2)), int(dm.group(3)))
+            except ValueError:
+                return line, key, *self._bad_date(dm.group(0))
+        if detail.startswith(("Expected newline", "Invalid value")) and value:
+            plain = value.rstrip(",")
+            if re.fullmatch(r"[^\"'\[\]{}=#]+", plain) and not re.fullmatch(
+                r"[-+]?[\d_.eE:+-]+|true|false|inf|nan", plain
+            ):
+                return (
+                    line,
+                    key,
+                    self.say("needs_quotes", value=plain),
+                    self.say("needs_quotes_fix", key=key, value=plain),
+                )
+            return line, key, self.say("trailing"), self.say("trailing_fix")
+        if detail.startswith("Invalid date"):
+            return line, key, *self._bad_date(value)
+        if detail.startswith("Expected '='"):
+            return line, "", self.say("no_equals"), self.say("no_equals_fix")
+        if detail.startswith("Cannot declare"):
+            return line, source.strip(), self.say("declared_twice"), self.say("declared_twice_fix")
+        if detail.startswith("Illegal character") and "\\n" in detail:
+            return line, key, self.say("unclosed_string"), self.say("unclosed_string_fix")
+        if detail.startswith("Unescaped '\\'"):
+            return line, key, self.say("backslash"), self.say("backslash_fix")
+        return line, key, self.say("toml_generic", detail=detail), self.say("toml_generic_fix")
+
+    def _bad_date(self, value: str) -> tuple[str, str]:
+        what = self.say("bad_date", value=value)
+        m = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
+        if m and 1 <= int(m.group(2)) <= 12:
+            from .i18n import format_date
+
+            year, month = int(m.group(1)), int(m.group(2))
+            month_name = format_date(date(year, month, 1), self.lang, "long").split(" ")[1]
+            days = _calendar.monthrange(year, month)[1]
+            return what, self.say("bad_date_month_fix", month=month_name, year=year, days=days)
+        return what, self.say("bad_date_fix")
+
+    # validation
+
+    def validate(
+        self,
+        model: type[BaseModel],
+        data: Any,
+        context: dict[str, Any],
+        f: _File,
+        prefix: tuple[Any, ...],
+    ) -> Any:
+        try:
+            return model.model_validate(data, context=context)
+        except ValidationError as exc:
+            for err in exc.errors():
+                self._explain(model, err, f, prefix, data)
+            return None
+
+    def _explain(
+        self,
+        model: type[BaseModel],
+        err: Any,
+        f: _File,
+        prefix: tuple[Any, ...],
+        data: Any,
+    ) -> None:
+        loc = tuple(err["loc"])
+        kind = err["type"]
+        given = _given(err.get("input"), self.lang)
+        ctx = err.get("ctx") or {}
+        error = ctx.get("error")
+        if isinstance(error, Invalid) and error.at:
+            loc = (*loc, error.at)
+        path = (*prefix, *loc)
+        line = f.lines.find(path)
+        where = _where(path, f.data)
+        key = str(loc[-1]) if loc and isinstance(loc[-1], str) else ""
+        if kind == "missing":
+            what = self.say("missing", key=key)
+            fix = self.say("missing_fix", key=key, example=_EXAMPLES.get(key, "..."))
+            where = _where(path[:-1], f.data)
+        elif kind == "extra_forbidden":
+            known = _known_keys(model, loc[:-1])
+            what = self.say("unknown_key", key=key)
+            fix = self._suggest(key, known, "known_keys")
+        elif isinstance(error, Invalid):
+            what, fix = error.what(self.lang), error.fix(self.lang)
+        elif kind in ("string_type", "string_sub_type"):
+            what = self.say("not_text", given=given)
+            fix = self.say("not_text_fix", plain=_plain(err.get("input")))
+        elif kind in ("bool_type", "bool_parsing"):
+            what, fix = self.say("not_bool", given=given), self.say("not_bool_fix")
+        elif kind.startswith("int_"):
+            what, fix = self.say("not_int", given=given), self.say("not_int_fix")
+        elif kind in ("greater_than_equal", "greater_than"):
+            limit = ctx.get("ge", ctx.get("gt"))
+            what, fix = self.say("too_small", given=given), self.say("too_small_fix", limit=limit)
+        elif kind in ("less_than_equal", "less_than"):
+            limit = ctx.get("le", ctx.get("lt"))
+            what, fix = self.say("too_large", given=given), self.say("too_large_fix", limit=limit)
+        elif kind == "literal_error":
+            choices = str(ctx.get("expected", "")).replace(" or ", f" {self.say('and')} ")
+            what = self.say("not_choice", given=given)
+            fix = self.say("not_choice_fix", choices=choices.replace("'", '"'))
+        elif kind in ("tuple_type", "list_type", "iterable_type"):
+            what = self.say("not_list", given=given)
+            fix = self.say("not_list_fix", given=given)
+        elif kind in ("model_type", "model_attributes_type", "dict_type", "dataclass_type"):
+            what, fix = self.say("not_table", given=given), self.say("not_table_fix")
+        else:
+            what, fix = self.say("bad_value", given=given), self.say("bad_value_fix")
+        self.add(f.name, line, where, what, fix)
+
+    def _suggest(self, key: str, known: list[str], listing: str) -> str:
+        near = _INDONESIAN_KEYS.get(key.lower())
+        if near not in known:
+            close = difflib.get_close_matches(key.lower(), known, n=1, cutoff=0.6)
+            near = close[0] if close else None
+        if near:
+            return self.say("did_you_mean", near=near)
+        return self.say(listing, keys=", ".join(known))
 
 
-def _validate(
-    model: type[BaseModel],
-    data: Any,
-    context: dict[str, Any],
-    f: _File,
-    prefix: tuple[Any, ...],
-    problems: list[Problem],
-) -> Any:
-    try:
-        return model.model_validate(data, context=context)
-    except ValidationError as exc:
-        for err in exc.errors():
-            loc = (*prefix, *err["loc"])
-            where = _where(loc)
-            problems.append(Problem(f.name, f.lines.find(tuple(loc)), where, _message(err), ""))
-        return None
-
-
-def _where(loc: tuple[Any, ...]) -> str:
-    out = ""
+def _known_keys(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    """The keys a table at `loc` inside `model` accepts (by their TOML names)."""
+    current: type[BaseModel] | None = model
     for part in loc:
+        if current is None:
+            return []
         if isinstance(part, int):
-            out += f"[{part + 1}]"
+            continue
+        found = next(
+            (f for n, f in current.model_fields.items() if (f.alias or n) == part),
+            None,
+        )
+        current = _model_in(found.annotation) if found else None
+    if current is None:
+        return []
+    return [f.alias or n for n, f in current.model_fields.items()]
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        if (found := _model_in(arg)) is not None:
+            return found
+    return None
+
+
+def _given(value: Any, lang: Lang) -> str:
+    """A value as the user wrote it in TOML, for messages."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f'"{value}"'
+    if isinstance(value, dict):
+        return M(lang, "given_table")
+    if isinstance(value, list | tuple):
+        return M(lang, "given_list")
+    if isinstance(value, date):
+        return M(lang, "given_date", value=value.isoformat())
+    return str(value)
+
+
+def _plain(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value)
+    return "..." if isinstance(value, dict) else str(value)
+
+
+def _where(path: tuple[Any, ...], data: Mapping[str, Any]) -> str:
+    """'task[lap-tw4].estimate', 'training[pkp-2027].session[2].time', 'study.windows[3]'."""
+    out = ""
+    node: Any = data
+    for part in path:
+        if isinstance(part, int):
+            item = node[part] if isinstance(node, list) and part < len(node) else None
+            ident = item.get("id") if isinstance(item, dict) else None
+            label = ident if isinstance(ident, str) and re.fullmatch(r"[\w-]+", ident) else part + 1
+            out += f"[{label}]"
+            node = item
         else:
             out += ("." if out else "") + str(part)
+            node = node.get(part) if isinstance(node, dict) else None
     return out
 
 
-def _message(err: Any) -> str:
-    msg = str(err.get("msg", ""))
-    return msg.removeprefix("Value error, ")
+# --- loading ---------------------------------------------------------------------------------
 
 
-def load(root: Path) -> Workspace:
-    """Read every TOML file of the workspace at `root`; raise `WorkspaceError` with every problem."""
-    problems: list[Problem] = []
-    if not root.is_dir():
-        raise WorkspaceError(
-            [
-                Problem(
-                    str(root),
-                    None,
-                    "",
-                    "the workspace folder does not exist",
-                    "create it with 'diklat init DIR' or give another folder with --workspace",
-                )
-            ]
-        )
+def _language_of(marker: Path) -> Lang | None:
+    """profile.language, when diklat.toml can be read well enough to tell."""
+    try:
+        text = marker.read_text("utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+    try:
+        profile = tomllib.loads(text).get("profile")
+        value = profile.get("language") if isinstance(profile, dict) else None
+        return parse_lang(value) if isinstance(value, str) else None
+    except tomllib.TOMLDecodeError:
+        m = re.search(r"""^\s*language\s*=\s*["']([A-Za-z_-]+)["']""", text, re.MULTILINE)
+        return parse_lang(m.group(1)) if m else None
+
+
+def _context(main: _File) -> dict[str, Any]:
+    """The two facts from diklat.toml that validating dates and durations needs."""
+    planning = main.data.get("planning")
+    profile = main.data.get("profile")
+    jp = planning.get("jp_minutes") if isinstance(planning, dict) else None
+    tz = profile.get("timezone") if isinstance(profile, dict) else None
+    try:
+        ZoneInfo(tz) if isinstance(tz, str) and tz else None
+    except (ValueError, KeyError):  # the profile reports it; meanwhile read dates in WIB
+        tz = None
+    return {
+        "jp_minutes": jp if isinstance(jp, int) and not isinstance(jp, bool) and jp > 0 else 45,
+        "timezone": tz if isinstance(tz, str) and tz else "Asia/Jakarta",
+    }
+
+
+def load(root: Path, lang: Lang | None = None, cwd: Path | None = None) -> Workspace:
+    """Read every TOML file of the workspace at `root`; raise `WorkspaceError` with every problem.
+
+    `lang` is the language the user asked for (--lang, DIKLAT_LANG); without it, problems are
+    written in profile.language when diklat.toml says so, else in Indonesian. File names are
+    shown relative to `cwd` (the current folder) when the files are inside it.
+    """
     marker = root / MARKER
+    language = lang or _language_of(marker) or DEFAULT_LANG
+    ld = _Loader(root, language, cwd or Path.cwd())
+    if not root.is_dir():
+        ld.add(str(root), None, "", ld.say("no_folder"), ld.say("no_folder_fix", path=root))
+        raise WorkspaceError(ld.problems, language)
     if not marker.is_file():
-        raise WorkspaceError(
-            [
-                Problem(
-                    str(marker),
-                    None,
-                    "",
-                    "missing: this file marks a workspace",
-                    "create one with 'diklat init'",
-                )
-            ]
-        )
+        ld.add(ld.name(marker), None, "", ld.say("no_marker"), ld.say("no_marker_fix"))
+        raise WorkspaceError(ld.problems, language)
     paths = [
         marker,
         *sorted(
@@ -240,62 +959,145 @@ def load(root: Path) -> Workspace:
             if p != marker and not any(part.startswith(".") for part in p.relative_to(root).parts)
         ),
     ]
-    files = [f for p in paths if (f := _read(p, root, problems)) is not None]
-    if problems:
-        raise WorkspaceError(problems)
+    files = [f for p in paths if (f := ld.read(p)) is not None]
+    if not files or files[0].path != marker:
+        raise WorkspaceError(ld.problems, language)
     main = files[0]
-    if "profile" not in main.data:
-        problems.append(
-            Problem(
-                main.name,
-                None,
-                "profile",
-                "the [profile] table is missing",
-                'add [profile] with at least name = "Your Name"',
-            )
+    if not isinstance(main.data.get("profile"), dict):
+        ld.add(
+            main.name,
+            main.lines.find(("profile",)),
+            "",
+            ld.say("no_profile"),
+            ld.say("no_profile_fix"),
         )
-        raise WorkspaceError(problems)
-    planning = main.data.get("planning", {})
-    profile = main.data.get("profile", {})
-    context = {
-        "jp_minutes": planning.get("jp_minutes", 45) if isinstance(planning, dict) else 45,
-        "timezone": profile.get("timezone", "Asia/Jakarta")
-        if isinstance(profile, dict)
-        else "Asia/Jakarta",
-    }
+    context = _context(main)
     settings: dict[str, Any] = {}
-    items: dict[str, list[Any]] = {field: [] for field, _ in ITEM_TABLES.values()}
+    items: dict[str, list[Any]] = {name: [] for name, _ in ITEM_TABLES.values()}
+    entries: list[_Entry] = []
     for f in files:
         for key, value in f.data.items():
             if key in ITEM_TABLES:
-                field, model = ITEM_TABLES[key]
-                for i, entry in enumerate(value if isinstance(value, list) else [value]):
-                    item = _validate(model, entry, context, f, (key, i), problems)
+                name, model = ITEM_TABLES[key]
+                listed = value if isinstance(value, list) else [value]
+                for i, data in enumerate(listed):
+                    prefix = (key, i) if isinstance(value, list) else (key,)
+                    entries.append(_Entry(key, data, f, prefix))
+                    item = ld.validate(model, data, context, f, prefix)
                     if item is not None:
-                        items[field].append(item)
+                        items[name].append(item)
             elif key in SETTINGS_TABLES and f is main:
-                settings[key] = value
-            else:
-                problems.append(
-                    Problem(f.name, f.lines.find((key,)), key, "unknown table or key", "")
+                if key == "profile" and not isinstance(value, dict):
+                    continue  # reported above
+                settings[key] = ld.validate(SETTINGS_TABLES[key], value, context, f, (key,))
+            elif key in SETTINGS_TABLES:
+                ld.add(
+                    f.name,
+                    f.lines.find((key,)),
+                    key,
+                    ld.say("settings_elsewhere", key=key),
+                    ld.say("settings_elsewhere_fix"),
                 )
-    from .models import Export, Planning, Profile, Ramadan, Study, Workweek
-
-    models: dict[str, type[BaseModel]] = {
-        "profile": Profile,
-        "workweek": Workweek,
-        "ramadan": Ramadan,
-        "study": Study,
-        "planning": Planning,
-        "export": Export,
-    }
-    validated = {
-        k: _validate(models[k], v, context, main, (k,), problems) for k, v in settings.items()
-    }
-    if problems:
-        raise WorkspaceError(problems)
-    fields: dict[str, Any] = {**validated, **{k: tuple(v) for k, v in items.items()}}
+            else:
+                ld.add(
+                    f.name,
+                    f.lines.find((key,)),
+                    key,
+                    ld.say("unknown_table", key=key),
+                    ld._suggest(key, [*ITEM_TABLES, *SETTINGS_TABLES], "known_tables"),
+                )
+    profile = main.data.get("profile")
+    if isinstance(profile, dict):
+        entries.append(_Entry("profile", profile, main, ("profile",)))
+    # the checks across files read what people wrote, so that a typo elsewhere in an item
+    # does not hide its duplicate id or its unknown colleague
+    _check_ids(ld, entries)
+    _check_references(ld, entries)
+    _check_calendars(ld, entries)
+    if ld.problems:
+        raise WorkspaceError(ld.problems, language)
+    fields: dict[str, Any] = {**settings, **{k: tuple(v) for k, v in items.items()}}
     return Workspace(**fields)
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """One table as written: an item of `table`, or the profile."""
+
+    table: str
+    data: Any
+    file: _File
+    prefix: tuple[Any, ...]
+
+    def text(self, key: str) -> str | None:
+        value = self.data.get(key) if isinstance(self.data, dict) else None
+        return value if isinstance(value, str) else None
+
+    def place(self, key: str) -> tuple[str, int | None, str]:
+        path = (*self.prefix, key)
+        return self.file.name, self.file.lines.find(path), _where(path, self.file.data)
+
+
+def _check_ids(ld: _Loader, entries: list[_Entry]) -> None:
+    seen: dict[tuple[str, str], _Entry] = {}
+    for entry in entries:
+        ident = entry.text("id")
+        if ident is None or entry.table == "profile":
+            continue
+        first = seen.setdefault((entry.table, ident), entry)
+        if first is entry:
+            continue
+        first_file, first_line, _ = first.place("id")
+        other = f"{first_file}:{first_line}" if first_line else first_file
+        kind = f"[[{entry.table}]]"
+        ld.add(
+            *entry.place("id"),
+            ld.say("duplicate", id=ident, kind=kind, other=other),
+            ld.say("duplicate_fix", kind=kind),
+        )
+
+
+# the keys that name a colleague, by table
+REFERENCES = {
+    "profile": ("supervisor",),
+    "task": ("delegate_to",),
+    "training": ("handover_to", "deputy"),
+    "event": ("delegate_to",),
+}
+
+
+def _check_references(ld: _Loader, entries: list[_Entry]) -> None:
+    known = sorted(
+        {i for e in entries if e.table == "colleague" and (i := e.text("id")) is not None}
+    )
+    for entry in entries:
+        for key in REFERENCES.get(entry.table, ()):
+            ident = entry.text(key)
+            if ident is None or ident in known:
+                continue
+            near = difflib.get_close_matches(ident, known, n=1, cutoff=0.6)
+            fix = (
+                ld.say("no_colleague_near_fix", near=near[0], id=ident)
+                if near
+                else ld.say("no_colleague_fix", id=ident)
+            )
+            ld.add(*entry.place(key), ld.say("no_colleague", id=ident), fix)
+
+
+def _check_calendars(ld: _Loader, entries: list[_Entry]) -> None:
+    for entry in entries:
+        text = entry.text("path") if entry.table == "calendar" else None
+        if not text:
+            continue
+        path = Path(text).expanduser()
+        if (path if path.is_absolute() else ld.root / path).is_file():
+            continue
+        root = "." if ld.root.resolve() == ld.cwd.resolve() else ld.name(ld.root)
+        ld.add(
+            *entry.place("path"),
+            ld.say("no_calendar", path=text),
+            ld.say("no_calendar_fix", root=root),
+        )
 
 
 def user_dir() -> Path:

@@ -12,7 +12,7 @@ import typer
 
 from .. import __version__
 from ..errors import DiklatError, ExitCode, WorkspaceError
-from ..i18n import Catalog
+from ..i18n import Catalog, parse_lang
 from .context import Options
 
 M = Catalog(
@@ -84,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
     except WorkspaceError as exc:
-        lang = Options.current_lang()
+        lang = parse_lang(exc.lang) or Options.current_lang()
         typer.echo(M(lang, "invalid", n=len(exc.problems)), err=True)
         for p in exc.problems:
             typer.echo(f"  {p}", err=True)

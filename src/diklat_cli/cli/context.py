@@ -73,7 +73,8 @@ class Options:
 
     @cached_property
     def ws(self) -> Workspace:
-        ws = wsmod.load(self.found.path)
+        explicit = parse_lang(self.lang) or parse_lang(self.env.get("DIKLAT_LANG"))
+        ws = wsmod.load(self.found.path, lang=explicit, cwd=self.cwd)
         if self.found.how == "demo":
             from ..demo import shift_to
 
