@@ -1,5 +1,132 @@
-"""`diklat check`: registered on the app when this module is imported. (stub, being written)"""
+"""`diklat check`: every clash and risk in the workspace, in words; `--suggest` ranks better dates.
+
+Exit 1 when there is an error or a warning, 0 otherwise: notes (info, such as the JP tally or
+work already handed over) never fail a script.
+"""
 
 from __future__ import annotations
 
-from .app import app  # noqa: F401
+import sys
+from datetime import date
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from ..errors import ExitCode, UsageError
+from ..i18n import Catalog
+from .app import app
+from .context import options
+
+M = Catalog(
+    {
+        "no_training": {
+            "id": "tidak ada pelatihan dengan id '{id}'; yang ada: {known}",
+            "en": "no training with id '{id}'; there are: {known}",
+        },
+        "bad_range": {
+            "id": "--from {a} sesudah --to {b}",
+            "en": "--from {a} is after --to {b}",
+        },
+        "bad_date": {
+            "id": "{flag} '{value}' bukan tanggal; tulis seperti 2027-02-01",
+            "en": "{flag} '{value}' is not a date; write it as 2027-02-01",
+        },
+    }
+)
+
+
+class Format(StrEnum):
+    terminal = "terminal"
+    json = "json"
+
+
+def _date(flag: str, value: str | None, lang: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(
+            M("en" if lang == "en" else "id", "bad_date", flag=flag, value=value)
+        ) from None
+
+
+@app.command()
+def check(
+    ctx: typer.Context,
+    date_: Annotated[
+        str | None, typer.Option("--date", help="Check as if today were YYYY-MM-DD.")
+    ] = None,
+    format_: Annotated[Format, typer.Option("--format", help="terminal | json.")] = Format.terminal,
+    suggest: Annotated[
+        str | None,
+        typer.Option(
+            "--suggest",
+            metavar="TRAINING",
+            help="Rank other start dates for this training (its id), best first.",
+        ),
+    ] = None,
+    from_: Annotated[
+        str | None,
+        typer.Option("--from", help="With --suggest: earliest start (default: 4 weeks before)."),
+    ] = None,
+    to: Annotated[
+        str | None,
+        typer.Option("--to", help="With --suggest: latest start (default: 4 weeks after)."),
+    ] = None,
+) -> None:
+    """Periksa bentrok jadwal dan beban kerja / check clashes and workload.
+
+    Busy periods, meetings during online sessions, deadlines while away, overloaded weeks and
+    colleagues, a missing Plh, the year's JP. Exit 1 when there is an error or a warning.
+
+    Example: diklat check --date 2027-01-04   ·   diklat check --suggest pkp-2027
+    """
+    from .. import conflicts
+    from ..render import check as render
+    from ..schedule import make_plan
+
+    o = options(ctx)
+    ws = o.ws
+    lang = o.language
+    today = o.day(date_)
+    out = render.console(file=sys.stdout)
+    if suggest is not None:
+        from .. import suggest as sg
+
+        training = ws.training(suggest)
+        if training is None:
+            known = ", ".join(t.id for t in ws.trainings) or "-"
+            raise UsageError(M(lang, "no_training", id=suggest, known=known))
+        lo, hi = sg.default_window(training)
+        first = _date("--from", from_, lang) or lo
+        last = _date("--to", to, lang) or hi
+        if first > last:
+            raise UsageError(M(lang, "bad_range", a=first, b=last))
+        span_end = last + (training.end - training.start)
+        ranked = sg.rank(
+            ws,
+            training,
+            holidays=o.holidays(first, span_end),
+            busy=o.busy(first, span_end),
+            first=first,
+            last=last,
+            lang=lang,
+        )
+        if format_ is Format.json:
+            typer.echo(render.suggestions_json(training, ranked))
+        else:
+            render.suggestions(out, training, ranked, first, last, lang, sg.SHOWN)
+        return
+    first, last = conflicts.window(ws, today)
+    holidays = o.holidays(first, last)
+    busy = o.busy(first, last)
+    plan = make_plan(ws, today, holidays=holidays, progress=o.progress(), busy=busy, lang=lang)
+    found = conflicts.find(ws, today, holidays=holidays, busy=busy, lang=lang, plan=plan)
+    if format_ is Format.json:
+        typer.echo(render.findings_json(found, today))
+    else:
+        render.findings(out, found, today, lang)
+    if any(f.severity != "info" for f in found):
+        raise typer.Exit(int(ExitCode.FINDINGS))

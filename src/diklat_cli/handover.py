@@ -1,0 +1,576 @@
+"""Who takes over what while the user is away at a training, and the handover sheet as a value.
+
+Pure: the calendar, the progress and `today` come in as values; the sheet is rendered elsewhere
+(render/handover.py, from Jinja2 templates an office may replace with its own).
+
+The absence is the training's offline days (a run of class days is one stretch away from the
+office); for online sessions only their hours, which matter for the meetings someone must attend
+in the user's place. The work to hand over is every task due on an offline day or within
+`AFTER_RETURN` working days after a stretch ends, every task in progress, and every occurrence of
+a routine duty on an offline day.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Literal
+
+from .calendar import BusyEvent, Calendar, event_days, session_days
+from .i18n import Catalog, Lang, format_date, format_duration
+from .models import Colleague, Event, Task, Training, Workspace
+from .state import Progress
+from .values import TimeRange, expand_rrule
+
+AFTER_RETURN = 5  # working days after a stretch away whose deadlines the receivers must also carry
+DEFAULT_CHECKIN = time(16, 15)  # after class hours, before the office closes (domain.md 7.6)
+
+M = Catalog(
+    {
+        "src_delegate": {
+            "id": "ditetapkan di tugas (delegate_to)",
+            "en": "set on the task (delegate_to)",
+        },
+        "src_handover": {
+            "id": "penerima utama pelatihan (handover_to)",
+            "en": "the training's default receiver (handover_to)",
+        },
+        "src_none": {
+            "id": "belum ada rekan yang cocok; tentukan bersama atasan",
+            "en": "no colleague fits; decide with your supervisor",
+        },
+        "why_skills": {"id": "keahlian: {skills}", "en": "skills: {skills}"},
+        "why_capacity": {
+            "id": "sisa kapasitas {left} dari {cap} per minggu",
+            "en": "{left} of {cap} a week still free",
+        },
+        "why_no_capacity": {"id": "kapasitas belum dicatat", "en": "capacity not recorded"},
+        "why_default_away": {
+            "id": "{name} berhalangan pada {day}",
+            "en": "{name} is away on {day}",
+        },
+        "suggested": {"id": "disarankan: {why}", "en": "suggested: {why}"},
+        "ks_summary": {
+            "id": "Ringkasan materi {training} untuk tim",
+            "en": "Summary of {training} for the team",
+        },
+        "ks_template": {
+            "id": "Bagikan templat/alat dari {training}",
+            "en": "Share a template or tool from {training}",
+        },
+        "ks_session": {
+            "id": "Siapkan berbagi ilmu 30 menit (briefing pagi) tentang {training}",
+            "en": "Prepare a 30-minute knowledge-sharing talk (morning briefing) on {training}",
+        },
+        "ks_summary_note": {
+            "id": "PDF atau salindia singkat, dibagikan lewat grup kantor atau rapat mingguan.",
+            "en": "A short PDF or slides, shared in the office group or the weekly meeting.",
+        },
+        "ks_template_note": {
+            "id": "Misalnya templat perencanaan, daftar periksa, atau alur layanan yang dipelajari.",
+            "en": "For example a planning template, a checklist or a service flowchart learned there.",
+        },
+        "ks_session_note": {
+            "id": "Jadwalkan di briefing pagi atau rapat koordinasi berikutnya.",
+            "en": "Put it on the next morning briefing or coordination meeting.",
+        },
+    }
+)
+
+
+# --- the absence -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Stretch:
+    """Consecutive offline days (off days between them do not break a stretch)."""
+
+    first: date
+    last: date
+    back: date  # the first working day at the office again
+    days: tuple[date, ...]  # the offline days themselves
+    carry_until: date  # deadlines up to this day are handed over too
+
+
+@dataclass(frozen=True)
+class Absence:
+    training: Training
+    stretches: tuple[Stretch, ...]
+    online: tuple[tuple[datetime, datetime], ...]  # the hours of online sessions
+
+    @property
+    def offline_days(self) -> tuple[date, ...]:
+        return tuple(d for s in self.stretches for d in s.days)
+
+    @property
+    def working_days_away(self) -> int:
+        return sum(len(s.days) for s in self.stretches)
+
+    def first_day(self) -> date:
+        if self.stretches:
+            return self.stretches[0].first
+        return self.online[0][0].date() if self.online else self.training.start
+
+    def last_day(self) -> date:
+        if self.stretches:
+            return self.stretches[-1].last
+        return self.online[-1][0].date() if self.online else self.training.end
+
+    def return_day(self) -> date:
+        """The first day back at the office after the last stretch (or after the training)."""
+        return self.stretches[-1].back if self.stretches else self.training.end + timedelta(days=1)
+
+    def in_window(self, d: date) -> bool:
+        return any(s.first <= d <= s.carry_until for s in self.stretches)
+
+
+def is_off(ws: Workspace, cal: Calendar, d: date) -> bool:
+    return ws.workweek.for_day(d.weekday()) is None or cal.holiday(d) is not None
+
+
+def next_working_days(ws: Workspace, cal: Calendar, after: date, n: int) -> list[date]:
+    """The `n` working days after `after` (holidays and days off skipped)."""
+    out: list[date] = []
+    d = after
+    while len(out) < n:
+        d += timedelta(days=1)
+        if not is_off(ws, cal, d):
+            out.append(d)
+    return out
+
+
+def offline_days(ws: Workspace, training: Training, cal: Calendar) -> list[date]:
+    """The training's days in class; an offline training without sessions: its working days."""
+
+    def off(d: date) -> bool:
+        return is_off(ws, cal, d)
+
+    days: set[date] = set()
+    for s in training.session:
+        if s.mode == "offline":
+            days.update(session_days(s, training.start, training.end, off))
+    if not training.session and training.format != "online":
+        d = training.start
+        while d <= training.end:
+            if not off(d):
+                days.add(d)
+            d += timedelta(days=1)
+    return sorted(days)
+
+
+def absence(
+    ws: Workspace, training: Training, cal: Calendar, after_days: int = AFTER_RETURN
+) -> Absence:
+    days = offline_days(ws, training, cal)
+    stretches: list[Stretch] = []
+    run: list[date] = []
+
+    def close() -> None:
+        if run:
+            back = next_working_days(ws, cal, run[-1], 1)[0]
+            carry = next_working_days(ws, cal, run[-1], after_days)[-1] if after_days else run[-1]
+            stretches.append(Stretch(run[0], run[-1], back, tuple(run), carry))
+
+    for d in days:
+        # a gap of only weekends and holidays keeps the stretch going
+        if run and any(
+            not is_off(ws, cal, run[-1] + timedelta(days=i)) for i in range(1, (d - run[-1]).days)
+        ):
+            close()
+            run = []
+        run.append(d)
+    close()
+    online: list[tuple[datetime, datetime]] = []
+    for s in training.session:
+        if s.mode == "online" and s.time is not None:
+            for d in session_days(s, training.start, training.end, lambda x: is_off(ws, cal, x)):
+                online.append(s.time.on(d, cal.tz))
+    return Absence(training, tuple(stretches), tuple(sorted(online)))
+
+
+# --- the work ----------------------------------------------------------------------------------
+
+Source = Literal["delegate_to", "handover_to", "suggested", "none"]
+Why = Literal["due", "after", "progress", "recurring"]
+
+
+@dataclass(frozen=True)
+class WorkItem:
+    task: Task
+    why: Why
+    occurrences: tuple[date, ...]  # recurring duties: the days they fall on in the absence
+    due: date | datetime | None
+    minutes: int  # effort still to do (every occurrence counted)
+    spent: int  # recorded with `diklat done`
+    done: bool
+    receiver: Colleague | None
+    source: Source
+    reason: str  # why this receiver, in words
+
+    @property
+    def need_day(self) -> date | None:
+        """The day the receiver must have it done."""
+        if self.occurrences:
+            return self.occurrences[0]
+        if isinstance(self.due, datetime):
+            return self.due.date()
+        return self.due
+
+
+def _due_day(task: Task) -> date | None:
+    if task.due is None:
+        return None
+    return task.due.date() if isinstance(task.due, datetime) else task.due
+
+
+def _occurrences(task: Task, first: date, last: date) -> list[date]:
+    if not task.recurs or task.from_ is None:
+        return []
+    hi = min(last, task.until) if task.until else last
+    return expand_rrule(task.recurs, task.from_, first, hi)
+
+
+def _selected(
+    ws: Workspace, ab: Absence, progress: Progress
+) -> list[tuple[Task, Why, tuple[date, ...]]]:
+    offline = set(ab.offline_days)
+    out: list[tuple[Task, Why, tuple[date, ...]]] = []
+    for task in ws.tasks:
+        if task.recurs:
+            if not ab.stretches:
+                continue
+            occ = tuple(
+                d
+                for d in _occurrences(task, ab.stretches[0].first, ab.stretches[-1].last)
+                if d in offline and not progress.of(f"{task.id}@{d.isoformat()}").done
+            )
+            if occ:
+                out.append((task, "recurring", occ))
+            continue
+        p = progress.of(task.id)
+        if p.done:
+            continue
+        due = _due_day(task)
+        if due is not None and due in offline:
+            out.append((task, "due", ()))
+        elif due is not None and ab.in_window(due):
+            out.append((task, "after", ()))
+        elif p.spent_minutes > 0 and (due is None or due >= ab.first_day()):
+            out.append((task, "progress", ()))
+    return out
+
+
+def _weeks(ab: Absence) -> int:
+    return max(1, -(-ab.working_days_away // 5))
+
+
+def work_items(
+    ws: Workspace, training: Training, cal: Calendar, progress: Progress, lang: Lang = "id"
+) -> list[WorkItem]:
+    """The tasks to hand over, each with who takes it and why, in deadline order."""
+    ab = absence(ws, training, cal)
+    chosen = _selected(ws, ab, progress)
+    chosen.sort(
+        key=lambda c: (c[2][0] if c[2] else (_due_day(c[0]) or date.max), c[0].title, c[0].id)
+    )
+    weeks = _weeks(ab)
+    load: dict[str, int] = {}
+    items: list[WorkItem] = []
+    for task, why, occ in chosen:
+        p = progress.of(task.id)
+        minutes = task.estimate * len(occ) if occ else max(0, task.estimate - p.spent_minutes)
+        need = occ[0] if occ else (_due_day(task) or ab.first_day())
+        receiver, source, reason = _assign(ws, training, task, need, minutes, load, weeks, lang)
+        if receiver is not None:
+            load[receiver.id] = load.get(receiver.id, 0) + minutes
+        items.append(
+            WorkItem(
+                task=task,
+                why=why,
+                occurrences=occ,
+                due=task.due,
+                minutes=minutes,
+                spent=0 if occ else p.spent_minutes,
+                done=False,
+                receiver=receiver,
+                source=source,
+                reason=reason,
+            )
+        )
+    return items
+
+
+def _assign(
+    ws: Workspace,
+    training: Training,
+    task: Task,
+    need: date,
+    minutes: int,
+    load: dict[str, int],
+    weeks: int,
+    lang: Lang,
+) -> tuple[Colleague | None, Source, str]:
+    if task.delegate_to and (c := ws.colleague(task.delegate_to)):
+        return c, "delegate_to", M(lang, "src_delegate")
+    default = ws.colleague(training.handover_to)
+    if default is not None and not default.is_away(need):
+        return default, "handover_to", M(lang, "src_handover")
+    prefix = (
+        M(lang, "why_default_away", name=default.name, day=format_date(need, lang, "medium")) + "; "
+        if default is not None
+        else ""
+    )
+    best: tuple[tuple[int, int, int], Colleague, str] | None = None
+    for c in ws.colleagues:
+        if c.id == ws.profile.supervisor or c.is_away(need):
+            continue
+        skills = [s for s in c.skills if s in task.tags]
+        if c.capacity is not None:
+            left = c.capacity * weeks - load.get(c.id, 0)
+            if left < minutes:
+                continue
+            cap_words = M(
+                lang,
+                "why_capacity",
+                left=format_duration(max(0, c.capacity - load.get(c.id, 0) // weeks), lang),
+                cap=format_duration(c.capacity, lang),
+            )
+        else:
+            left = -1
+            cap_words = M(lang, "why_no_capacity")
+        if not skills and c.capacity is None:
+            continue  # nothing to go on: better to ask the supervisor than to guess
+        rank = (len(skills), 1 if left >= 0 else 0, left)
+        parts = ([M(lang, "why_skills", skills=", ".join(skills))] if skills else []) + [cap_words]
+        if best is None or rank > best[0]:
+            best = (rank, c, "; ".join(parts))
+    if best is None:
+        return None, "none", prefix + M(lang, "src_none")
+    return best[1], "suggested", prefix + M(lang, "suggested", why=best[2])
+
+
+# --- meetings ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MeetingItem:
+    title: str
+    location: str
+    time: TimeRange | None  # None: the whole day
+    dates: tuple[date, ...]
+    attendee: Colleague | None
+    source: Source
+    event: Event | None  # None for busy time read from the user's own calendars
+
+
+def _overlaps(a: tuple[datetime, datetime], b: tuple[datetime, datetime]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def meetings(
+    ws: Workspace, training: Training, cal: Calendar, busy: Sequence[BusyEvent] = ()
+) -> list[MeetingItem]:
+    """Meetings on offline days or during online sessions, and who attends in the user's place."""
+    ab = absence(ws, training, cal)
+    offline = set(ab.offline_days)
+    first, last = training.start, training.end
+    default = ws.colleague(training.handover_to)
+    out: list[MeetingItem] = []
+
+    def hit(d: date, span: tuple[datetime, datetime] | None) -> bool:
+        if d in offline:
+            return True
+        return span is not None and any(_overlaps(span, o) for o in ab.online if o[0].date() == d)
+
+    for ev in ws.events:
+        dates = []
+        for d in event_days(ev, first, last):
+            span = (
+                ev.time.on(d, cal.tz)
+                if ev.time
+                else (
+                    datetime.combine(d, time(), cal.tz),
+                    datetime.combine(d + timedelta(days=1), time(), cal.tz),
+                )
+            )
+            if hit(d, span):
+                dates.append(d)
+        if not dates:
+            continue
+        who = ws.colleague(ev.delegate_to)
+        source: Source = "delegate_to" if who else ("handover_to" if default else "none")
+        out.append(
+            MeetingItem(ev.title, ev.location, ev.time, tuple(dates), who or default, source, ev)
+        )
+    grouped: dict[tuple[str, str, str], list[date]] = {}
+    for b in busy:
+        s, e = b.start.astimezone(cal.tz), b.end.astimezone(cal.tz)
+        d = s.date()
+        if first <= d <= last and hit(d, (s, e)):
+            grouped.setdefault((b.title, s.strftime("%H:%M"), e.strftime("%H:%M")), []).append(d)
+    for (title, s_txt, e_txt), dates in grouped.items():
+        tr = None
+        if not (s_txt == e_txt == "00:00"):
+            tr = TimeRange(time.fromisoformat(s_txt), time.fromisoformat(e_txt))
+        out.append(
+            MeetingItem(
+                title,
+                "",
+                tr if tr and tr.start < tr.end else None,
+                tuple(sorted(dates)),
+                default,
+                "handover_to" if default else "none",
+                None,
+            )
+        )
+    out.sort(key=lambda m: (m.dates[0], m.time.start if m.time else time(), m.title))
+    return out
+
+
+def checkin_time(training: Training) -> time:
+    """The daily check-in with the office: the training's own, else 16.15 or after class."""
+    if training.checkin is not None:
+        return training.checkin
+    ends = [s.time.end for s in training.session if s.mode == "offline" and s.time is not None]
+    latest = max(ends, default=time(0))
+    if latest > DEFAULT_CHECKIN:
+        t = datetime.combine(date.min, latest) + timedelta(minutes=15)
+        return t.time()
+    return DEFAULT_CHECKIN
+
+
+# --- the sheet ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """Everything one handover (or return) sheet says, before words and layout."""
+
+    training: Training
+    absence: Absence
+    today: date
+    items: tuple[WorkItem, ...]
+    meetings: tuple[MeetingItem, ...]
+    receivers: tuple[Colleague, ...]  # the PIHAK KEDUA, in order of first appearance
+    deputy: Colleague | None
+    supervisor: Colleague | None
+    checkin: time
+    for_colleague: Colleague | None = None  # a sheet for one receiver only
+    knowledge: tuple[Task, ...] = field(default=())  # the return sheet's knowledge-sharing
+
+
+def _receivers(items: Sequence[WorkItem], meets: Sequence[MeetingItem]) -> list[Colleague]:
+    seen: dict[str, Colleague] = {}
+    for it in items:
+        if it.receiver is not None:
+            seen.setdefault(it.receiver.id, it.receiver)
+    for m in meets:
+        if m.attendee is not None:
+            seen.setdefault(m.attendee.id, m.attendee)
+    return list(seen.values())
+
+
+def make_sheet(
+    ws: Workspace,
+    training: Training,
+    today: date,
+    *,
+    cal: Calendar,
+    progress: Progress,
+    busy: Sequence[BusyEvent] = (),
+    lang: Lang = "id",
+    returning: bool = False,
+) -> Sheet:
+    """The handover sheet (or, with `returning`, the return sheet) for one training."""
+    items = work_items(ws, training, cal, progress, lang)
+    if returning:
+        # what was handed over, with what the progress file says happened to it since
+        items = [_with_progress(it, progress) for it in items]
+    meets = meetings(ws, training, cal, busy)
+    receivers = _receivers(items, meets)
+    return Sheet(
+        training=training,
+        absence=absence(ws, training, cal),
+        today=today,
+        items=tuple(items),
+        meetings=tuple(meets),
+        receivers=tuple(receivers),
+        deputy=ws.colleague(training.deputy),
+        supervisor=ws.colleague(ws.profile.supervisor),
+        checkin=checkin_time(training),
+        knowledge=tuple(return_tasks(ws, training, cal)) if returning else (),
+    )
+
+
+def _with_progress(it: WorkItem, progress: Progress) -> WorkItem:
+    from dataclasses import replace
+
+    if it.occurrences:
+        done = all(progress.of(f"{it.task.id}@{d.isoformat()}").done for d in it.occurrences)
+    else:
+        done = progress.of(it.task.id).done
+    return replace(it, done=done)
+
+
+def for_colleague(sheet: Sheet, colleague: Colleague) -> Sheet:
+    """The part of a sheet one receiver signs: their work, their meetings, the Plh if theirs."""
+    from dataclasses import replace
+
+    return replace(
+        sheet,
+        items=tuple(i for i in sheet.items if i.receiver and i.receiver.id == colleague.id),
+        meetings=tuple(m for m in sheet.meetings if m.attendee and m.attendee.id == colleague.id),
+        receivers=(colleague,),
+        deputy=sheet.deputy if sheet.deputy and sheet.deputy.id == colleague.id else None,
+        for_colleague=colleague,
+    )
+
+
+def people(sheet: Sheet) -> list[Colleague]:
+    """Everyone who gets a sheet of their own with --per-colleague: receivers, then the Plh."""
+    out = list(sheet.receivers)
+    if sheet.deputy is not None and all(c.id != sheet.deputy.id for c in out):
+        out.append(sheet.deputy)
+    return out
+
+
+# --- coming back -------------------------------------------------------------------------------
+
+
+def return_tasks(ws: Workspace, training: Training, cal: Calendar | None = None) -> list[Task]:
+    """Knowledge-sharing work for the first working days back, as tasks the planner can place.
+
+    Back = the first working day after the training's last offline day (after its end when it has
+    none). Without a calendar, working days are the work week's days (holidays not skipped).
+    """
+    lang: Lang = ws.profile.language
+    if cal is None:
+        from .holidays_id import HolidayData
+
+        cal = Calendar(ws, HolidayData(), training.start, training.end + timedelta(days=60))
+    days = offline_days(ws, training, cal)
+    last = days[-1] if days else training.end
+    ahead = next_working_days(ws, cal, last, 10)
+    back = ahead[0]
+    title = training.title
+    specs = [
+        ("ringkasan", "ks_summary", "ks_summary_note", 120, ahead[2], True),
+        ("templat", "ks_template", "ks_template_note", 60, ahead[4], False),
+        ("berbagi", "ks_session", "ks_session_note", 60, ahead[9], True),
+    ]
+    return [
+        Task.model_validate(
+            {
+                "id": f"{training.id}-{suffix}",
+                "title": M(lang, key, training=title),
+                "estimate": f"{minutes}m",
+                "available": back,
+                "due": due,
+                "important": important,
+                "tags": ["berbagi-ilmu", training.id],
+                "notes": M(lang, note),
+            }
+        )
+        for suffix, key, note, minutes, due, important in specs
+    ]
