@@ -1,31 +1,84 @@
-"""`diklat plan`: today's time-blocked plan. PLACEHOLDER wiring until the renderers land."""
+"""`diklat plan`: the time-blocked plan of today (or several days, or a week), and what needs care.
+
+The plan is always computed over the whole horizon, so today's blocks already make room for what
+is due next week; the options only choose how much of it to show and in which form.
+"""
 
 from __future__ import annotations
 
-from datetime import timedelta
+import dataclasses
+from datetime import date, timedelta
+from enum import StrEnum
 from typing import Annotated
 
 import typer
 
+from ..errors import ExitCode
+from ..models import Workspace
+from ..plan import Plan
 from ..schedule import make_plan
 from .app import app
-from .context import options
+from .context import Options, options
 
 
-@app.command()
-def plan(
-    ctx: typer.Context,
-    date: Annotated[
-        str | None, typer.Option("--date", help="Plan as if today were YYYY-MM-DD.")
-    ] = None,
-) -> None:
-    """Rencana hari ini / today's plan.
+class Format(StrEnum):
+    terminal = "terminal"
+    json = "json"
+    markdown = "markdown"
 
-    Example: diklat plan --date 2026-12-01
+
+def week_of(today: date) -> tuple[date, ...]:
+    """Monday to Sunday of today's week; from Saturday on, the coming week (this one is over)."""
+    monday = today - timedelta(days=today.weekday())
+    if today.weekday() >= 5:
+        monday += timedelta(days=7)
+    return tuple(monday + timedelta(days=i) for i in range(7))
+
+
+def shown_dates(today: date, days: int, week: bool) -> tuple[date, ...]:
+    if week:
+        return week_of(today)
+    return tuple(today + timedelta(days=i) for i in range(days))
+
+
+def _with_horizon(ws: Workspace, days: int) -> Workspace:
+    """The workspace planned far enough ahead to show `days` days (never less than configured)."""
+    if days <= ws.planning.horizon_days:
+        return ws
+    planning = ws.planning.model_copy(update={"horizon_days": days})
+    return ws.model_copy(update={"planning": planning})
+
+
+def add_conflicts(o: Options, ws: Workspace, today: date, plan: Plan) -> Plan:
+    """SEAM: the clashes `conflicts.find` reports, merged into the planner's own.
+
+    `conflicts.find` is being written alongside this command; until it exists, the plan keeps
+    only the conflicts the planner found itself.
     """
-    o = options(ctx)
-    today = o.day(date)
+    from .. import conflicts
+
+    find = getattr(conflicts, "find", None)
+    if find is None:
+        return plan
+    last = today + timedelta(days=ws.planning.horizon_days)
+    found = find(
+        ws,
+        today,
+        holidays=o.holidays(today, last),
+        busy=o.busy(today, last),
+        lang=o.language,
+        plan=plan,
+    )
+    known = {(c.kind, c.message) for c in plan.conflicts}
+    extra = tuple(c for c in found if (c.kind, c.message) not in known)
+    return dataclasses.replace(plan, conflicts=plan.conflicts + extra)
+
+
+def build_plan(o: Options, today: date, show_until: date | None = None) -> tuple[Workspace, Plan]:
+    """The plan from `today` over the horizon (stretched to reach `show_until`), with its clashes."""
     ws = o.ws
+    if show_until is not None:
+        ws = _with_horizon(ws, (show_until - today).days + 1)
     last = today + timedelta(days=ws.planning.horizon_days)
     p = make_plan(
         ws,
@@ -35,5 +88,78 @@ def plan(
         busy=o.busy(today, last),
         lang=o.language,
     )
-    for b in p.days[0].blocks:
-        typer.echo(f"{b.start:%H:%M}-{b.end:%H:%M} {b.kind} {b.title}")
+    return ws, add_conflicts(o, ws, today, p)
+
+
+@app.command()
+def plan(
+    ctx: typer.Context,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            help="Rencanakan seolah hari ini YYYY-MM-DD / plan as if today.",
+            show_default=False,
+        ),
+    ] = None,
+    days: Annotated[
+        int,
+        typer.Option("--days", "-n", min=1, max=366, help="Tampilkan N hari / show N days."),
+    ] = 1,
+    week: Annotated[
+        bool,
+        typer.Option("--week", help="Kisi sepekan Senin-Minggu / a Monday-Sunday week grid."),
+    ] = False,
+    explain: Annotated[
+        bool,
+        typer.Option("--explain", help="Rincian urgensi tiap tugas / each task's urgency terms."),
+    ] = False,
+    fmt: Annotated[
+        Format,
+        typer.Option("--format", "-f", help="terminal | json | markdown."),
+    ] = Format.terminal,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict",
+            help="Keluar dengan kode 1 bila ada yang belum terjadwal atau terlambat / "
+            "exit 1 when anything is unscheduled or late.",
+        ),
+    ] = False,
+) -> None:
+    """Rencana hari ini / today's time-blocked plan.
+
+    \b
+    Examples:
+      diklat plan
+      diklat plan --date 2026-12-01 --days 3
+      diklat plan --week
+      diklat plan --format json > rencana.json
+    """
+    o = options(ctx)
+    today = o.day(date)
+    dates = shown_dates(today, days, week)
+    ws, p = build_plan(o, today, dates[-1])
+    from ..render.words import View
+
+    view = View(
+        lang=o.language,
+        dates=dates,
+        colleagues={c.id: c.name for c in ws.colleagues},
+        explain=explain,
+        week=week,
+    )
+    if fmt is Format.json:
+        from ..render import json as render_json
+
+        typer.echo(render_json.render(p, view), nl=False)
+    elif fmt is Format.markdown:
+        from ..render import markdown
+
+        typer.echo(markdown.render(p, view), nl=False)
+    else:
+        from ..render.terminal import make_console, render_plan
+
+        render_plan(make_console(no_color=bool(o.env.get("NO_COLOR"))), p, view)
+    if strict and (p.unscheduled or any(t.late for t in p.tasks)):
+        raise typer.Exit(int(ExitCode.FINDINGS))

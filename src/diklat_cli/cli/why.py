@@ -1,5 +1,84 @@
-"""`diklat why`: registered on the app when this module is imported. (stub, being written)"""
+"""`diklat why TASK`: one task's quadrant, urgency terms, due date, blocks, and why it is late."""
 
 from __future__ import annotations
 
-from .app import app  # noqa: F401
+import difflib
+from typing import Annotated
+
+import typer
+
+from ..errors import UsageError
+from ..i18n import Catalog
+from ..plan import Plan, TaskStatus
+from .app import app
+from .context import options
+from .plan import build_plan
+
+M = Catalog(
+    {
+        "unknown": {
+            "id": "tidak ada tugas '{task}' dalam rencana",
+            "en": "there is no task '{task}' in the plan",
+        },
+        "did_you_mean": {"id": "; maksud Anda '{near}'?", "en": "; did you mean '{near}'?"},
+        "list": {
+            "id": "; lihat id tugas dengan 'diklat plan --explain'",
+            "en": "; see the task ids with 'diklat plan --explain'",
+        },
+        "finished": {
+            "id": "tugas '{task}' sudah selesai atau di luar rentang rencana ({days} hari)",
+            "en": "task '{task}' is finished or outside the planning horizon ({days} days)",
+        },
+    }
+)
+
+
+def matching(plan: Plan, task: str) -> list[TaskStatus]:
+    """The task with this id, or every occurrence of a routine task (`absensi` -> `absensi@...`)."""
+    exact = plan.task(task)
+    if exact is not None:
+        return [exact]
+    return [t for t in plan.tasks if t.id.split("@", 1)[0] == task]
+
+
+@app.command()
+def why(
+    ctx: typer.Context,
+    task: Annotated[
+        str, typer.Argument(help="Id tugas / task id (e.g. lap-tw4, absensi@2026-12-04).")
+    ],
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            help="Rencanakan seolah hari ini YYYY-MM-DD / plan as if today.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Mengapa tugas ini dijadwalkan begini / why a task is planned as it is.
+
+    \b
+    Examples:
+      diklat why lap-tw4
+      diklat why absensi@2026-12-04
+    """
+    o = options(ctx)
+    today = o.day(date)
+    ws, p = build_plan(o, today)
+    lang = o.language
+    found = matching(p, task)
+    if not found:
+        base = task.split("@", 1)[0]
+        if ws.task(base) is not None:  # known, only not planned: not a mistake of the user's
+            typer.echo(M(lang, "finished", task=task, days=ws.planning.horizon_days))
+            return
+        ids = sorted({t.id for t in p.tasks} | {t.id for t in ws.tasks})
+        near = difflib.get_close_matches(task, ids, n=1, cutoff=0.5)
+        hint = M(lang, "did_you_mean", near=near[0]) if near else M(lang, "list")
+        raise UsageError(M(lang, "unknown", task=task) + hint)
+    from ..render.terminal import make_console, render_why
+    from ..render.words import View
+
+    view = View(lang=lang, dates=(today,), colleagues={c.id: c.name for c in ws.colleagues})
+    render_why(make_console(no_color=bool(o.env.get("NO_COLOR"))), p, found, view)

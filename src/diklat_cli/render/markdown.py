@@ -1,0 +1,162 @@
+"""`diklat plan --format markdown`: a day plan to paste into notes or a chat.
+
+Plain lists with bold times read well both as rendered Markdown and as raw text in a chat window,
+so the output avoids tables, which chats show as a mess of pipes.
+"""
+
+from __future__ import annotations
+
+from ..i18n import format_date, format_duration
+from ..plan import Block, Plan
+from .words import (
+    M,
+    View,
+    block_note,
+    colleague,
+    delegated,
+    due_text,
+    fillers,
+    heading,
+    kind_label,
+    late_tasks,
+    late_text,
+    load,
+    load_line,
+    number,
+    off_reason,
+    quadrant_label,
+    ranked,
+    severity_label,
+    shown_days,
+    span,
+    task_title,
+    term_label,
+    week_heading,
+)
+
+
+def _escape(text: str) -> str:
+    """User text must not turn into emphasis or links by accident."""
+    out = text
+    for ch in "\\*_[]`":
+        out = out.replace(ch, "\\" + ch)
+    return out
+
+
+def _block(plan: Plan, b: Block, view: View) -> str:
+    lang = view.lang
+    line = f"- **{span(plan, b, lang)}** {kind_label(plan, b, lang)}"
+    if b.kind != "break":
+        line += f": {_escape(b.title)}"
+    if b.kind == "task" and b.ref:
+        line += f" (`{b.ref}`)"
+    if b.quadrant:
+        line += f" — _{quadrant_label(b.quadrant, lang)}_"
+    extra = [x for x in (block_note(b), b.location) if x]
+    if extra:
+        line += "  \n  " + _escape(" · ".join(extra))
+    if b.link:
+        line += f"  \n  {b.link}"
+    return line
+
+
+def _days(plan: Plan, view: View) -> list[str]:
+    lang = view.lang
+    out: list[str] = []
+    for d, day in shown_days(plan, view):
+        out.append(f"## {heading(plan, d, lang)}" if out else f"# {heading(plan, d, lang)}")
+        out.append("")
+        if day is None:
+            out += [f"_{M(lang, 'past')}_", ""]
+            continue
+        if not day.working:
+            out += [f"_{_escape(M(lang, 'off.prefix', why=off_reason(day, lang)))}_", ""]
+        elif day.note:
+            out += [f"_{_escape(day.note)}_", ""]
+        blocks = sorted(day.blocks, key=lambda b: (b.start, b.end))
+        out += [_block(plan, b, view) for b in blocks] or [M(lang, "no_blocks")]
+        out += ["", load_line(day, lang), ""]
+    return out
+
+
+def _week(plan: Plan, view: View) -> list[str]:
+    lang = view.lang
+    out = [f"# {week_heading(plan, view)}", ""]
+    for d, day in shown_days(plan, view):
+        label = format_date(d, lang, "short")
+        if day is None:
+            out.append(f"- **{label}** — _{M(lang, 'past')}_")
+        elif not day.working:
+            what = ", ".join(fillers(day, lang))
+            why = off_reason(day, lang) + (f"; {what}" if what else "")
+            out.append(f"- **{label}** — _{_escape(why)}_")
+        else:
+            ld = load(day)
+            what = _escape(", ".join(fillers(day, lang))) or M(lang, "load.none")
+            free = f", {M(lang, 'col.free').lower()} {format_duration(ld.free, lang)}"
+            out.append(f"- **{label}** — {format_duration(ld.planned, lang)}{free}: {what}")
+    out.append("")
+    return out
+
+
+def _sections(plan: Plan, view: View) -> list[str]:
+    lang = view.lang
+    out: list[str] = []
+    if plan.unscheduled:
+        out += [f"## {M(lang, 'sec.unscheduled')}", ""]
+        for u in plan.unscheduled:
+            line = f"- {_escape(task_title(plan, u.ref))} (`{u.ref}`), {format_duration(u.minutes, lang)}: {_escape(u.reason)}"
+            if u.suggestion:
+                line += f"  \n  {_escape(M(lang, 'suggestion', text=u.suggestion))}"
+            out.append(line)
+        out.append("")
+    late = late_tasks(plan)
+    if late:
+        out += [f"## {M(lang, 'sec.late')}", ""]
+        out += [
+            f"- {_escape(t.title)} (`{t.id}`): {_escape(late_text(plan, t, lang))}" for t in late
+        ]
+        out.append("")
+    if plan.conflicts:
+        out += [f"## {M(lang, 'sec.conflicts')}", ""]
+        for c in plan.conflicts:
+            line = f"- **{severity_label(c.severity, lang)}**: {_escape(c.message)}"
+            if c.suggestion:
+                line += f"  \n  {_escape(M(lang, 'suggestion', text=c.suggestion))}"
+            out.append(line)
+        out.append("")
+    dlg = delegated(plan)
+    if dlg:
+        out += [f"## {M(lang, 'sec.delegated')}", ""]
+        for t in dlg:
+            who = colleague(view, t.delegated_to or "")
+            out.append(
+                f"- {_escape(t.title)} (`{t.id}`) → {_escape(who)}, {_escape(due_text(plan, t, lang))}"
+            )
+        out.append("")
+    if view.explain:
+        out += [f"## {M(lang, 'sec.explain')}", ""]
+        for t in ranked(plan):
+            out.append(
+                f"- {_escape(t.title)} (`{t.id}`): _{quadrant_label(t.quadrant, lang)}_, "
+                f"{M(lang, 'urgency', n=number(t.urgency, lang))}"
+            )
+            for x in t.terms:
+                out.append(
+                    f"  - {term_label(x.name, lang)}: {number(x.value, lang)} × "
+                    f"{number(x.coefficient, lang, 1)} = {number(x.score, lang)}"
+                )
+        out.append("")
+    if plan.warnings:
+        out += [f"## {M(lang, 'sec.warnings')}", ""]
+        out += [f"- {_escape(w)}" for w in plan.warnings]
+        out.append("")
+    return out
+
+
+def render(plan: Plan, view: View) -> str:
+    lines = _week(plan, view) if view.week else _days(plan, view)
+    lines += _sections(plan, view)
+    while lines and not lines[-1]:
+        lines.pop()
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,420 @@
+"""The plan on a terminal (rich): a day's timeline, several days, a week grid, and `diklat why`.
+
+This is the only module on `diklat plan`'s path that imports rich, and it imports only the parts
+it draws with (console, table, text), which keeps the start-up cost of a morning command low.
+Every function takes the Console to print on, so tests can give a fixed-width one without colour.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import IO
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from ..i18n import Catalog, Lang, format_date, format_duration
+from ..plan import Block, DayPlan, Plan, TaskStatus
+from .words import (
+    M,
+    View,
+    block_note,
+    colleague,
+    delegated,
+    due_text,
+    fillers,
+    heading,
+    kind_label,
+    late_tasks,
+    late_text,
+    load,
+    load_line,
+    moment,
+    number,
+    off_reason,
+    quadrant_label,
+    quadrant_long,
+    ranked,
+    severity_label,
+    shown_days,
+    span,
+    task_title,
+    term_label,
+    week_heading,
+)
+
+W = Catalog(
+    {
+        "why.quadrant": {"id": "Kuadran", "en": "Quadrant"},
+        "why.due": {"id": "Tenggat", "en": "Due"},
+        "why.urgency": {"id": "Urgensi", "en": "Urgency"},
+        "why.work": {"id": "Pekerjaan", "en": "Work"},
+        "why.work_text": {
+            "id": "{left} tersisa; {scheduled} terjadwal",
+            "en": "{left} left; {scheduled} scheduled",
+        },
+        "why.work_rest": {
+            "id": ", {rest} belum terjadwal",
+            "en": ", {rest} not scheduled",
+        },
+        "why.when": {"id": "Jadwal", "en": "Scheduled"},
+        "why.nothing": {
+            "id": "belum ada blok dalam rentang yang ditampilkan",
+            "en": "no block in the days shown",
+        },
+        "why.late": {"id": "Terlambat", "en": "Late"},
+        "why.unscheduled": {"id": "Belum terjadwal", "en": "Unscheduled"},
+        "why.delegated": {"id": "Didelegasikan", "en": "Delegated"},
+        "why.done": {"id": "Status", "en": "Status"},
+        "why.done_text": {"id": "selesai", "en": "done"},
+        "why.finish": {"id": "Selesai", "en": "Finishes"},
+        "why.on_time": {"id": "tepat waktu", "en": "on time"},
+    }
+)
+
+QUADRANT_STYLE = {"do": "bold red", "plan": "green", "delegate": "yellow", "drop": "dim"}
+KIND_STYLE = {"task": "", "study": "magenta", "training": "cyan", "event": "cyan", "break": "dim"}
+SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "dim"}
+BAR_WIDTH = 10
+
+
+def make_console(
+    file: IO[str] | None = None,
+    width: int | None = None,
+    *,
+    no_color: bool = False,
+    force_terminal: bool | None = None,
+) -> Console:
+    """The console `diklat` prints on: no guessing at emoji or numbers in users' titles.
+
+    Rich honours NO_COLOR by dropping colours but keeps bold and underline; `no_color` (the CLI
+    passes NO_COLOR's presence) turns off every escape code, which is what pipes and screen
+    readers want.
+    """
+    return Console(
+        file=file,
+        width=width,
+        highlight=False,
+        emoji=False,
+        soft_wrap=False,
+        color_system=None if no_color else "auto",
+        no_color=no_color or None,
+        force_terminal=force_terminal,
+    )
+
+
+def _grid(console: Console, *, header: bool = False) -> Table:
+    return Table(
+        box=None,
+        show_header=header,
+        header_style="bold",
+        padding=(0, 1),
+        pad_edge=True,
+        show_edge=False,
+    )
+
+
+def _title(text: str, ref: str | None = None, style: str = "") -> Text:
+    t = Text(text, style=style)
+    if ref:
+        t.append(f"  {ref}", style="dim")
+    return t
+
+
+# --- a day ---------------------------------------------------------------------------------------
+
+
+def _what(plan: Plan, b: Block, view: View) -> Text:
+    t = _title(b.title, b.ref if b.kind == "task" else None, "bold" if b.kind == "task" else "")
+    if b.kind == "break":
+        t = Text("")
+    extra = " · ".join(x for x in (block_note(b), b.location) if x)
+    if extra:
+        t.append(("\n" if t.plain else "") + extra, style="dim")
+    if b.link:
+        # a long link folds at the column's edge; the hyperlink keeps it clickable where supported
+        t.append("\n" + b.link, style=f"blue underline link {b.link}")
+    return t
+
+
+def _timeline(console: Console, plan: Plan, day: DayPlan, view: View) -> None:
+    lang = view.lang
+    narrow = console.width < 100
+    table = _grid(console)
+    table.add_column(no_wrap=True)
+    table.add_column(no_wrap=not narrow, max_width=15 if narrow else None)
+    table.add_column(overflow="fold")
+    table.add_column(no_wrap=True)
+    for b in sorted(day.blocks, key=lambda b: (b.start, b.end)):
+        style = KIND_STYLE.get(b.kind, "")
+        quadrant = (
+            Text(quadrant_label(b.quadrant, lang), style=QUADRANT_STYLE[b.quadrant])
+            if b.quadrant
+            else Text("")
+        )
+        table.add_row(
+            Text(span(plan, b, lang), style="dim" if b.kind == "break" else "bold"),
+            Text(kind_label(plan, b, lang), style=style),
+            _what(plan, b, view),
+            quadrant,
+        )
+    console.print(table)
+
+
+def _day(console: Console, plan: Plan, d: date, day: DayPlan | None, view: View) -> None:
+    lang = view.lang
+    console.print(Text(heading(plan, d, lang), style="bold underline"))
+    if day is None:
+        console.print(Text(" " + M(lang, "past"), style="dim"))
+        return
+    if not day.working:
+        console.print(Text(" " + M(lang, "off.prefix", why=off_reason(day, lang)), style="yellow"))
+    elif day.note:
+        console.print(Text(" " + day.note, style="yellow"))
+    if day.blocks:
+        _timeline(console, plan, day, view)
+    elif day.working:
+        console.print(Text(" " + M(lang, "no_blocks"), style="dim"))
+    if day.working or day.blocks:
+        console.print(Text(" " + load_line(day, lang), style="dim"))
+
+
+# --- a week --------------------------------------------------------------------------------------
+
+
+def _bar(day: DayPlan) -> Text:
+    ld = load(day)
+    if not ld.work:
+        return Text("")
+    share = max(0.0, min(1.0, 1 - ld.free / ld.work))
+    full = round(share * BAR_WIDTH)
+    style = "red" if share > 0.9 else ("yellow" if share > 0.7 else "green")
+    bar = Text("█" * full, style=style)
+    bar.append("░" * (BAR_WIDTH - full), style="dim")
+    return bar
+
+
+def _week(console: Console, plan: Plan, view: View) -> None:
+    lang = view.lang
+    console.print(Text(week_heading(plan, view), style="bold underline"))
+    table = _grid(console, header=True)
+    table.add_column(M(lang, "col.day"), no_wrap=True)
+    table.add_column(M(lang, "col.planned"), no_wrap=True, justify="right")
+    table.add_column(M(lang, "col.free"), no_wrap=True, justify="right")
+    table.add_column(M(lang, "col.load"), no_wrap=True)
+    table.add_column(M(lang, "col.what"), overflow="fold")
+    for d, day in shown_days(plan, view):
+        label = Text(format_date(d, lang, "short"), style="bold" if d == plan.today else "")
+        if day is None:
+            table.add_row(label, "—", "—", "", Text(M(lang, "past"), style="dim"))
+            continue
+        ld = load(day)
+        if not day.working and not ld.planned:
+            table.add_row(label, "—", "—", "", Text(off_reason(day, lang), style="yellow"))
+            continue
+        what = Text(", ".join(fillers(day, lang)))
+        if not day.working:
+            reason = Text(off_reason(day, lang), style="yellow")
+            what = reason + Text("; ") + what if what.plain else reason
+        elif not what.plain:
+            what = Text(M(lang, "load.none"), style="dim")
+        table.add_row(
+            label,
+            format_duration(ld.planned, lang),
+            format_duration(ld.free, lang) if day.working else "—",
+            _bar(day),
+            what,
+        )
+    console.print(table)
+
+
+# --- what did not fit, what clashes, who holds what -------------------------------------------------
+
+
+def _section(console: Console, key: str, lang: Lang, count: int) -> None:
+    console.print()
+    console.print(Text(f"{M(lang, key)} ({count})", style="bold"))
+
+
+def _sections(console: Console, plan: Plan, view: View) -> None:
+    lang = view.lang
+    if plan.unscheduled:
+        _section(console, "sec.unscheduled", lang, len(plan.unscheduled))
+        table = _grid(console)
+        table.add_column(overflow="fold")
+        table.add_column(no_wrap=True, justify="right")
+        table.add_column(overflow="fold")
+        for u in plan.unscheduled:
+            reason = Text(u.reason)
+            if u.suggestion:
+                reason.append("\n" + M(lang, "suggestion", text=u.suggestion), style="dim")
+            table.add_row(
+                _title(task_title(plan, u.ref), u.ref),
+                Text(format_duration(u.minutes, lang), style="bold"),
+                reason,
+            )
+        console.print(table)
+    late = late_tasks(plan)
+    if late:
+        _section(console, "sec.late", lang, len(late))
+        table = _grid(console)
+        table.add_column(overflow="fold")
+        table.add_column(overflow="fold")
+        for t in late:
+            table.add_row(_title(t.title, t.id), Text(late_text(plan, t, lang), style="red"))
+        console.print(table)
+    if plan.conflicts:
+        _section(console, "sec.conflicts", lang, len(plan.conflicts))
+        table = _grid(console)
+        table.add_column(no_wrap=True)
+        table.add_column(overflow="fold")
+        for c in plan.conflicts:
+            msg = Text(c.message)
+            if c.suggestion:
+                msg.append("\n" + M(lang, "suggestion", text=c.suggestion), style="dim")
+            table.add_row(
+                Text(severity_label(c.severity, lang), style=SEVERITY_STYLE.get(c.severity, "")),
+                msg,
+            )
+        console.print(table)
+    dlg = delegated(plan)
+    if dlg:
+        _section(console, "sec.delegated", lang, len(dlg))
+        table = _grid(console)
+        table.add_column(overflow="fold")
+        table.add_column(overflow="fold")
+        table.add_column(overflow="fold")
+        for t in dlg:
+            who = Text("→ " + colleague(view, t.delegated_to or ""), style="yellow")
+            who.append("\n" + due_text(plan, t, lang), style="dim")
+            table.add_row(_title(t.title, t.id), who)
+        console.print(table)
+    if view.explain:
+        _explain(console, plan, view)
+    if plan.warnings:
+        _section(console, "sec.warnings", lang, len(plan.warnings))
+        for w in plan.warnings:
+            console.print(Text(" " + w, style="dim"))
+
+
+def _terms(t: TaskStatus, lang: Lang) -> Text:
+    if not t.terms:
+        return Text(M(lang, "no_terms"), style="dim")
+    width = max(len(term_label(x.name, lang)) for x in t.terms)
+    lines = [
+        f"{term_label(x.name, lang):<{width}}  {number(x.value, lang):>5} × "
+        f"{number(x.coefficient, lang, 1):>4} = {number(x.score, lang):>5}"
+        for x in t.terms
+    ]
+    return Text("\n".join(lines))
+
+
+def _explain(console: Console, plan: Plan, view: View) -> None:
+    """Each task, most urgent first, with the terms its urgency adds up from."""
+    lang = view.lang
+    _section(console, "sec.explain", lang, len(plan.tasks))
+    for t in ranked(plan):
+        head = Text(" ")
+        head.append_text(_title(t.title, t.id, "bold"))
+        head.append("  ")
+        head.append(quadrant_label(t.quadrant, lang), style=QUADRANT_STYLE[t.quadrant])
+        head.append(" · " + M(lang, "urgency", n=number(t.urgency, lang)))
+        console.print(head)
+        for line in _terms(t, lang).split("\n"):
+            line.pad_left(4)
+            console.print(line)
+
+
+def render_plan(console: Console, plan: Plan, view: View) -> None:
+    """The plan as `diklat plan` shows it: the days (or the week), then what needs attention."""
+    if view.week:
+        _week(console, plan, view)
+    else:
+        for i, (d, day) in enumerate(shown_days(plan, view)):
+            if i:
+                console.print()
+            _day(console, plan, d, day, view)
+    _sections(console, plan, view)
+
+
+# --- diklat why ----------------------------------------------------------------------------------
+
+
+def _why_one(console: Console, plan: Plan, t: TaskStatus, view: View) -> None:
+    lang = view.lang
+    console.print(_title(t.title, t.id, "bold underline"))
+    table = _grid(console)
+    table.add_column(no_wrap=True, style="bold")
+    table.add_column(overflow="fold")
+    q = Text(quadrant_label(t.quadrant, lang), style=QUADRANT_STYLE[t.quadrant])
+    q.append(" — " + quadrant_long(t.quadrant, lang))
+    table.add_row(W(lang, "why.quadrant"), q)
+    table.add_row(W(lang, "why.due"), moment(plan, t.due, lang) if t.due else M(lang, "no_due"))
+    urgency = Text(number(t.urgency, lang), style="bold")
+    urgency.append("\n")
+    urgency.append_text(_terms(t, lang))
+    table.add_row(W(lang, "why.urgency"), urgency)
+    if t.done:
+        table.add_row(W(lang, "why.done"), W(lang, "why.done_text"))
+    if t.delegated_to:
+        table.add_row(
+            W(lang, "why.delegated"),
+            Text(M(lang, "to", name=colleague(view, t.delegated_to)), style="yellow"),
+        )
+    work = W(
+        lang,
+        "why.work_text",
+        left=format_duration(t.estimate_minutes, lang),
+        scheduled=format_duration(t.scheduled_minutes, lang),
+    )
+    if t.remaining_minutes:
+        work += W(lang, "why.work_rest", rest=format_duration(t.remaining_minutes, lang))
+    table.add_row(W(lang, "why.work"), work)
+    blocks = [
+        (day, b)
+        for day in plan.days
+        for b in sorted(day.blocks, key=lambda b: (b.start, b.end))
+        if b.ref == t.id and b.kind == "task"
+    ]
+    when = Text()
+    for i, (day, b) in enumerate(blocks):
+        if i:
+            when.append("\n")
+        when.append(f"{format_date(day.date, lang, 'short')}  {span(plan, b, lang)}", style="bold")
+        when.append(f"  {format_duration(b.minutes, lang)}")
+        if block_note(b):
+            when.append(f"  {block_note(b)}", style="dim")
+    if not blocks:
+        when = Text(W(lang, "why.nothing"), style="dim")
+    table.add_row(W(lang, "why.when"), when)
+    if t.finish and not t.delegated_to:
+        table.add_row(
+            W(lang, "why.finish"),
+            Text(moment(plan, t.finish, lang) + ("" if t.late else f" ({W(lang, 'why.on_time')})")),
+        )
+    if t.late:
+        table.add_row(W(lang, "why.late"), Text(late_text(plan, t, lang), style="red"))
+    for u in plan.unscheduled:
+        if u.ref != t.id:
+            continue
+        text = Text(f"{format_duration(u.minutes, lang)}: {u.reason}")
+        if u.suggestion:
+            text.append("\n" + M(lang, "suggestion", text=u.suggestion), style="dim")
+        table.add_row(W(lang, "why.unscheduled"), text)
+    for c in plan.conflicts:
+        if t.id in c.refs:
+            table.add_row(
+                Text(severity_label(c.severity, lang), style=SEVERITY_STYLE.get(c.severity, "")),
+                c.message,
+            )
+    console.print(table)
+
+
+def render_why(console: Console, plan: Plan, tasks: Sequence[TaskStatus], view: View) -> None:
+    """`diklat why TASK`: one task (or each occurrence of a routine) and why it stands where it does."""
+    for i, t in enumerate(tasks):
+        if i:
+            console.print()
+        _why_one(console, plan, t, view)

@@ -1,0 +1,336 @@
+"""What every plan presenter says the same way: kinds, quadrants, times, day notes, a day's load.
+
+The terminal, Markdown and JSON views share these so that a block is "Sesi pelatihan daring" and a
+day off says why in every one of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from ..i18n import Catalog, Lang, format_date, format_duration, format_time, zone_abbreviation
+from ..plan import Block, DayPlan, Plan, Quadrant, TaskStatus
+
+M = Catalog(
+    {
+        # block kinds
+        "kind.task": {"id": "Tugas", "en": "Task"},
+        "kind.study": {"id": "Belajar mandiri", "en": "Self-study"},
+        "kind.online": {"id": "Sesi pelatihan daring", "en": "Online training session"},
+        "kind.offline": {"id": "Sesi pelatihan luring", "en": "In-class training session"},
+        "kind.training": {"id": "Sesi pelatihan", "en": "Training session"},
+        "kind.event": {"id": "Rapat", "en": "Meeting"},
+        "kind.allday": {"id": "Acara", "en": "Event"},
+        "kind.break": {"id": "Istirahat", "en": "Break"},
+        # quadrants
+        "q.do": {"id": "kerjakan", "en": "do now"},
+        "q.plan": {"id": "jadwalkan", "en": "schedule"},
+        "q.delegate": {"id": "delegasikan", "en": "delegate"},
+        "q.drop": {"id": "tunda", "en": "drop"},
+        "qlong.do": {"id": "mendesak dan penting", "en": "urgent and important"},
+        "qlong.plan": {"id": "penting, belum mendesak", "en": "important, not urgent"},
+        "qlong.delegate": {"id": "mendesak, kurang penting", "en": "urgent, less important"},
+        "qlong.drop": {
+            "id": "tidak mendesak dan tidak penting",
+            "en": "neither urgent nor important",
+        },
+        # urgency terms
+        "term.due": {"id": "tenggat mendekat", "en": "due date near"},
+        "term.overdue": {"id": "lewat tenggat", "en": "overdue"},
+        "term.important": {"id": "penting", "en": "important"},
+        "term.waiting": {"id": "lama menunggu", "en": "waiting long"},
+        "term.forced": {"id": "ditandai mendesak", "en": "marked urgent"},
+        "term.age": {"id": "umur tugas", "en": "age"},
+        # severities
+        "sev.error": {"id": "masalah", "en": "problem"},
+        "sev.warning": {"id": "peringatan", "en": "warning"},
+        "sev.info": {"id": "catatan", "en": "note"},
+        # times and days
+        "all_day": {"id": "seharian", "en": "all day"},
+        "head.today": {
+            "id": "Rencana hari ini — {date} ({zone})",
+            "en": "Today's plan — {date} ({zone})",
+        },
+        "head.tomorrow": {"id": "Besok — {date}", "en": "Tomorrow — {date}"},
+        "head.other": {"id": "{date}", "en": "{date}"},
+        "head.week": {
+            "id": "Sepekan — {first} s.d. {last} ({zone})",
+            "en": "Week — {first} to {last} ({zone})",
+        },
+        "off.weekend": {"id": "Akhir pekan", "en": "Weekend"},
+        "off.away": {"id": "Pelatihan luring: {title}", "en": "At training: {title}"},
+        "off.other": {"id": "Bukan hari kerja", "en": "Not a working day"},
+        "off.prefix": {"id": "Libur — {why}", "en": "Day off — {why}"},
+        "past": {"id": "sudah lewat", "en": "past"},
+        "no_blocks": {"id": "Belum ada yang terjadwal.", "en": "Nothing scheduled."},
+        # the load of a day
+        "load": {
+            "id": "Beban: {parts} · bebas {free} dari {work}",
+            "en": "Load: {parts} · free {free} of {work}",
+        },
+        "load.off": {"id": "Beban: {parts}", "en": "Load: {parts}"},
+        "load.task": {"id": "tugas {d}", "en": "tasks {d}"},
+        "load.study": {"id": "belajar {d}", "en": "study {d}"},
+        "load.fixed": {"id": "rapat/sesi {d}", "en": "meetings/sessions {d}"},
+        "load.none": {"id": "kosong", "en": "nothing"},
+        # sections
+        "sec.unscheduled": {"id": "Belum terjadwal", "en": "Unscheduled"},
+        "sec.late": {"id": "Melewati tenggat", "en": "Past the deadline"},
+        "sec.conflicts": {"id": "Bentrok", "en": "Clashes"},
+        "sec.delegated": {"id": "Didelegasikan", "en": "Delegated"},
+        "sec.explain": {"id": "Urgensi tugas", "en": "Task urgency"},
+        "sec.warnings": {"id": "Catatan", "en": "Notes"},
+        "suggestion": {"id": "Saran: {text}", "en": "Suggestion: {text}"},
+        "late.line": {
+            "id": "selesai {finish}, tenggat {due}",
+            "en": "finishes {finish}, due {due}",
+        },
+        "late.never": {
+            "id": "tidak selesai dalam rentang rencana, tenggat {due}",
+            "en": "not finished within the planning horizon, due {due}",
+        },
+        "due": {"id": "tenggat {due}", "en": "due {due}"},
+        "no_due": {"id": "tanpa tenggat", "en": "no due date"},
+        "to": {"id": "kepada {name}", "en": "to {name}"},
+        "urgency": {"id": "urgensi {n}", "en": "urgency {n}"},
+        "no_terms": {"id": "tidak ada faktor urgensi", "en": "no urgency terms"},
+        # week grid headers
+        "col.day": {"id": "Hari", "en": "Day"},
+        "col.planned": {"id": "Terencana", "en": "Planned"},
+        "col.free": {"id": "Bebas", "en": "Free"},
+        "col.load": {"id": "Beban", "en": "Load"},
+        "col.what": {"id": "Isinya", "en": "What fills it"},
+        "col.task": {"id": "Tugas", "en": "Task"},
+        "col.quadrant": {"id": "Kuadran", "en": "Quadrant"},
+        "col.urgency": {"id": "Urgensi", "en": "Urgency"},
+        "col.terms": {"id": "Rincian", "en": "Terms"},
+        "col.minutes": {"id": "Durasi", "en": "Time"},
+        "col.reason": {"id": "Alasan", "en": "Reason"},
+    }
+)
+
+
+@dataclass(frozen=True)
+class View:
+    """What to show of a plan, and in which words."""
+
+    lang: Lang
+    dates: tuple[date, ...]  # the days to show, in order (may include days before the plan)
+    colleagues: Mapping[str, str] = field(default_factory=dict)  # colleague id -> name
+    explain: bool = False
+    week: bool = False
+
+
+def zone(plan: Plan) -> str:
+    return zone_abbreviation(plan.timezone)
+
+
+def local(plan: Plan, moment: datetime) -> datetime:
+    """A block's instant in the plan's zone (planners hand back aware datetimes in any zone)."""
+    return moment.astimezone(ZoneInfo(plan.timezone))
+
+
+def is_all_day(plan: Plan, b: Block) -> bool:
+    s, e = local(plan, b.start), local(plan, b.end)
+    return s.time() == time() and e.time() == time() and e.date() > s.date()
+
+
+def span(plan: Plan, b: Block, lang: Lang) -> str:
+    """'07.30–09.00' (id) / '07:30–09:00' (en); 'seharian' for a whole-day block."""
+    if is_all_day(plan, b):
+        return M(lang, "all_day")
+    return f"{format_time(local(plan, b.start), lang)}–{format_time(local(plan, b.end), lang)}"
+
+
+def kind_label(plan: Plan, b: Block, lang: Lang) -> str:
+    if b.kind == "training":
+        # the calendar marks a session's mode in its note; a link means an online one anyway
+        if b.note == "online" or (b.link and b.note != "offline"):
+            return M(lang, "kind.online")
+        if b.note == "offline":
+            return M(lang, "kind.offline")
+        return M(lang, "kind.training")
+    if b.kind == "event" and is_all_day(plan, b):
+        return M(lang, "kind.allday")
+    return M(lang, f"kind.{b.kind}")
+
+
+def block_note(b: Block) -> str:
+    """The planner's reason for a block; a training's bare mode is said by its kind already."""
+    if b.kind == "training" and b.note in ("online", "offline"):
+        return ""
+    return b.note
+
+
+def quadrant_label(q: Quadrant, lang: Lang) -> str:
+    return M(lang, f"q.{q}")
+
+
+def quadrant_long(q: Quadrant, lang: Lang) -> str:
+    return M(lang, f"qlong.{q}")
+
+
+def term_label(name: str, lang: Lang) -> str:
+    """A term in words; a term a newer planner invents shows by its name rather than failing."""
+    try:
+        return M(lang, f"term.{name}")
+    except KeyError:
+        return name
+
+
+def severity_label(sev: str, lang: Lang) -> str:
+    return M(lang, f"sev.{sev}") if sev in ("error", "warning", "info") else sev
+
+
+def number(x: float, lang: Lang, places: int = 2) -> str:
+    """'0,80' in Indonesian, '0.80' in English."""
+    text = f"{x:.{places}f}"
+    return text.replace(".", ",") if lang == "id" else text
+
+
+def moment(plan: Plan, when: datetime, lang: Lang) -> str:
+    """'Kamis, 3 Desember 2026 16.00'."""
+    w = local(plan, when)
+    return f"{format_date(w.date(), lang)} {format_time(w, lang)}"
+
+
+def due_text(plan: Plan, t: TaskStatus, lang: Lang) -> str:
+    return M(lang, "due", due=moment(plan, t.due, lang)) if t.due else M(lang, "no_due")
+
+
+def heading(plan: Plan, d: date, lang: Lang) -> str:
+    text = format_date(d, lang)
+    if d == plan.today:
+        return M(lang, "head.today", date=text, zone=zone(plan))
+    if d == plan.today + timedelta(days=1):
+        return M(lang, "head.tomorrow", date=text)
+    return M(lang, "head.other", date=text)
+
+
+def week_heading(plan: Plan, view: View) -> str:
+    lang = view.lang
+    return M(
+        lang,
+        "head.week",
+        first=format_date(view.dates[0], lang, "long"),
+        last=format_date(view.dates[-1], lang, "long"),
+        zone=zone(plan),
+    )
+
+
+def off_reason(day: DayPlan, lang: Lang) -> str:
+    """Why a day has no office work: the planner's note, else what its blocks and weekday say."""
+    if day.note:
+        return day.note
+    away = next((b for b in day.blocks if b.kind == "training" and b.note == "offline"), None)
+    if away is not None:
+        return M(lang, "off.away", title=away.title)
+    if day.date.weekday() >= 5:
+        return M(lang, "off.weekend")
+    return M(lang, "off.other")
+
+
+def task_title(plan: Plan, ref: str) -> str:
+    t = plan.task(ref)
+    return t.title if t else ref
+
+
+def colleague(view: View, cid: str) -> str:
+    return view.colleagues.get(cid, cid)
+
+
+@dataclass(frozen=True)
+class Load:
+    task: int
+    study: int
+    fixed: int  # sessions and meetings
+    free: int
+    work: int
+
+    @property
+    def planned(self) -> int:
+        return self.task + self.study + self.fixed
+
+
+def load(day: DayPlan) -> Load:
+    task = study = fixed = 0
+    for b in day.blocks:
+        if b.kind == "task":
+            task += b.minutes
+        elif b.kind == "study":
+            study += b.minutes
+        elif b.kind in ("training", "event") and b.busy and b.minutes < 24 * 60:
+            fixed += b.minutes  # a whole-day block is a day away, said by the day's note
+    return Load(task, study, fixed, day.free_minutes, day.work_minutes)
+
+
+def load_line(day: DayPlan, lang: Lang) -> str:
+    ld = load(day)
+    parts = [
+        M(lang, key, d=format_duration(minutes, lang))
+        for key, minutes in (
+            ("load.task", ld.task),
+            ("load.study", ld.study),
+            ("load.fixed", ld.fixed),
+        )
+        if minutes
+    ]
+    joined = " · ".join(parts) or M(lang, "load.none")
+    if not day.working or not ld.work:
+        return M(lang, "load.off", parts=joined)
+    return M(
+        lang,
+        "load",
+        parts=joined,
+        free=format_duration(ld.free, lang),
+        work=format_duration(ld.work, lang),
+    )
+
+
+def fillers(day: DayPlan, lang: Lang, limit: int = 3, width: int = 24) -> list[str]:
+    """What fills a day, biggest first: 'Laporan realisasi TW IV 3 j' (long titles cut short)."""
+    minutes: dict[str, int] = {}
+    for b in day.blocks:
+        if b.kind == "break" or not b.busy or (not day.working and b.kind == "training"):
+            continue  # a day away is said by its reason; its session would only repeat it
+        minutes[b.title] = minutes.get(b.title, 0) + b.minutes
+    top = sorted(minutes.items(), key=lambda kv: (-kv[1], kv[0]))
+    out = [f"{shorten(title, width)} {format_duration(m, lang)}" for title, m in top[:limit]]
+    if len(top) > limit:
+        out.append("…")
+    return out
+
+
+def shorten(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def shown_days(plan: Plan, view: View) -> Iterator[tuple[date, DayPlan | None]]:
+    """Each date to show with its day of the plan (None before the plan starts)."""
+    for d in view.dates:
+        yield d, plan.day(d)
+
+
+def late_tasks(plan: Plan) -> list[TaskStatus]:
+    """Late tasks that are placed in full (the rest are listed as unscheduled already)."""
+    unscheduled = {u.ref for u in plan.unscheduled}
+    return [t for t in plan.tasks if t.late and t.id not in unscheduled and not t.delegated_to]
+
+
+def late_text(plan: Plan, t: TaskStatus, lang: Lang) -> str:
+    due = moment(plan, t.due, lang) if t.due else "—"
+    if t.finish is None or t.remaining_minutes:
+        return M(lang, "late.never", due=due)
+    return M(lang, "late.line", finish=moment(plan, t.finish, lang), due=due)
+
+
+def delegated(plan: Plan) -> list[TaskStatus]:
+    return [t for t in plan.tasks if t.delegated_to]
+
+
+def ranked(plan: Plan) -> list[TaskStatus]:
+    """Tasks by urgency, most urgent first (ties by id, so the order is stable)."""
+    return sorted(plan.tasks, key=lambda t: (-t.urgency, t.id))

@@ -1,0 +1,481 @@
+"""The plan presenters (terminal, Markdown, JSON) on a hand-built plan, against golden files.
+
+The plan is written out here, not computed, so these tests pin the presentation alone. Set
+UPDATE_GOLDEN=1 to rewrite the golden files after a deliberate change, then read the diff.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import jsonschema
+import pytest
+
+from diklat_cli.i18n import Lang
+from diklat_cli.plan import (
+    Block,
+    Conflict,
+    DayPlan,
+    Plan,
+    TaskStatus,
+    Unscheduled,
+    UrgencyTerm,
+)
+from diklat_cli.render import json as render_json
+from diklat_cli.render import markdown
+from diklat_cli.render.terminal import make_console, render_plan, render_why
+from diklat_cli.render.words import View
+
+GOLDEN = Path(__file__).parent / "golden" / "plan"
+SCHEMA = Path(__file__).parent / "plan.schema.json"
+TZ = ZoneInfo("Asia/Jakarta")
+MONDAY = date(2026, 11, 30)
+COLLEAGUES = {"budi": "Budi Santoso, S.Sos.", "sari": "Sari Dewi, S.E."}
+
+# The planner's own words (notes, reasons) come in the plan's language; here they are literals.
+WORDS: dict[Lang, dict[str, str]] = {
+    "id": {
+        "lap": "tenggat Kamis, 3 Desember; penting",
+        "rka": "penting; dicicil sampai Jumat",
+        "surat": "rutin pagi",
+        "sesi": "PKP Angkatan III — sesi daring",
+        "rapat": "Rapat koordinasi bidang",
+        "libur": "Hari libur daerah: HUT Kabupaten Contoh",
+        "arsip_reason": "Tidak muat dalam 14 hari ke depan: 2 j kurang",
+        "arsip_suggest": "serahkan ke Budi Santoso (keahlian: arsip) atau minta tenggat dimundurkan",
+        "clash": "Sesi daring PKP pada Selasa, 1 Desember 13.00–15.00 bersamaan dengan Rapat evaluasi TW IV",
+        "clash_fix": "minta izin tidak hadir rapat, atau utus Sari",
+        "quiet": "Pelatihan luring Rabu, 2 Desember jatuh di masa sibuk Penyusunan RKA",
+        "warn": "Data cuti bersama tahun 2027 belum ada.",
+    },
+    "en": {
+        "lap": "due Thursday, 3 December; important",
+        "rka": "important; spread until Friday",
+        "surat": "morning routine",
+        "sesi": "PKP Batch III — online session",
+        "rapat": "Team coordination meeting",
+        "libur": "Regional holiday: Kabupaten Contoh anniversary",
+        "arsip_reason": "Does not fit in the next 14 days: 2h short",
+        "arsip_suggest": "hand it to Budi Santoso (skill: archive) or ask to move the deadline",
+        "clash": "PKP online session on Tuesday, 1 December 13:00–15:00 at the same time as the TW IV review meeting",
+        "clash_fix": "ask to be excused from the meeting, or send Sari",
+        "quiet": "In-class training on Wednesday, 2 December falls in the RKA busy period",
+        "warn": "No cuti bersama data for 2027 yet.",
+    },
+}
+
+
+def at(d: date, hh: int, mm: int = 0) -> datetime:
+    return datetime.combine(d, time(hh, mm), TZ)
+
+
+def sample_plan(lang: Lang) -> Plan:
+    """Monday to Sunday of a Bappeda analyst's week, with one of everything the views show."""
+    w = WORDS[lang]
+    brk = "Istirahat" if lang == "id" else "Break"
+    mon, tue, wed, thu, fri = (MONDAY + timedelta(days=i) for i in range(5))
+    sat, sun = MONDAY + timedelta(days=5), MONDAY + timedelta(days=6)
+    pkp = "Pelatihan Kepemimpinan Pengawas (PKP) Angkatan III"
+    days = (
+        DayPlan(
+            mon,
+            True,
+            None,
+            (
+                Block(at(mon, 6, 15), at(mon, 7, 15), "study", "pkp-2027", pkp),
+                Block(
+                    at(mon, 7, 30),
+                    at(mon, 8),
+                    "task",
+                    "surat",
+                    "Agenda surat masuk",
+                    "delegate",
+                    w["surat"],
+                ),
+                Block(
+                    at(mon, 8),
+                    at(mon, 9),
+                    "event",
+                    None,
+                    w["rapat"],
+                    location="Ruang Rapat Bappeda",
+                    link="https://teams.microsoft.com/l/meetup-join/0",
+                ),
+                Block(
+                    at(mon, 9),
+                    at(mon, 12),
+                    "task",
+                    "lap-tw4",
+                    "Laporan realisasi TW IV",
+                    "do",
+                    w["lap"],
+                ),
+                Block(at(mon, 12), at(mon, 13), "break", None, brk),
+                Block(
+                    at(mon, 13),
+                    at(mon, 15),
+                    "training",
+                    "pkp-2027",
+                    w["sesi"],
+                    note="online",
+                    link="https://zoom.us/j/0000000000",
+                ),
+                Block(
+                    at(mon, 15),
+                    at(mon, 16),
+                    "task",
+                    "rka-2027",
+                    "Rancangan RKA 2027",
+                    "plan",
+                    w["rka"],
+                ),
+            ),
+            free_minutes=0,
+            work_minutes=450,
+        ),
+        DayPlan(
+            tue,
+            True,
+            None,
+            (
+                Block(
+                    at(tue, 7, 30),
+                    at(tue, 10),
+                    "task",
+                    "lap-tw4",
+                    "Laporan realisasi TW IV",
+                    "do",
+                    w["lap"],
+                ),
+                Block(
+                    at(tue, 10),
+                    at(tue, 11, 30),
+                    "task",
+                    "rka-2027",
+                    "Rancangan RKA 2027",
+                    "plan",
+                    w["rka"],
+                ),
+                Block(at(tue, 12), at(tue, 13), "break", None, brk),
+                Block(
+                    at(tue, 13),
+                    at(tue, 15),
+                    "training",
+                    "pkp-2027",
+                    w["sesi"],
+                    note="online",
+                    link="https://zoom.us/j/0000000000",
+                ),
+                Block(at(tue, 19, 45), at(tue, 20, 45), "study", "pkp-2027", pkp),
+            ),
+            free_minutes=90,
+            work_minutes=450,
+        ),
+        DayPlan(
+            wed,
+            False,
+            None,
+            (
+                Block(
+                    at(wed, 8),
+                    at(wed, 16),
+                    "training",
+                    "pkp-2027",
+                    pkp,
+                    location="Kampus BPSDM",
+                    note="offline",
+                ),
+            ),
+        ),
+        DayPlan(
+            thu,
+            True,
+            None,
+            (
+                Block(
+                    at(thu, 7, 30),
+                    at(thu, 12),
+                    "task",
+                    "rka-2027",
+                    "Rancangan RKA 2027",
+                    "plan",
+                    w["rka"],
+                ),
+                Block(at(thu, 12), at(thu, 13), "break", None, brk),
+            ),
+            free_minutes=180,
+            work_minutes=450,
+        ),
+        DayPlan(fri, False, w["libur"]),
+        DayPlan(sat, False, None),
+        DayPlan(sun, False, None),
+    )
+    tasks = (
+        TaskStatus(
+            "lap-tw4",
+            "Laporan realisasi TW IV",
+            "do",
+            15.6,
+            (UrgencyTerm("due", 0.8, 12.0), UrgencyTerm("important", 1.0, 6.0)),
+            330,
+            330,
+            0,
+            at(thu, 16),
+            at(tue, 10),
+            False,
+            None,
+            True,
+            True,
+        ),
+        TaskStatus(
+            "rka-2027",
+            "Rancangan RKA 2027",
+            "plan",
+            8.4,
+            (UrgencyTerm("due", 0.2, 12.0), UrgencyTerm("important", 1.0, 6.0)),
+            420,
+            420,
+            0,
+            at(date(2026, 12, 3), 11),
+            at(thu, 12),
+            True,
+            None,
+            True,
+            False,
+        ),
+        TaskStatus(
+            "surat",
+            "Agenda surat masuk",
+            "delegate",
+            9.0,
+            (UrgencyTerm("due", 0.75, 12.0),),
+            30,
+            30,
+            0,
+            at(mon, 16),
+            at(mon, 8),
+            False,
+            None,
+            False,
+            True,
+        ),
+        TaskStatus(
+            "absensi@2026-12-04",
+            "Rekap absensi bidang",
+            "delegate",
+            9.0,
+            (UrgencyTerm("due", 0.75, 12.0),),
+            45,
+            0,
+            0,
+            at(fri, 16, 30),
+            None,
+            False,
+            "budi",
+            False,
+            True,
+        ),
+        TaskStatus(
+            "arsip",
+            "Penataan arsip 2025",
+            "drop",
+            2.4,
+            (UrgencyTerm("due", 0.2, 12.0),),
+            600,
+            480,
+            120,
+            at(date(2026, 12, 11), 16, 30),
+            None,
+            True,
+            None,
+            False,
+            False,
+        ),
+    )
+    return Plan(
+        "Asia/Jakarta",
+        MONDAY,
+        days,
+        tasks,
+        (Unscheduled("arsip", 120, w["arsip_reason"], w["arsip_suggest"]),),
+        (
+            Conflict("meeting_vs_session", "warning", w["clash"], ("pkp-2027",), w["clash_fix"]),
+            Conflict("quiet", "error", w["quiet"], ("pkp-2027",)),
+        ),
+        (w["warn"],),
+    )
+
+
+def view(lang: Lang, days: int = 1, **kw: object) -> View:
+    dates = tuple(MONDAY + timedelta(days=i) for i in range(days))
+    return View(lang=lang, dates=dates, colleagues=COLLEAGUES, **kw)  # type: ignore[arg-type]
+
+
+def terminal(plan: Plan, v: View, width: int = 100) -> str:
+    out = io.StringIO()
+    render_plan(make_console(file=out, width=width), plan, v)
+    # rich pads table cells with spaces; editors strip them from golden files, so compare without
+    return "\n".join(line.rstrip() for line in out.getvalue().splitlines()) + "\n"
+
+
+def check_golden(name: str, text: str) -> None:
+    path = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, "utf-8")
+    assert path.is_file(), f"{path} is missing: run with UPDATE_GOLDEN=1 and read it"
+    assert text == path.read_text("utf-8")
+
+
+LANGS: tuple[Lang, ...] = ("id", "en")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_terminal_day_matches_golden(lang: Lang) -> None:
+    check_golden(f"day.{lang}.txt", terminal(sample_plan(lang), view(lang)))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_terminal_days_and_explain_match_golden(lang: Lang) -> None:
+    check_golden(
+        f"days3-explain.{lang}.txt", terminal(sample_plan(lang), view(lang, 3, explain=True))
+    )
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_terminal_week_matches_golden(lang: Lang) -> None:
+    check_golden(f"week.{lang}.txt", terminal(sample_plan(lang), view(lang, 7, week=True)))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_markdown_matches_golden(lang: Lang) -> None:
+    check_golden(f"day.{lang}.md", markdown.render(sample_plan(lang), view(lang, 2)))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_markdown_week_matches_golden(lang: Lang) -> None:
+    check_golden(f"week.{lang}.md", markdown.render(sample_plan(lang), view(lang, 7, week=True)))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_json_matches_golden(lang: Lang) -> None:
+    check_golden(f"plan.{lang}.json", render_json.render(sample_plan(lang), view(lang, 2)))
+
+
+def test_day_view_says_what_a_user_needs_first() -> None:
+    text = terminal(sample_plan("id"), view("id"))
+    assert text.startswith("Rencana hari ini — Senin, 30 November 2026 (WIB)\n")
+    assert re.search(r"09\.00–12\.00 +Tugas +Laporan realisasi TW IV  lap-tw4 +kerjakan", text)
+    assert re.search(r"13\.00–15\.00 +Sesi pelatihan daring +PKP Angkatan III", text)
+    assert "https://zoom.us/j/0000000000" in text
+    assert "Beban: tugas 4 j 30 m · belajar 1 j · rapat/sesi 3 j · bebas 0 m dari 7 j 30 m" in text
+    assert re.search(r"Penataan arsip 2025  arsip +2 j +Tidak muat", text)
+    assert re.search(r"Rekap absensi bidang  absensi@2026-12-04  → Budi Santoso, S\.Sos\.\n", text)
+    assert re.search(r"masalah +Pelatihan luring Rabu", text)
+
+
+def test_days_off_say_why() -> None:
+    text = terminal(sample_plan("en"), view("en", 7))
+    assert "Day off — At training: Pelatihan Kepemimpinan Pengawas (PKP) Angkatan III" in text
+    assert "Day off — Regional holiday: Kabupaten Contoh anniversary" in text
+    assert text.count("Day off — Weekend") == 2
+
+
+def test_week_grid_shows_each_days_load() -> None:
+    text = terminal(sample_plan("id"), view("id", 7, week=True))
+    assert "Sepekan — 30 November 2026 s.d. 6 Desember 2026 (WIB)" in text
+    # Monday is full (no free time), Thursday is 60 % full
+    assert re.search(r"Sen 30 Nov +8 j 30 m +0 m +██████████ ", text)
+    assert re.search(r"Kam 3 Des +4 j 30 m +3 j +██████░░░░ ", text)
+    assert re.search(r"Jum 4 Des +— +— +Hari libur daerah", text)
+
+
+def test_explain_shows_each_term_in_words() -> None:
+    text = terminal(sample_plan("id"), view("id", explain=True))
+    assert (
+        " Laporan realisasi TW IV  lap-tw4  kerjakan · urgensi 15,60\n"
+        "    tenggat mendekat   0,80 × 12,0 =  9,60\n"
+        "    penting            1,00 ×  6,0 =  6,00\n"
+    ) in text
+
+
+@pytest.mark.parametrize("width", [80, 120])
+def test_terminal_fits_the_width(width: int) -> None:
+    text = terminal(sample_plan("id"), view("id", 3, explain=True), width=width)
+    assert max(len(line) for line in text.splitlines()) <= width
+
+
+@pytest.mark.parametrize("no_color", [False, True])
+def test_no_color_means_no_escape_codes(no_color: bool) -> None:
+    out = io.StringIO()
+    console = make_console(file=out, width=100, no_color=no_color, force_terminal=True)
+    render_plan(console, sample_plan("id"), view("id"))
+    # the control case shows that a terminal would get colour, so the NO_COLOR case can fail
+    assert ("\x1b[" in out.getvalue()) is not no_color
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_json_keeps_the_contract(lang: Lang) -> None:
+    data = json.loads(render_json.render(sample_plan(lang), view(lang, 2)))
+    jsonschema.validate(data, json.loads(SCHEMA.read_text("utf-8")))
+    assert data["timezone"] == "Asia/Jakarta"
+    assert [d["date"] for d in data["days"]] == ["2026-11-30", "2026-12-01"]
+    first = data["days"][0]["blocks"][0]
+    assert first["start"] == "2026-11-30T06:15:00+07:00"
+    assert first["end"] == "2026-11-30T07:15:00+07:00"
+    assert (first["kind"], first["ref"]) == ("study", "pkp-2027")
+    meeting = data["days"][0]["blocks"][2]
+    assert (meeting["kind"], meeting["ref"]) == ("event", None)
+    lap = next(t for t in data["tasks"] if t["id"] == "lap-tw4")
+    assert {
+        k: lap[k]
+        for k in ("quadrant", "scheduled_minutes", "remaining_minutes", "late", "delegated_to")
+    } == {
+        "quadrant": "do",
+        "scheduled_minutes": 330,
+        "remaining_minutes": 0,
+        "late": False,
+        "delegated_to": None,
+    }
+    assert data["unscheduled"][0]["ref"] == "arsip"
+    assert data["unscheduled"][0]["minutes"] == 120
+    assert data["conflicts"][0]["refs"] == ["pkp-2027"]
+
+
+def test_schema_refuses_a_plan_that_breaks_the_contract() -> None:
+    data = json.loads(render_json.render(sample_plan("id"), view("id")))
+    data["days"][0]["blocks"][0]["kind"] = "nap"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, json.loads(SCHEMA.read_text("utf-8")))
+
+
+def test_markdown_escapes_what_users_typed() -> None:
+    plan = sample_plan("id")
+    day = plan.days[0]
+    odd = Block(at(MONDAY, 16), at(MONDAY, 16, 30), "task", "x", "Cek *semua* [draft]", "drop")
+    odd_plan = Plan(plan.timezone, plan.today, (DayPlan(day.date, True, None, (odd,)),), ())
+    assert r"Cek \*semua\* \[draft\]" in markdown.render(odd_plan, view("id"))
+
+
+def test_why_tells_when_and_why_late() -> None:
+    plan = sample_plan("id")
+    out = io.StringIO()
+    rka = plan.task("rka-2027")
+    assert rka is not None
+    render_why(make_console(file=out, width=100), plan, [rka], view("id"))
+    text = out.getvalue()
+    assert "Rancangan RKA 2027  rka-2027" in text
+    assert re.search(r"Kuadran +jadwalkan — penting, belum mendesak", text)
+    assert re.search(r"Tenggat +Kamis, 3 Desember 2026 11\.00", text)
+    assert re.search(r"Jadwal +Sen 30 Nov  15\.00–16\.00  1 j", text)
+    assert re.search(r"Kam 3 Des  07\.30–12\.00  4 j 30 m", text)
+    assert re.search(
+        r"Terlambat +selesai Kamis, 3 Desember 2026 12\.00, tenggat Kamis, 3 Desember 2026 11\.00",
+        text,
+    )
