@@ -506,7 +506,8 @@ class LineMap:
                     raise _Stop
                 self._advance()
                 table = self._resolve(names)
-                self._mark(table, line)
+                for n in range(1, len(table) + 1):  # [workweek.fri] also names workweek
+                    self._mark(table[:n], line)
             else:
                 self._pair(table, line)
             self._blank(newlines=False)
@@ -732,11 +733,13 @@ class _Loader:
             return line, key, *self._bad_date(value)
         if detail.startswith("Expected '='"):
             return line, "", self.say("no_equals"), self.say("no_equals_fix")
+        if detail.startswith("Cannot overwrite") and key:
+            return line, key, self.say("key_twice", key=key), self.say("key_twice_fix")
         if detail.startswith("Cannot declare"):
             return line, source.strip(), self.say("declared_twice"), self.say("declared_twice_fix")
         if detail.startswith("Illegal character") and "\\n" in detail:
             return line, key, self.say("unclosed_string"), self.say("unclosed_string_fix")
-        if detail.startswith("Unescaped '\\'"):
+        if detail.startswith(("Unescaped '\\'", "Invalid hex value")):
             return line, key, self.say("backslash"), self.say("backslash_fix")
         return line, key, self.say("toml_generic", detail=detail), self.say("toml_generic_fix")
 

@@ -1,0 +1,81 @@
+"""The value forms: what people may write, and what they are told when it is wrong."""
+
+from __future__ import annotations
+
+from datetime import time
+
+import pytest
+
+from diklat_cli.values import (
+    Invalid,
+    TimeRange,
+    check_id,
+    check_rrule,
+    parse_duration,
+    parse_time,
+    parse_time_range,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("90m", 90),
+        ("1h30m", 90),
+        ("1.5h", 90),
+        ("1,5h", 90),
+        ("2h", 120),
+        ("3jp", 135),
+        ("1 jam 30 menit", 90),
+        ("45min", 45),
+    ],
+)
+def test_durations(text: str, minutes: int) -> None:
+    assert parse_duration(text) == minutes
+
+
+def test_jp_length_is_a_setting() -> None:
+    assert parse_duration("2jp", jp_minutes=60) == 120
+
+
+@pytest.mark.parametrize("text", ["", "lama", "6 jam lebih", "h", "90"])
+def test_not_durations(text: str) -> None:
+    with pytest.raises(Invalid):
+        parse_duration(text)
+
+
+def test_time_ranges_with_colon_or_dot() -> None:
+    assert parse_time_range("07:30-16:00") == TimeRange(time(7, 30), time(16, 0))
+    assert parse_time_range("07.30 - 16.00") == TimeRange(time(7, 30), time(16, 0))
+    assert parse_time_range("08.00 s.d. 12.00") == TimeRange(time(8), time(12))
+    assert str(parse_time_range("7.30–9.00")) == "07:30-09:00"
+
+
+def test_reversed_range_says_so_in_both_languages() -> None:
+    with pytest.raises(Invalid) as caught:
+        parse_time_range("16:00-07:30")
+    assert caught.value.text("id") == (
+        "'16:00-07:30' selesai sebelum mulai; tulis jam mulai lebih dulu, seperti "
+        '"13:00-15:00" (rentang tidak boleh melewati tengah malam)'
+    )
+    assert str(caught.value) == (
+        "'16:00-07:30' ends before it starts; write the start first, as "
+        '"13:00-15:00" (a range cannot cross midnight)'
+    )
+
+
+def test_times() -> None:
+    assert parse_time("16.15") == time(16, 15)
+    with pytest.raises(Invalid) as caught:
+        parse_time("25:00")
+    assert caught.value.what("en") == "'25:00' is not a time of day (hours 00-23, minutes 00-59)"
+
+
+def test_ids_and_rrules() -> None:
+    assert check_id("lap-tw4") == "lap-tw4"
+    with pytest.raises(Invalid):
+        check_id("lap tw4")
+    assert check_rrule("RRULE:FREQ=WEEKLY;BYDAY=MO") == "FREQ=WEEKLY;BYDAY=MO"
+    with pytest.raises(Invalid) as caught:
+        check_rrule("FREQ=WEEKLY;BYDAY=XX")
+    assert caught.value.what("id") == "'FREQ=WEEKLY;BYDAY=XX' bukan aturan pengulangan (RRULE)"
