@@ -72,3 +72,66 @@ def load_progress(state_dir: Path | None) -> Progress:
         for tid, v in data.get("task", {}).items()
     }
     return Progress(tasks)
+
+
+# --- export identities -----------------------------------------------------------------------
+
+EXPORT_FILE = "export.toml"
+
+
+@dataclass(frozen=True)
+class ExportIdentity:
+    """What diklat last exported under one UID: a hash of the content, its revision and time."""
+
+    hash: str
+    sequence: int
+    stamp: datetime  # UTC; the DTSTAMP of that revision
+
+
+@dataclass(frozen=True)
+class ExportState:
+    """Export identities by UID, so a re-export keeps DTSTAMP and raises SEQUENCE only on change."""
+
+    events: dict[str, ExportIdentity] = field(default_factory=dict)
+
+
+def load_export_state(state_dir: Path | None) -> ExportState:
+    """Identities of earlier exports; none for the demo or a first export.
+
+    A damaged file only costs the revision numbers (every event starts again at SEQUENCE 0), so it
+    is read leniently rather than stopping the export.
+    """
+    import tomllib
+    from datetime import UTC
+
+    if state_dir is None:
+        return ExportState()
+    path = state_dir / EXPORT_FILE
+    try:
+        data = tomllib.loads(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return ExportState()
+    events: dict[str, ExportIdentity] = {}
+    table = data.get("event", {})
+    for uid, v in table.items() if isinstance(table, dict) else ():
+        if not isinstance(v, dict):
+            continue
+        stamp, digest, seq = v.get("stamp"), v.get("hash"), v.get("sequence")
+        if not isinstance(stamp, datetime) or not isinstance(digest, str) or type(seq) is not int:
+            continue
+        stamp = stamp.replace(tzinfo=UTC) if stamp.tzinfo is None else stamp.astimezone(UTC)
+        events[uid] = ExportIdentity(digest, seq, stamp)
+    return ExportState(events)
+
+
+def save_export_state(state_dir: Path, state: ExportState) -> None:
+    import tomli_w
+
+    data = {
+        "event": {
+            uid: {"hash": e.hash, "sequence": e.sequence, "stamp": e.stamp}
+            for uid, e in sorted(state.events.items())
+        }
+    }
+    header = b"# diklat's memory of what 'diklat export' wrote (UID -> revision); safe to delete.\n"
+    write_atomic(state_dir / EXPORT_FILE, header + tomli_w.dumps(data).encode("utf-8"))

@@ -134,8 +134,15 @@ class Options:
         return load_progress(self.state_dir)
 
     def busy(self, first: date, last: date) -> list[BusyEvent]:
-        """Busy time from the workspace's [[calendar]] files (none until import lands)."""
-        return []
+        """Busy time from the workspace's [[calendar]] files; their warnings go to stderr."""
+        if not self.ws.calendars:
+            return []
+        from ..icsimport import read_calendars  # icalendar is slow to import: only when needed
+
+        events, warnings = read_calendars(self.ws, self.found.path, first, last, self.language)
+        for w in warnings:
+            typer.echo(w, err=True)
+        return events
 
 
 def options(ctx: typer.Context) -> Options:

@@ -1,5 +1,162 @@
-"""`diklat export`: registered on the app when this module is imported. (stub, being written)"""
+"""`diklat export`: the plan and the training sessions as an .ics file for the user's calendar app.
+
+The file's bytes are the same for the same plan: UIDs come from identity, and DTSTAMP and
+SEQUENCE from `.diklat/export.toml`, which this command keeps up to date.
+"""
 
 from __future__ import annotations
 
-from .app import app  # noqa: F401
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+from typing import Annotated
+from zoneinfo import ZoneInfo
+
+import typer
+
+from ..errors import UsageError
+from ..i18n import Catalog, format_date
+from ..models import Workspace
+from ..schedule import make_plan
+from ..state import load_export_state, save_export_state, write_atomic
+from .app import app
+from .context import Options, options
+
+M = Catalog(
+    {
+        "bad_day": {
+            "id": "{option} '{value}' bukan tanggal; tulis seperti 2026-12-01",
+            "en": "{option} '{value}' is not a date; write it as 2026-12-01",
+        },
+        "reversed": {
+            "id": "--to {last} sebelum --from {first}",
+            "en": "--to {last} is before --from {first}",
+        },
+        "too_long": {
+            "id": "rentang --from..--to paling panjang {n} hari",
+            "en": "the --from..--to range is at most {n} days",
+        },
+        "written": {
+            "id": "{n} acara ({first} s.d. {last}) ditulis ke {path}.\n"
+            "Impor ke kalender khusus 'Diklat'; untuk memperbarui, kosongkan kalender itu lalu impor lagi "
+            "(lihat docs/calendars.md).",
+            "en": "{n} events ({first} to {last}) written to {path}.\n"
+            "Import them into a dedicated 'Diklat' calendar; to update, empty that calendar and import again "
+            "(see docs/calendars.md).",
+        },
+    }
+)
+
+MAX_DAYS = 732  # two years: a training's whole run fits; an endless export does not
+
+
+def _day(o: Options, option: str, value: str | None, default: date) -> date:
+    if not value:
+        return default
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise UsageError(M(o.current_lang(), "bad_day", option=option, value=value)) from None
+
+
+def _with_horizon(ws: Workspace, days: int) -> Workspace:
+    """Plan far enough ahead to reach --to, never less than configured (as `plan --days` does)."""
+    if days <= ws.planning.horizon_days:
+        return ws
+    planning = ws.planning.model_copy(update={"horizon_days": days})
+    return ws.model_copy(update={"planning": planning})
+
+
+@app.command()
+def export(
+    ctx: typer.Context,
+    from_: Annotated[
+        str | None,
+        typer.Option("--from", help="First day (YYYY-MM-DD); default: today.", show_default=False),
+    ] = None,
+    to: Annotated[
+        str | None,
+        typer.Option(
+            "--to", help="Last day; default: the end of the planning horizon.", show_default=False
+        ),
+    ] = None,
+    date_: Annotated[
+        str | None,
+        typer.Option("--date", help="Plan as if today were YYYY-MM-DD.", show_default=False),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Write the .ics here (default: stdout).", show_default=False
+        ),
+    ] = None,
+    include_events: Annotated[
+        bool,
+        typer.Option(
+            "--include-events",
+            help="Also export the workspace's [[event]]s (usually already in your calendar).",
+        ),
+    ] = False,
+) -> None:
+    """Ekspor rencana dan sesi pelatihan ke .ics / export the plan and sessions as .ics.
+
+    Example: diklat export --output diklat.ics
+    """
+    o = options(ctx)
+    today = o.day(date_)
+    ws = o.ws
+    lang = o.language
+    first = _day(o, "--from", from_, today)
+    last = _day(o, "--to", to, today + timedelta(days=ws.planning.horizon_days - 1))
+    if last < first:
+        raise UsageError(M(lang, "reversed", first=first, last=last))
+    if (last - first).days + 1 > MAX_DAYS:
+        raise UsageError(M(lang, "too_long", n=MAX_DAYS))
+    ws = _with_horizon(ws, (last - today).days + 1)
+    plan_last = today + timedelta(days=ws.planning.horizon_days - 1)
+    holidays = o.holidays(min(first, today), max(last, plan_last))
+    plan = make_plan(
+        ws,
+        today,
+        holidays=holidays,
+        progress=o.progress(),
+        busy=o.busy(today, plan_last),
+        lang=lang,
+    )
+    state_dir = o.state_dir
+    state = load_export_state(state_dir)
+    if state_dir is None:
+        # the demo keeps no state, yet the same day must give the same bytes: stamp its midnight
+        now = datetime.combine(today, time(), ZoneInfo(ws.profile.timezone)).astimezone(UTC)
+    else:
+        now = datetime.now(UTC)
+    from ..render.ics import to_ical
+
+    data, new_state = to_ical(
+        plan,
+        ws,
+        first,
+        last,
+        holidays=holidays,
+        state=state,
+        now=now,
+        include_events=include_events,
+        lang=lang,
+    )
+    if state_dir is not None and new_state != state:
+        save_export_state(state_dir, new_state)
+    if output is None:
+        out = typer.get_binary_stream("stdout")
+        out.write(data)  # bytes, never text: a text stream on Windows would double the CRs
+        out.flush()
+        return
+    write_atomic(output, data)
+    typer.echo(
+        M(
+            lang,
+            "written",
+            n=data.count(b"BEGIN:VEVENT"),
+            first=format_date(first, lang, "long"),
+            last=format_date(last, lang, "long"),
+            path=output,
+        )
+    )

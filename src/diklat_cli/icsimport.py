@@ -1,0 +1,459 @@
+"""Reading the user's own calendars ([[calendar]] .ics exports) as busy time.
+
+Exports from Google, Outlook and Thunderbird each bend the standard their own way: Google writes
+UTC with a non-standard X-WR-TIMEZONE, Outlook Windows zone names ("SE Asia Standard Time"),
+people write TZID=WIB by hand. Unknown zones are never shifted silently: they are read in the
+profile's zone and reported. A file is untrusted input: it is capped in size, in the span read
+and in the occurrences expanded, so a hostile or broken file costs a message, never a hang.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta, tzinfo
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from .calendar import BusyEvent
+from .errors import Problem, WorkspaceError
+from .i18n import Catalog, Lang, format_date, zone_abbreviation
+from .models import CalendarSource, Workspace
+
+if TYPE_CHECKING:
+    from icalendar import Calendar, Component, Event
+
+MAX_BYTES = 20 * 1024 * 1024  # a decade of a busy office calendar is a few MB
+MAX_OCCURRENCES = 10_000  # per file, within the window: 20 meetings a day for over a year
+MAX_WINDOW_DAYS = 800  # the longest span any command needs (a year's horizon, a long training)
+MAX_PER_DAY = 48  # a series repeating more often than every half hour is not a meeting
+
+# TZIDs people (and some Indonesian tools) write by hand, without a VTIMEZONE
+ZONE_ALIASES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
+
+# properties whose values are date-times that may carry a TZID
+_TIMED = ("DTSTART", "DTEND", "RECURRENCE-ID", "EXDATE", "RDATE", "DUE")
+
+M = Catalog(
+    {
+        "where": {"id": "[[calendar]] path", "en": "[[calendar]] path"},
+        "missing": {"id": "berkas tidak ada", "en": "the file does not exist"},
+        "missing_fix": {
+            "id": "ekspor kalender Anda ke berkas .ics di ruang kerja, atau perbaiki 'path' (relatif terhadap ruang kerja)",
+            "en": "export your calendar as an .ics file into the workspace, or fix 'path' (relative to the workspace)",
+        },
+        "unreadable": {
+            "id": "berkas tidak dapat dibaca ({error})",
+            "en": "cannot be read ({error})",
+        },
+        "too_big": {
+            "id": "berkas terlalu besar ({mb} MB; batasnya {limit} MB)",
+            "en": "the file is too big ({mb} MB; the limit is {limit} MB)",
+        },
+        "too_big_fix": {
+            "id": "ekspor hanya kalender dan rentang waktu yang Anda perlukan",
+            "en": "export only the calendar and the period you need",
+        },
+        "not_utf8": {"id": "bukan teks UTF-8", "en": "is not UTF-8 text"},
+        "not_utf8_fix": {
+            "id": "ekspor ulang dari aplikasi kalender Anda (UTF-8), atau ubah dengan 'iconv -f WINDOWS-1252 -t UTF-8'",
+            "en": "export it again from your calendar app (UTF-8), or convert it with 'iconv -f WINDOWS-1252 -t UTF-8'",
+        },
+        "not_ical": {
+            "id": "bukan berkas iCalendar (.ics): {error}",
+            "en": "is not an iCalendar (.ics) file: {error}",
+        },
+        "not_ical_fix": {
+            "id": "pilih berkas hasil 'Ekspor' kalender (diawali BEGIN:VCALENDAR)",
+            "en": "use the file your calendar app's 'Export' wrote (it starts with BEGIN:VCALENDAR)",
+        },
+        "no_calendar": {"id": "tidak berisi BEGIN:VCALENDAR", "en": "holds no BEGIN:VCALENDAR"},
+        "bad_event": {
+            "id": "{file}: acara '{event}' dilewati: {error}",
+            "en": "{file}: event '{event}' skipped: {error}",
+        },
+        "no_start": {"id": "tidak ada DTSTART", "en": "it has no DTSTART"},
+        "bad_value": {"id": "nilai {prop} rusak ({error})", "en": "bad {prop} value ({error})"},
+        "too_often": {
+            "id": "berulang lebih dari {n} kali sehari ({rule})",
+            "en": "repeats more than {n} times a day ({rule})",
+        },
+        "never": {
+            "id": "aturan pengulangan tidak pernah terjadi ({rule})",
+            "en": "its recurrence rule never occurs ({rule})",
+        },
+        "bad_series": {
+            "id": "{file}: acara berulang '{event}' dilewati: {error}",
+            "en": "{file}: recurring event '{event}' skipped: {error}",
+        },
+        "unknown_tz": {
+            "id": "{file}: acara '{event}': zona waktu '{tzid}' tidak dikenal; dibaca sebagai {zone} ({abbr}). Periksa jamnya.",
+            "en": "{file}: event '{event}': unknown time zone '{tzid}'; read as {zone} ({abbr}). Check its times.",
+        },
+        "bad_wr_tz": {
+            "id": "{file}: X-WR-TIMEZONE '{tzid}' tidak dikenal; waktu tanpa zona dibaca sebagai {zone}.",
+            "en": "{file}: unknown X-WR-TIMEZONE '{tzid}'; times without a zone are read as {zone}.",
+        },
+        "capped": {
+            "id": "{file}: lebih dari {n} kejadian sebelum {day}; sisanya diabaikan (mis. '{event}').",
+            "en": "{file}: more than {n} occurrences before {day}; the rest are ignored (e.g. '{event}').",
+        },
+        "window": {
+            "id": "Kalender Anda hanya dibaca sampai {day} ({n} hari).",
+            "en": "Your calendars are read only up to {day} ({n} days).",
+        },
+        "untitled": {"id": "tanpa judul", "en": "untitled"},
+    }
+)
+
+
+class _Unusable(Exception):
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+@dataclass
+class _Reading:
+    """One file being read: its name as shown to the user, the zones, and what went wrong."""
+
+    name: str
+    tz: ZoneInfo
+    lang: Lang
+    warnings: list[str] = field(default_factory=list)
+
+    def warn(self, key: str, **params: object) -> None:
+        text = M(self.lang, key, file=self.name, **params)
+        if text not in self.warnings:
+            self.warnings.append(text)
+
+
+def read_calendars(
+    ws: Workspace, root: Path, first: date, last: date, lang: Lang = "id"
+) -> tuple[list[BusyEvent], list[str]]:
+    """Busy time from every [[calendar]] of the workspace between `first` and `last` (inclusive).
+
+    Returns the events and the warnings to print; raises `WorkspaceError` with one problem per
+    file that cannot be used at all.
+    """
+    tz = ZoneInfo(ws.profile.timezone)
+    warnings: list[str] = []
+    if (last - first).days > MAX_WINDOW_DAYS:
+        last = first + timedelta(days=MAX_WINDOW_DAYS)
+        if ws.calendars:
+            warnings.append(
+                M(lang, "window", day=format_date(last, lang, "long"), n=MAX_WINDOW_DAYS)
+            )
+    busy: list[BusyEvent] = []
+    problems: list[Problem] = []
+    for source in ws.calendars:
+        try:
+            events, notes = read_calendar(source, root, tz, first, last, lang)
+        except _Unusable as exc:
+            problems.append(exc.problem)
+            continue
+        busy.extend(events)
+        warnings.extend(notes)
+    if problems:
+        raise WorkspaceError(problems)
+    busy.sort(key=lambda b: (b.start, b.end, b.title))
+    return busy, warnings
+
+
+def read_calendar(
+    source: CalendarSource, root: Path, tz: ZoneInfo, first: date, last: date, lang: Lang = "id"
+) -> tuple[list[BusyEvent], list[str]]:
+    """Busy time from one .ics file; raises `_Unusable` when the file cannot be read at all."""
+    name = source.path
+    path = Path(source.path).expanduser()
+    if not path.is_absolute():
+        path = root / path
+    where = M(lang, "where")
+
+    def unusable(what: str, fix: str = "", line: int | None = None) -> _Unusable:
+        return _Unusable(Problem(name, line, where, what, fix))
+
+    try:
+        size = path.stat().st_size
+        if not path.is_file():
+            raise FileNotFoundError
+    except FileNotFoundError:
+        raise unusable(M(lang, "missing"), M(lang, "missing_fix")) from None
+    except OSError as exc:
+        raise unusable(M(lang, "unreadable", error=exc.strerror)) from None
+    if size > MAX_BYTES:
+        raise unusable(
+            M(lang, "too_big", mb=round(size / 2**20, 1), limit=MAX_BYTES // 2**20),
+            M(lang, "too_big_fix"),
+        )
+    try:
+        raw = path.read_bytes()[: MAX_BYTES + 1]  # the file may have grown since stat()
+    except OSError as exc:
+        raise unusable(M(lang, "unreadable", error=exc.strerror)) from None
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise unusable(M(lang, "not_utf8"), M(lang, "not_utf8_fix"), line) from None
+    cals = _parse(raw.removeprefix(b"\xef\xbb\xbf"), unusable, lang)
+    reading = _Reading(name, tz, lang)
+    start = datetime.combine(first, time(), tz)
+    stop = datetime.combine(last + timedelta(days=1), time(), tz)
+    busy: list[BusyEvent] = []
+    for cal in cals:
+        busy.extend(_busy(cal, reading, start, stop, MAX_OCCURRENCES - len(busy)))
+    return busy, reading.warnings
+
+
+def _parse(raw: bytes, unusable: Any, lang: Lang) -> list[Calendar]:
+    from icalendar import Calendar
+
+    if b"BEGIN:VCALENDAR" not in raw[:4096].upper():
+        raise unusable(M(lang, "no_calendar"), M(lang, "not_ical_fix"), None)
+    try:
+        cals = Calendar.from_ical(raw, multiple=True)
+    except Exception as exc:  # icalendar raises ValueError, KeyError, IndexError on garbage
+        raise unusable(M(lang, "not_ical", error=exc), M(lang, "not_ical_fix")) from None
+    cals = [c for c in cals if c.name == "VCALENDAR"]
+    if not cals:
+        raise unusable(M(lang, "no_calendar"), M(lang, "not_ical_fix"))
+    return cals
+
+
+def _title(component: Component, lang: Lang) -> str:
+    summary = str(component.get("SUMMARY", "")).strip()
+    if summary:
+        return summary
+    start = component.get("DTSTART")
+    dt = getattr(start, "dt", None)
+    return f"{M(lang, 'untitled')}, {dt:%Y-%m-%d}" if isinstance(dt, date) else M(lang, "untitled")
+
+
+def _busy(
+    cal: Calendar, reading: _Reading, start: datetime, stop: datetime, budget: int
+) -> Iterator[BusyEvent]:
+    import recurring_ical_events
+
+    wr_tz = _wr_timezone(cal, reading)
+    floating = wr_tz or reading.tz
+    _screen(cal, reading)
+    try:
+        query = recurring_ical_events.of(cal, skip_bad_series=True)
+        series_list = list(query.series)
+    except Exception as exc:  # a series too broken even to be skipped
+        reading.warn("bad_series", event="VCALENDAR", error=exc)
+        return
+    n = 0
+    for series in series_list:
+        try:
+            for occurrence in series.between(start, stop):
+                if n >= budget:
+                    stop_day = (stop - timedelta(days=1)).date()
+                    reading.warn(
+                        "capped",
+                        n=MAX_OCCURRENCES,
+                        day=format_date(stop_day, reading.lang, "long"),
+                        event=_title(occurrence.as_component(False), reading.lang),
+                    )
+                    return
+                n += 1
+                event = occurrence.as_component(False)
+                b = _to_busy(event, floating, reading)
+                if b is not None:
+                    yield b
+        except Exception as exc:
+            title = _series_title(series, reading.lang)
+            reading.warn("bad_series", event=title, error=exc)
+
+
+def _series_title(series: Any, lang: Lang) -> str:
+    components = getattr(series, "components", None) or []
+    try:
+        return _title(components[0].component, lang)
+    except (IndexError, AttributeError, TypeError):
+        return M(lang, "untitled")
+
+
+def _wr_timezone(cal: Calendar, reading: _Reading) -> ZoneInfo | None:
+    """Google's X-WR-TIMEZONE; an unknown one is dropped so the library does not stop on it."""
+    value = cal.get("X-WR-TIMEZONE")
+    if value is None:
+        return None
+    tzid = str(value).strip()
+    tzid = ZONE_ALIASES.get(tzid.upper(), tzid)
+    try:
+        zone = ZoneInfo(tzid)
+    except (ZoneInfoNotFoundError, ValueError):
+        reading.warn("bad_wr_tz", tzid=str(value), zone=reading.tz.key)
+        del cal["X-WR-TIMEZONE"]
+        return None
+    cal["X-WR-TIMEZONE"] = tzid
+    return zone
+
+
+def _screen(cal: Calendar, reading: _Reading) -> None:
+    """Drop the events that cannot be read, warn about each, and pin every TZID to a zone."""
+    keep: list[Component] = []
+    for component in cal.subcomponents:
+        if component.name != "VEVENT":
+            keep.append(component)
+            continue
+        error = _event_error(component, reading.lang)
+        if error:
+            reading.warn("bad_event", event=_title(component, reading.lang), error=error)
+            continue
+        _pin_zones(component, reading)
+        keep.append(component)
+    cal.subcomponents[:] = keep
+
+
+def _event_error(event: Component, lang: Lang) -> str:
+    for prop, message in getattr(event, "errors", None) or []:
+        if prop in ("DTSTART", "DTEND", "DURATION", "RRULE", "RECURRENCE-ID", "EXDATE", "RDATE"):
+            return M(lang, "bad_value", prop=prop, error=message)
+    start = event.get("DTSTART")
+    if start is None or not isinstance(getattr(start, "dt", None), date):
+        return M(lang, "no_start")
+    for rule in _rules(event):
+        problem = _rule_problem(rule, start.dt, lang)
+        if problem:
+            return problem
+    return ""
+
+
+def _rules(event: Component) -> list[Any]:
+    value = event.get("RRULE")
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+_PER_DAY = {"SECONDLY": 86400, "MINUTELY": 1440, "HOURLY": 24}
+
+
+def _rule_problem(rule: Any, dtstart: date, lang: Lang) -> str:
+    """Why a recurrence rule would flood or stall the expansion; empty when it is fine."""
+    text = rule.to_ical().decode() if hasattr(rule, "to_ical") else str(rule)
+    freq = str((rule.get("FREQ") or [""])[0]).upper()
+    try:
+        interval = max(1, int((rule.get("INTERVAL") or [1])[0]))
+    except (TypeError, ValueError):
+        interval = 1
+    per_day = _PER_DAY.get(freq, 1) / interval
+    for part in ("BYHOUR", "BYMINUTE", "BYSECOND"):
+        values = rule.get(part)
+        if values:
+            per_day *= len(values)
+    if per_day > MAX_PER_DAY:
+        return M(lang, "too_often", n=MAX_PER_DAY, rule=text)
+    if _never(text, freq, dtstart):
+        return M(lang, "never", rule=text)
+    return ""
+
+
+_LIMITING = ("BYMONTH=", "BYMONTHDAY=", "BYYEARDAY=", "BYWEEKNO=", "BYSETPOS=")
+
+
+def _never(text: str, freq: str, dtstart: date) -> bool:
+    """A rule whose filters match no day (30 February) makes dateutil search to the year 9999.
+
+    For daily and finer rules that search takes seconds per event; the same filters on a yearly
+    rule match the same days and exhaust in a fraction of that, so probe with that instead.
+    """
+    if freq not in ("DAILY", "HOURLY", "MINUTELY", "SECONDLY", "WEEKLY"):
+        return False
+    upper = text.upper()
+    if not any(part in upper for part in _LIMITING):
+        return False
+    from dateutil.rrule import rrulestr
+
+    parts = [
+        p
+        for p in upper.split(";")
+        if p and not p.startswith(("FREQ=", "INTERVAL=", "COUNT=", "UNTIL=", "WKST="))
+    ]
+    anchor = datetime.combine(dtstart, time()) if not isinstance(dtstart, datetime) else dtstart
+    try:
+        probe = rrulestr(";".join(["FREQ=YEARLY", *parts]), dtstart=anchor.replace(tzinfo=None))
+        return probe.after(anchor.replace(tzinfo=None), inc=True) is None
+    except (ValueError, TypeError, OverflowError):
+        return False  # the library will report it as a bad series
+
+
+def _pin_zones(event: Component, reading: _Reading) -> None:
+    """Give every date-time with an unresolved TZID a zone: WIB/WITA/WIT, else the profile's.
+
+    icalendar leaves such values floating, and the expansion would then read them in
+    X-WR-TIMEZONE or the machine's zone: a silent shift. Here it is explicit, and reported.
+    """
+    for prop in _TIMED:
+        values = event.get(prop)
+        if values is None:
+            continue
+        for value in values if isinstance(values, list) else [values]:
+            for item in _dt_values(value):
+                tzid = item.params.get("TZID") if hasattr(item, "params") else None
+                dt = getattr(item, "dt", None)
+                if not tzid or not isinstance(dt, datetime) or dt.tzinfo is not None:
+                    continue
+                zone = _alias(str(tzid))
+                if zone is None:
+                    zone = reading.tz
+                    reading.warn(
+                        "unknown_tz",
+                        event=_title(event, reading.lang),
+                        tzid=tzid,
+                        zone=zone.key,
+                        abbr=zone_abbreviation(zone.key),
+                    )
+                item.dt = dt.replace(tzinfo=zone)
+
+
+def _dt_values(value: Any) -> list[Any]:
+    """The vDDDTypes inside a property value (EXDATE and RDATE hold lists)."""
+    dts = getattr(value, "dts", None)
+    if dts is not None:
+        for d in dts:  # a list's TZID is on the property, not on each member
+            if hasattr(value, "params") and "TZID" in value.params and hasattr(d, "params"):
+                d.params.setdefault("TZID", value.params["TZID"])
+        return list(dts)
+    return [value]
+
+
+def _alias(tzid: str) -> tzinfo | None:
+    name = ZONE_ALIASES.get(tzid.strip().upper())
+    return ZoneInfo(name) if name else None
+
+
+def _to_busy(event: Component, floating: ZoneInfo, reading: _Reading) -> BusyEvent | None:
+    transp = str(event.get("TRANSP", "OPAQUE")).strip().upper()
+    status = str(event.get("STATUS", "")).strip().upper()
+    busy_status = str(event.get("X-MICROSOFT-CDO-BUSYSTATUS", "")).strip().upper()
+    if transp == "TRANSPARENT" or status == "CANCELLED" or busy_status == "FREE":
+        return None
+    title = _title(event, reading.lang)
+    try:
+        s, e = cast("Event", event).start, cast("Event", event).end
+    except Exception as exc:  # an end before the start, a broken DURATION
+        reading.warn("bad_event", event=title, error=exc)
+        return None
+    tz = reading.tz
+    if not isinstance(s, datetime):
+        # all day: the whole local day(s); end is exclusive, and missing means one day
+        end_day = e if isinstance(e, date) and not isinstance(e, datetime) and e > s else None
+        end_day = end_day or s + timedelta(days=1)
+        return BusyEvent(
+            datetime.combine(s, time(), tz),
+            datetime.combine(end_day, time(), tz),
+            title,
+            reading.name,
+            all_day=True,
+        )
+    if not isinstance(e, datetime):
+        e = s
+    s = s if s.tzinfo else s.replace(tzinfo=floating)
+    e = e if e.tzinfo else e.replace(tzinfo=floating)
+    if e <= s:
+        return None  # a reminder-like point in time takes no time from the day
+    return BusyEvent(s.astimezone(tz), e.astimezone(tz), title, reading.name)

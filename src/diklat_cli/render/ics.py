@@ -1,0 +1,338 @@
+"""The .ics presenter: the plan's blocks and the training sessions as an iCalendar file.
+
+Pure: the plan, the workspace, the earlier export identities and the export time come in; the
+file's bytes and the updated identities go out, and the CLI writes both. The rules follow
+docs/calendars.md and the client research behind it: one VTIMEZONE per zone used (sorted, without
+icalendar's stray COMMENT), a TZID on every timed event, UIDs from identity (never from a time or
+a title), DTSTAMP and SEQUENCE from the state, so the same plan gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
+from typing import TYPE_CHECKING, Literal
+from zoneinfo import ZoneInfo
+
+from .. import __version__
+from ..calendar import Calendar, event_days, session_days
+from ..holidays_id import HolidayData
+from ..i18n import Catalog, Lang, format_time
+from ..models import Workspace
+from ..plan import Plan
+from ..state import ExportIdentity, ExportState
+
+if TYPE_CHECKING:
+    from icalendar import Timezone
+
+# Fixed forever: every UID diklat has written is derived from it.
+NAMESPACE = uuid.UUID("5d6a1f0e-3c2b-5e8a-9b61-0d1a6c0e2f47")
+
+ItemKind = Literal["task", "study", "training", "event"]
+
+M = Catalog(
+    {
+        "calname": {"id": "Diklat – {name}", "en": "Diklat – {name}"},
+        "cat_task": {"id": "Tugas", "en": "Task"},
+        "cat_study": {"id": "Belajar", "en": "Study"},
+        "cat_training": {"id": "Pelatihan", "en": "Training"},
+        "cat_event": {"id": "Rapat", "en": "Meeting"},
+        "cat_online": {"id": "Daring", "en": "Online"},
+        "cat_offline": {"id": "Luring", "en": "In person"},
+        "offline": {
+            "id": "Pelatihan luring: seharian tidak di kantor.",
+            "en": "In-person training: away from the office all day.",
+        },
+        "online": {
+            "id": "Sesi daring: ikuti dari meja kerja.",
+            "en": "Online session: attend from your desk.",
+        },
+        "hours": {"id": "Jam: {start}–{end}", "en": "Hours: {start}–{end}"},
+        "provider": {"id": "Penyelenggara: {provider}", "en": "Provider: {provider}"},
+        "link": {"id": "Tautan: {link}", "en": "Link: {link}"},
+        "task": {"id": "Tugas: {ref}", "en": "Task: {ref}"},
+        "study": {"id": "Belajar mandiri untuk {ref}", "en": "Self-study for {ref}"},
+    }
+)
+
+
+@dataclass(frozen=True)
+class Item:
+    """One calendar entry, before it becomes a VEVENT; `key` is its identity."""
+
+    key: str  # kind/ref/date/ordinal: the same block of the same day keeps its UID
+    kind: ItemKind
+    summary: str
+    start: date | datetime  # a date for an all-day entry (its end is exclusive)
+    end: date | datetime
+    description: str = ""
+    location: str = ""
+    url: str = ""
+    busy: bool = True
+    categories: tuple[str, ...] = ()
+
+    @property
+    def all_day(self) -> bool:
+        return not isinstance(self.start, datetime)
+
+    def sort_key(self) -> tuple[datetime, str]:
+        s = self.start
+        if not isinstance(s, datetime):
+            s = datetime(s.year, s.month, s.day, tzinfo=UTC)
+        return (s.astimezone(UTC), self.key)
+
+
+def plan_uid(ws: Workspace) -> uuid.UUID:
+    """The calendar's own UID: the person's NIP (or name), which outlives any single plan."""
+    who = f"nip:{ws.profile.nip}" if ws.profile.nip else f"name:{ws.profile.name}"
+    return uuid.uuid5(NAMESPACE, who)
+
+
+def event_uid(ws: Workspace, key: str) -> str:
+    return f"{uuid.uuid5(NAMESPACE, f'{plan_uid(ws)}/{key}')}@diklat"
+
+
+def calendar_name(ws: Workspace, lang: Lang) -> str:
+    return ws.export.calendar_name or M(lang, "calname", name=ws.profile.name)
+
+
+def items(
+    plan: Plan,
+    ws: Workspace,
+    first: date,
+    last: date,
+    *,
+    holidays: HolidayData,
+    include_events: bool = False,
+    lang: Lang = "id",
+) -> list[Item]:
+    """What the export holds between `first` and `last`, in time order.
+
+    Task and study blocks come from the plan (so only within its horizon); training sessions and
+    events come from the workspace for any range, since they do not depend on the planner.
+    """
+    tz = ZoneInfo(plan.timezone)
+    out: list[Item] = []
+    counts: dict[tuple[str, str, date], int] = {}
+
+    def key(kind: str, ref: str, d: date) -> str:
+        n = counts.get((kind, ref, d), 0)
+        counts[(kind, ref, d)] = n + 1
+        return f"{kind}/{ref}/{d.isoformat()}/{n}"
+
+    for day in plan.days:
+        if not first <= day.date <= last:
+            continue
+        for b in day.blocks:
+            if b.kind not in ("task", "study"):
+                continue  # sessions come from the workspace below; breaks and busy time stay out
+            ref = b.ref or b.title
+            note = [b.note] if b.note else []
+            note.append(M(lang, "task" if b.kind == "task" else "study", ref=ref))
+            if b.link:
+                note.append(M(lang, "link", link=b.link))
+            out.append(
+                Item(
+                    key(b.kind, ref, day.date),
+                    b.kind,
+                    b.title,
+                    b.start.astimezone(tz),
+                    b.end.astimezone(tz),
+                    description="\n".join(note),
+                    location=b.location,
+                    url=b.link,
+                    busy=b.busy,
+                    categories=("Diklat", M(lang, f"cat_{b.kind}")),
+                )
+            )
+
+    cal = Calendar(ws, holidays, first, last)
+
+    def is_off(d: date) -> bool:
+        return cal.day(d).hours is None  # outside the work week, or a holiday
+
+    for t in ws.trainings:
+        for s in t.session:
+            for d in session_days(s, first, last, is_off):
+                title = s.title or t.title
+                location = s.location or t.location
+                lines = [M(lang, s.mode)]
+                if s.time is not None:
+                    lines.append(
+                        M(
+                            lang,
+                            "hours",
+                            start=format_time(s.time.start, lang),
+                            end=format_time(s.time.end, lang),
+                        )
+                    )
+                if t.provider:
+                    lines.append(M(lang, "provider", provider=t.provider))
+                if s.link:
+                    lines.append(M(lang, "link", link=s.link))
+                cats = ("Diklat", M(lang, "cat_training"), M(lang, f"cat_{s.mode}"))
+                if s.mode == "offline":
+                    start: date | datetime = d
+                    end: date | datetime = d + timedelta(days=1)
+                else:
+                    assert s.time is not None  # the model requires hours for online sessions
+                    start, end = s.time.on(d, tz)
+                    # the training's campus is not where an online session happens; a phone
+                    # shows the location as a tap target, so the link goes there
+                    location = s.location or s.link
+                out.append(
+                    Item(
+                        key("training", t.id, d),
+                        "training",
+                        title,
+                        start,
+                        end,
+                        description="\n".join(lines),
+                        location=location,
+                        url=s.link,
+                        categories=cats,
+                    )
+                )
+
+    if include_events:
+        for ev in ws.events:
+            ref = ev.id or f"title:{ev.title}"  # without an id, the title is all that names it
+            for d in event_days(ev, first, last):
+                if ev.time is None:
+                    start, end = d, d + timedelta(days=1)
+                else:
+                    start, end = ev.time.on(d, tz)
+                out.append(
+                    Item(
+                        key("event", ref, d),
+                        "event",
+                        ev.title,
+                        start,
+                        end,
+                        description=M(lang, "link", link=ev.link) if ev.link else "",
+                        location=ev.location or ev.link,
+                        url=ev.link,
+                        categories=("Diklat", M(lang, "cat_event")),
+                    )
+                )
+    out.sort(key=Item.sort_key)
+    return out
+
+
+def content_hash(item: Item, reminder_minutes: int) -> str:
+    """What a change of the entry means: anything a user would see, never its identity fields."""
+    data = asdict(item)
+    data.pop("key")
+    data["reminder"] = reminder_minutes if not item.all_day else 0
+    text = json.dumps(data, default=str, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def revise(
+    entries: list[tuple[str, str]], state: ExportState, now: datetime
+) -> tuple[dict[str, ExportIdentity], ExportState]:
+    """Identity of each (uid, hash): kept when unchanged, SEQUENCE+1 and DTSTAMP `now` when not.
+
+    UIDs not in this export stay in the state, so exporting another range later does not reset
+    their revisions.
+    """
+    now = now.astimezone(UTC).replace(microsecond=0)
+    current: dict[str, ExportIdentity] = {}
+    for uid, digest in entries:
+        old = state.events.get(uid)
+        if old is None:
+            current[uid] = ExportIdentity(digest, 0, now)
+        elif old.hash == digest:
+            current[uid] = old
+        else:
+            current[uid] = ExportIdentity(digest, old.sequence + 1, now)
+    return current, ExportState({**state.events, **current})
+
+
+@lru_cache(maxsize=16)
+def _vtimezone(tzid: str) -> Timezone:
+    from icalendar import Timezone
+
+    tz = Timezone.from_tzid(tzid)  # slow: generated from the zone's transitions, hence the cache
+    tz.pop("COMMENT", None)  # RFC 5545 allows COMMENT only inside STANDARD/DAYLIGHT
+    return tz
+
+
+def to_ical(
+    plan: Plan,
+    ws: Workspace,
+    first: date,
+    last: date,
+    *,
+    holidays: HolidayData,
+    state: ExportState,
+    now: datetime,
+    include_events: bool = False,
+    lang: Lang = "id",
+) -> tuple[bytes, ExportState]:
+    """The .ics file's bytes, and the export identities to remember for next time."""
+    entries = items(
+        plan, ws, first, last, holidays=holidays, include_events=include_events, lang=lang
+    )
+    return render(entries, ws, plan.timezone, state=state, now=now, lang=lang)
+
+
+def render(
+    entries: list[Item],
+    ws: Workspace,
+    timezone: str,
+    *,
+    state: ExportState,
+    now: datetime,
+    lang: Lang = "id",
+    uid: Callable[[Workspace, str], str] = event_uid,
+) -> tuple[bytes, ExportState]:
+    from icalendar import TRANSP, Alarm, Calendar, Event
+
+    reminder = ws.export.reminder_minutes
+    uids = [uid(ws, it.key) for it in entries]
+    current, new_state = revise(
+        [(u, content_hash(it, reminder)) for u, it in zip(uids, entries, strict=True)], state, now
+    )
+    major_minor = ".".join(__version__.split(".")[:2])
+    cal = Calendar.new(
+        prodid=f"-//diklat//diklat {major_minor}//{lang.upper()}",
+        name=calendar_name(ws, lang),
+        uid=plan_uid(ws),
+    )
+    cal.add("X-WR-TIMEZONE", timezone)
+    tz = ZoneInfo(timezone)
+    zones: set[str] = set()
+    for u, it in zip(uids, entries, strict=True):
+        start, end = it.start, it.end
+        if isinstance(start, datetime) and isinstance(end, datetime):
+            start, end = start.astimezone(tz), end.astimezone(tz)
+            zones.add(timezone)
+        ident = current[u]
+        ev = Event.new(
+            uid=u,
+            summary=it.summary,
+            start=start,
+            end=end,
+            stamp=ident.stamp,
+            sequence=ident.sequence,
+            transparency=TRANSP.OPAQUE if it.busy else TRANSP.TRANSPARENT,
+            categories=list(it.categories),
+            description=it.description or None,
+            location=it.location or None,
+            url=it.url or None,
+        )
+        if reminder and not it.all_day:
+            # an all-day entry would ring at 23.50 the night before: no help to anyone
+            ev.add_component(
+                Alarm.new_display(description=it.summary, trigger=timedelta(minutes=-reminder))
+            )
+        cal.add_component(ev)
+    for i, tzid in enumerate(sorted(zones)):
+        cal.subcomponents.insert(i, _vtimezone(tzid))
+    return cal.to_ical(), new_state
