@@ -176,6 +176,24 @@ class Calendar:
     def days(self) -> list[date]:
         return [self.first + timedelta(days=i) for i in range((self.last - self.first).days + 1)]
 
+    def end_of_work(self, d: date) -> datetime:
+        """When a task due on `d` is due: the end of that day's hours, else the day's end."""
+        info = self.day(d)
+        if info.hours is not None:
+            return datetime.combine(d, info.hours.end, self.tz)
+        return datetime.combine(d + timedelta(days=1), time(), self.tz)
+
+    def working_days_between(self, after: date, until: date, limit: int) -> int:
+        """Working days d with after < d <= until, counting no further than `limit` (it is enough
+        to know that a deadline is more than `limit` working days away)."""
+        n = 0
+        d = after + timedelta(days=1)
+        while d <= until and n < limit:
+            if self.day(d).working:
+                n += 1
+            d += timedelta(days=1)
+        return n
+
     # --- fixed blocks -------------------------------------------------------------------
 
     @cached_property

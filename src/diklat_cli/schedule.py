@@ -1,19 +1,601 @@
 """make_plan(workspace, today, ...) -> Plan: the pure planning core.
 
-PLACEHOLDER until the planner lands: it lays out the fixed blocks and breaks only.
+The free working time of the horizon becomes one line of minutes (epoch minutes, so a block is two
+integers until the plan is built). On that line:
+
+1. Which tasks stay on time. Moore-Hodgson, run twice (important tasks first, then the rest with
+   the important set locked), keeps the most tasks on time and never trades an important task for
+   unimportant ones; what it drops is late, and is placed after the on-time work.
+2. Where the work goes. A sweep through the free time gives each moment to the most preferred
+   task (do before plan, important before not, urgency, deadline) *if* every on-time deadline
+   still fits in the time left before it (a min-segment tree over "free time before deadline
+   minus work due by it"); otherwise to the earliest deadline (EDF), which is the floor.
+3. Self-study goes into the study windows, week by week, under the daily and weekly caps.
+
+docs/planning-choices.md explains each choice.
 """
 
 from __future__ import annotations
 
+import heapq
+from bisect import bisect_right
 from collections.abc import Sequence
-from datetime import date, timedelta
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from functools import lru_cache
+from zoneinfo import ZoneInfo
 
-from .calendar import BusyEvent, Calendar
+from .calendar import BusyEvent, Calendar, subtract
 from .holidays_id import HolidayData
-from .i18n import Lang
-from .models import Workspace
-from .plan import DayPlan, Plan
+from .i18n import Catalog, Lang, format_date, format_duration
+from .models import Colleague, Task, Workspace
+from .plan import Block, DayPlan, Plan, TaskStatus, Unscheduled
+from .prioritise import QUADRANTS, Ranking, rank
 from .state import Progress
+from .values import expand_rrule
+
+INF = 1 << 60
+PREF_TRIES = 4  # preferred tasks tried at one moment before falling back to the earliest deadline
+POMODORO_WORK, POMODORO_REST = 25, 5
+STUDY_BLOCK_CAP = 30  # study windows are short (12.10-12.40): a longer min_block would waste them
+
+M = Catalog(
+    {
+        "break": {"id": "Istirahat", "en": "Break"},
+        "pomodoro": {"id": "Jeda pomodoro", "en": "Pomodoro break"},
+        "study": {"id": "Belajar mandiri: {title}", "en": "Self-study: {title}"},
+        "offline": {"id": "luring", "en": "offline"},
+        "online": {"id": "daring", "en": "online"},
+        "holiday": {"id": "{name}", "en": "Public holiday: {name}"},
+        "cuti": {"id": "Cuti bersama: {name}", "en": "Joint leave (cuti bersama): {name}"},
+        "local": {"id": "{name}", "en": "Day off: {name}"},
+        "away": {"id": "Pelatihan luring: {title}", "en": "Offline training: {title}"},
+        "weekend": {"id": "Akhir pekan", "en": "Weekend"},
+        "off": {"id": "Bukan hari kerja", "en": "Not a working day"},
+        "ramadan": {"id": "Ramadan", "en": "Ramadan"},
+        "due": {"id": "tenggat {date}", "en": "due {date}"},
+        "late": {"id": "terlambat: tenggat {date}", "en": "late: due {date}"},
+        "overdue": {"id": "lewat tenggat {date}", "en": "overdue since {date}"},
+        "full_due": {
+            "id": "Waktu kerja luang sampai {last} tidak cukup untuk menyelesaikannya (tenggat {due})",
+            "en": "Not enough free working time up to {last} to finish it (due {due})",
+        },
+        "full": {
+            "id": "Waktu kerja luang sampai {last} tidak cukup untuk menyelesaikannya",
+            "en": "Not enough free working time up to {last} to finish it",
+        },
+        "after": {
+            "id": "Baru bisa dikerjakan mulai {date}, sesudah akhir rencana ({last})",
+            "en": "It can only start on {date}, after the plan ends ({last})",
+        },
+        "study_short": {
+            "id": "Jendela belajar minggu {week} tidak cukup (batas {per_day} sehari, {per_week} seminggu)",
+            "en": "The study windows of the week of {week} are not enough (caps {per_day} a day, {per_week} a week)",
+        },
+        "colleague": {
+            "id": "Serahkan ke {name} (keahlian {skill}, kapasitas {cap} seminggu): delegate_to = "
+            '"{id}"',
+            "en": 'Hand it to {name} (skill {skill}, capacity {cap} a week): delegate_to = "{id}"',
+        },
+        "move_due": {
+            "id": "Minta atasan memundurkan tenggat {due}, atau kurangi lingkupnya",
+            "en": "Ask your supervisor to move the deadline ({due}), or cut its scope",
+        },
+        "horizon": {
+            "id": "Kurangi perkiraannya, atau perpanjang planning.horizon_days",
+            "en": "Reduce its estimate, or lengthen planning.horizon_days",
+        },
+        "study_fix": {
+            "id": "Tambahkan study.weekend_windows atau jendela belajar lain, atau naikkan "
+            "study.max_per_day / max_per_week",
+            "en": "Add study.weekend_windows or other study windows, or raise "
+            "study.max_per_day / max_per_week",
+        },
+        "estimated": {
+            "id": "{name} ({date}) masih tanggal perkiraan; pastikan dengan keputusan resmi",
+            "en": "{name} ({date}) is an estimated date; check the official decree",
+        },
+    }
+)
+
+
+@lru_cache(maxsize=1024)
+def _day_text(d: date, lang: Lang, style: str = "short") -> str:
+    # babel is slow per call and thousands of blocks share a few hundred due dates
+    return format_date(d, lang, style)  # type: ignore[arg-type]
+
+
+def _minute(dt: datetime) -> int:
+    return int(dt.timestamp()) // 60
+
+
+class _MinTree:
+    """Range add, range minimum over a fixed array (lazy, bottom-up, power-of-two size)."""
+
+    def __init__(self, values: Sequence[int]) -> None:
+        n = 1
+        while n < max(1, len(values)):
+            n *= 2
+        self.n, self.h = n, n.bit_length()
+        t = [INF] * (2 * n)
+        t[n : n + len(values)] = values
+        for i in range(n - 1, 0, -1):
+            t[i] = min(t[2 * i], t[2 * i + 1])
+        self.t, self.d = t, [0] * n
+
+    def _apply(self, p: int, v: int) -> None:
+        self.t[p] += v
+        if p < self.n:
+            self.d[p] += v
+
+    def _build(self, p: int) -> None:
+        t, d = self.t, self.d
+        while p > 1:
+            p >>= 1
+            t[p] = min(t[2 * p], t[2 * p + 1]) + d[p]
+
+    def _push(self, p: int) -> None:
+        d = self.d
+        for s in range(self.h, 0, -1):
+            i = p >> s
+            if i and d[i]:
+                self._apply(2 * i, d[i])
+                self._apply(2 * i + 1, d[i])
+                d[i] = 0
+
+    def add(self, lo: int, hi: int, v: int) -> None:
+        if lo >= hi:
+            return
+        lo += self.n
+        hi += self.n
+        l0, r0 = lo, hi
+        while lo < hi:
+            if lo & 1:
+                self._apply(lo, v)
+                lo += 1
+            if hi & 1:
+                hi -= 1
+                self._apply(hi, v)
+            lo >>= 1
+            hi >>= 1
+        self._build(l0)
+        self._build(r0 - 1)
+
+    def min(self, lo: int, hi: int) -> int:
+        if lo >= hi:
+            return INF
+        lo += self.n
+        hi += self.n
+        self._push(lo)
+        self._push(hi - 1)
+        res = INF
+        t = self.t
+        while lo < hi:
+            if lo & 1:
+                res = min(res, t[lo])
+                lo += 1
+            if hi & 1:
+                hi -= 1
+                res = min(res, t[hi])
+            lo >>= 1
+            hi >>= 1
+        return res
+
+    def min_all(self) -> int:
+        return self.t[1]
+
+
+class _Job:
+    """One task or occurrence while it is being placed (mutable, slotted: the hot path)."""
+
+    __slots__ = (
+        "beyond",
+        "blocks",
+        "dl",
+        "due",
+        "due_m",
+        "id",
+        "late",
+        "mb",
+        "need",
+        "ontime",
+        "pref",
+        "ranking",
+        "release",
+        "release_m",
+        "rem",
+        "task",
+        "title",
+    )
+
+    def __init__(
+        self,
+        ref: str,
+        task: Task,
+        due: datetime | None,
+        release: datetime | None,
+        need: int,
+        ranking: Ranking,
+        min_block: int,
+    ) -> None:
+        self.id = ref
+        self.task = task
+        self.title = task.title
+        self.due = due
+        self.due_m = _minute(due) if due is not None else INF
+        self.release = release
+        self.release_m = _minute(release) if release is not None else -INF
+        self.need = need
+        self.ranking = ranking
+        self.mb = min_block
+        self.ontime = (
+            False  # chosen to meet its deadline (only jobs with a deadline in the horizon)
+        )
+        self.late = False  # cannot meet its deadline: placed after the on-time work
+        self.beyond = False  # due after the horizon, or no due at all: no deadline to meet here
+        self.rem = need
+        self.blocks: list[list[int]] = []
+        self.pref = 0
+        self.dl = 0
+
+
+def _pref_key(j: _Job) -> tuple[int, int, float, int, str]:
+    q = j.ranking.quadrant
+    tier = 2 if q == "drop" else (1 if j.late else 0)
+    return (tier, QUADRANTS.index(q), -j.ranking.urgency, j.due_m, j.id)
+
+
+def _fit(j: _Job, avail: int, bound: int, strict: bool) -> int:
+    """Minutes of `j` to place in `avail` minutes (at most `bound`), keeping blocks >= min_block."""
+    cap = min(avail, bound)
+    rem, mb = j.rem, j.mb
+    if cap < min(mb, rem):
+        return 0
+    size = min(rem, cap)
+    left = rem - size
+    if 0 < left < mb:  # would leave an orphan sliver: leave a whole block for later instead
+        shorter = rem - mb
+        if shorter >= mb:
+            return shorter
+        return 0 if strict else size
+    return size
+
+
+class _Line:
+    """Free time as sorted (start, end) minute slots, with the cumulative minutes before each."""
+
+    def __init__(self, slots: list[tuple[int, int]]) -> None:
+        self.slots = slots
+        self.starts = [s for s, _ in slots]
+        self.before: list[int] = []
+        acc = 0
+        for s, e in slots:
+            self.before.append(acc)
+            acc += e - s
+        self.total = acc
+
+    def upto(self, m: int) -> int:
+        """Free minutes before minute `m`."""
+        k = bisect_right(self.starts, m) - 1
+        if k < 0:
+            return 0
+        s, e = self.slots[k]
+        return self.before[k] + min(max(m - s, 0), e - s)
+
+
+def _select(cands: list[_Job], line: _Line) -> None:
+    """Mark the on-time set: most important tasks on time, then most tasks (Moore-Hodgson)."""
+
+    def moore(order: list[_Job], locked: set[str]) -> set[str]:
+        kept: set[str] = set()
+        heap: list[tuple[int, int, str]] = []
+        total = 0
+        for j in order:
+            kept.add(j.id)
+            total += j.rem
+            if j.id not in locked:
+                heapq.heappush(heap, (-j.rem, -j.pref, j.id))
+            cap = line.upto(j.due_m)
+            while total > cap and heap:
+                neg, _, jid = heapq.heappop(heap)
+                kept.discard(jid)
+                total += neg
+        return kept
+
+    order = sorted(cands, key=lambda j: (j.due_m, j.pref))
+    important = moore([j for j in order if j.ranking.important], set())
+    kept = moore(order, important)
+    for j in cands:
+        j.ontime = j.id in kept
+        j.late = not j.ontime
+
+
+def _place(jobs: list[_Job], line: _Line) -> None:
+    """Sweep the free time once, giving each moment to the preferred job the deadlines allow."""
+    for j in jobs:
+        j.rem = j.need
+        j.blocks = []
+    by_pref = sorted(jobs, key=_pref_key)
+    for i, j in enumerate(by_pref):
+        j.pref = i
+    by_edf = sorted(jobs, key=lambda j: (j.late, j.due_m, j.pref))
+    edf_rank = {j.id: i for i, j in enumerate(by_edf)}
+    dl_jobs = sorted((j for j in jobs if j.ontime), key=lambda j: (j.due_m, j.pref))
+    n = len(dl_jobs)
+    values = []
+    demand = 0
+    for k, j in enumerate(dl_jobs):
+        j.dl = k
+        demand += j.need
+        values.append(line.upto(j.due_m) - demand)
+    for j in jobs:
+        if not j.ontime:
+            j.dl = n
+    tree = _MinTree(values)
+    by_release = sorted(jobs, key=lambda j: (j.release_m, j.pref))
+    pref_heap: list[int] = []
+    edf_heap: list[int] = []
+    ri = lo = 0
+    for si, (s, e) in enumerate(line.slots):
+        t = s
+        w = line.before[si]
+        while t < e:
+            while ri < len(by_release) and by_release[ri].release_m <= t:
+                j = by_release[ri]
+                heapq.heappush(pref_heap, j.pref)
+                heapq.heappush(edf_heap, edf_rank[j.id])
+                ri += 1
+            while lo < n and dl_jobs[lo].due_m <= t:
+                tree.add(lo, lo + 1, INF)  # a passed deadline no longer constrains anything
+                lo += 1
+            avail = e - t
+            slack = tree.min_all() - w
+            tried: list[int] = []
+            chosen: _Job | None = None
+            size = 0
+            while pref_heap and len(tried) < PREF_TRIES:
+                r = heapq.heappop(pref_heap)
+                j = by_pref[r]
+                if j.rem <= 0:
+                    continue
+                tried.append(r)
+                if j.dl <= lo:
+                    bound = INF  # no deadline before this job's still to protect
+                elif slack >= min(avail, j.rem):
+                    bound = slack  # every deadline has room: no need to ask the tree
+                else:
+                    bound = tree.min(lo, j.dl) - w
+                size = _fit(j, avail, bound, strict=True)
+                if size > 0:
+                    chosen = j
+                    break
+            if chosen is None:
+                while edf_heap and by_edf[edf_heap[0]].rem <= 0:
+                    heapq.heappop(edf_heap)
+                if edf_heap:
+                    j = by_edf[edf_heap[0]]
+                    size = _fit(j, avail, INF, strict=True)
+                    if size == 0 and slack < avail:  # deadlines are tight: a sliver beats lateness
+                        size = _fit(j, avail, INF, strict=False)
+                    if size > 0:
+                        chosen = j
+            for r in tried:
+                if by_pref[r].rem > 0 and by_pref[r] is not chosen:
+                    heapq.heappush(pref_heap, r)
+            if chosen is None:
+                break
+            if chosen.blocks and chosen.blocks[-1][1] == t:
+                chosen.blocks[-1][1] = t + size
+            else:
+                chosen.blocks.append([t, t + size])
+            chosen.rem -= size
+            if chosen.rem > 0:
+                heapq.heappush(pref_heap, chosen.pref)
+            if chosen.dl < n:
+                tree.add(chosen.dl, n, size)
+            t += size
+            w += size
+
+
+def _misses(j: _Job) -> bool:
+    if j.due is None or j.need == 0:
+        return False
+    return j.rem > 0 or (bool(j.blocks) and j.blocks[-1][1] > j.due_m)
+
+
+def _split_slots(
+    free: list[tuple[int, int]], slack: int, pomodoro: bool
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """One day's free slots after keeping `slack` percent free (the day's end) and pomodoro cuts."""
+    if slack:
+        keep = sum(e - s for s, e in free) * (100 - slack) // 100
+        kept = []
+        for s, e in free:
+            if keep <= 0:
+                break
+            take = min(e - s, keep)
+            kept.append((s, s + take))
+            keep -= take
+        free = kept
+    if not pomodoro:
+        return free, []
+    pieces, gaps = [], []
+    for s, e in free:
+        t = s
+        while e - t > POMODORO_WORK:
+            pieces.append((t, t + POMODORO_WORK))
+            rest_end = min(t + POMODORO_WORK + POMODORO_REST, e)
+            gaps.append((t + POMODORO_WORK, rest_end))
+            t = rest_end
+        if t < e:
+            pieces.append((t, e))
+    return pieces, gaps
+
+
+def _cut_at(slots: list[tuple[int, int]], points: list[int]) -> list[tuple[int, int]]:
+    """Split slots at release instants, so a job released mid-slot competes from that moment."""
+    if not points:
+        return slots
+    out = []
+    for s, e in slots:
+        i = bisect_right(points, s)
+        t = s
+        while i < len(points) and points[i] < e:
+            out.append((t, points[i]))
+            t = points[i]
+            i += 1
+        out.append((t, e))
+    return out
+
+
+@dataclass
+class _Ctx:
+    ws: Workspace
+    cal: Calendar
+    today: date
+    last: date
+    lang: Lang
+    tz: ZoneInfo
+
+    def dt(self, m: int) -> datetime:
+        return datetime.fromtimestamp(m * 60, self.tz)
+
+    def d(self, day: date, style: str = "medium") -> str:
+        return _day_text(day, self.lang, style)
+
+
+def _monday(d: date) -> date:
+    return d - timedelta(days=d.weekday())
+
+
+def _colleague_for(
+    cx: _Ctx,
+    task: Task,
+    minutes: int,
+    until: date,
+    load: dict[tuple[str, date], int],
+) -> Colleague | None:
+    """A colleague with a skill the task is tagged with, spare capacity that week, not away."""
+    week = _monday(min(max(until, cx.today), cx.last))
+    tags = set(task.tags)
+    best: tuple[int, int, str] | None = None
+    found: Colleague | None = None
+    for c in cx.ws.colleagues:
+        if c.capacity is None or not tags & set(c.skills):
+            continue
+        spare = c.capacity - load.get((c.id, week), 0)
+        if spare < minutes:
+            continue
+        if any(a.start <= until and a.end >= cx.today for a in c.away):
+            continue
+        key = (-len(tags & set(c.skills)), -spare, c.id)
+        if best is None or key < best:
+            best, found = key, c
+    return found
+
+
+def _study(cx: _Ctx) -> tuple[list[Block], list[Unscheduled]]:
+    """Each running training's weekly quota, pro rata for partial weeks, spread over the days."""
+    ws, st = cx.ws, cx.ws.study
+    trainings = sorted(
+        (t for t in ws.trainings if t.study_per_week and t.end >= cx.today and t.start <= cx.last),
+        key=lambda t: t.id,
+    )
+    blocks: list[Block] = []
+    missing: list[Unscheduled] = []
+    if not trainings:
+        return blocks, missing
+    min_block = min(ws.planning.min_block, STUDY_BLOCK_CAP)
+    free: dict[date, list[tuple[int, int]]] = {}
+    day_used: dict[date, int] = {}
+    week = _monday(cx.today)
+    while week <= cx.last:
+        week_used = 0
+        for t in trainings:
+            assert t.study_per_week is not None
+            lo, hi = max(t.start, cx.today, week), min(t.end, cx.last, week + timedelta(days=6))
+            if lo > hi:
+                continue
+            days = [lo + timedelta(days=i) for i in range((hi - lo).days + 1)]
+            quota = round(t.study_per_week * len(days) / 7 / 5) * 5
+            for d in days:
+                if d not in free:
+                    free[d] = [(_minute(a), _minute(b)) for a, b in cx.cal.study_time(d)]
+            eligible = [d for d in days if free[d]]
+            left = quota
+            chunk = max(min_block, -(-quota // max(1, len(eligible)) // 5) * 5)
+            placed = True
+            while left > 0 and placed:
+                placed = False
+                for d in eligible:
+                    if left <= 0:
+                        break
+                    cap = min(
+                        chunk,
+                        left,
+                        st.max_per_day - day_used.get(d, 0),
+                        st.max_per_week - week_used,
+                    )
+                    need = min(min_block, left)
+                    if cap < need:
+                        continue
+                    spans = free[d]
+                    pick = next((i for i, (a, b) in enumerate(spans) if b - a >= cap), None)
+                    if pick is None:
+                        longest = max(range(len(spans)), key=lambda i: spans[i][1] - spans[i][0])
+                        if spans[longest][1] - spans[longest][0] < need:
+                            continue
+                        pick = longest
+                        cap = spans[pick][1] - spans[pick][0]
+                    a, b = spans[pick]
+                    spans[pick : pick + 1] = [(a + cap, b)] if a + cap < b else []
+                    blocks.append(
+                        Block(
+                            cx.dt(a),
+                            cx.dt(a + cap),
+                            "study",
+                            t.id,
+                            M(cx.lang, "study", title=t.title),
+                        )
+                    )
+                    day_used[d] = day_used.get(d, 0) + cap
+                    week_used += cap
+                    left -= cap
+                    placed = True
+            if left > 0:
+                missing.append(
+                    Unscheduled(
+                        t.id,
+                        left,
+                        M(
+                            cx.lang,
+                            "study_short",
+                            week=cx.d(week),
+                            per_day=format_duration(st.max_per_day, cx.lang),
+                            per_week=format_duration(st.max_per_week, cx.lang),
+                        ),
+                        M(cx.lang, "study_fix"),
+                    )
+                )
+        week += timedelta(days=7)
+    return blocks, missing
+
+
+def _day_note(cx: _Ctx, d: date) -> str | None:
+    info = cx.cal.day(d)
+    if info.holiday is not None:
+        key = {"public": "holiday", "government": "cuti", "local": "local"}[info.holiday.kind]
+        return M(cx.lang, key, name=info.holiday.name)
+    if info.away is not None:
+        return M(cx.lang, "away", title=info.away.title)
+    if not info.in_workweek:
+        return M(cx.lang, "weekend" if d.weekday() >= 5 else "off")
+    if info.ramadan:
+        return M(cx.lang, "ramadan")
+    return None
+
+
+_KIND_ORDER = {"event": 0, "training": 1, "break": 2, "task": 3, "study": 4}
 
 
 def make_plan(
@@ -25,13 +607,321 @@ def make_plan(
     busy: Sequence[BusyEvent] = (),
     lang: Lang = "id",
 ) -> Plan:
-    last = today + timedelta(days=ws.planning.horizon_days - 1)
+    p = ws.planning
+    last = today + timedelta(days=p.horizon_days - 1)
     cal = Calendar(ws, holidays, today, last, busy)
-    days = []
-    for d in cal.days():
-        info = cal.day(d)
-        blocks = sorted(cal.fixed(d) + cal.breaks(d), key=lambda b: (b.start, b.end))
-        days.append(
-            DayPlan(d, info.working, info.holiday.name if info.holiday else None, tuple(blocks))
+    tz = cal.tz
+    cx = _Ctx(ws, cal, today, last, lang, tz)
+    progress = progress or Progress()
+    now = datetime.combine(today, time(), tz)
+    start_m = _minute(now)
+    end_m = _minute(datetime.combine(last + timedelta(days=1), time(), tz))
+    days = cal.days()
+    free_by_day = {d: [(_minute(a), _minute(b)) for a, b in cal.free(d)] for d in days}
+
+    # --- the work: tasks and occurrences ---------------------------------------------------
+    statuses: list[TaskStatus] = []
+    jobs: list[_Job] = []
+    load: dict[tuple[str, date], int] = {}  # colleague's handed-over minutes per week
+
+    def when(value: date | datetime | None, end: bool) -> datetime | None:
+        if value is None:
+            return None
+        if isinstance(value, datetime):
+            return value
+        return cal.end_of_work(value) if end else datetime.combine(value, time(), tz)
+
+    def ranking(task: Task, due: datetime | None, release: datetime | None) -> Ranking:
+        days_left: int | None = None
+        if due is not None:
+            due_day = due.astimezone(tz).date()
+            days_left = (
+                0
+                if due_day <= today
+                else cal.working_days_between(today, due_day, p.urgent_within_days + 1)
+            )
+        return rank(
+            now=now,
+            due=due,
+            available=release,
+            important=task.important,
+            forced=task.urgent,
+            working_days_to_due=days_left,
+            urgent_within_days=p.urgent_within_days,
         )
-    return Plan(ws.profile.timezone, today, tuple(days), ())
+
+    def status(
+        ref: str,
+        task: Task,
+        r: Ranking,
+        need: int,
+        due: datetime | None,
+        *,
+        scheduled: int = 0,
+        remaining: int = 0,
+        finish: datetime | None = None,
+        late: bool = False,
+        delegated_to: str | None = None,
+        done: bool = False,
+    ) -> TaskStatus:
+        return TaskStatus(
+            id=ref,
+            title=task.title,
+            quadrant=r.quadrant,
+            urgency=r.urgency,
+            terms=r.terms,
+            estimate_minutes=need,
+            scheduled_minutes=scheduled,
+            remaining_minutes=remaining,
+            due=due,
+            finish=finish,
+            late=late,
+            delegated_to=delegated_to,
+            important=task.important,
+            urgent=r.urgent,
+            done=done,
+        )
+
+    pending_delegate: list[_Job] = []
+    for task in sorted(ws.tasks, key=lambda t: t.id):
+        items: list[tuple[str, datetime | None, datetime | None]] = []
+        available = when(task.available, end=False)
+        if task.recurs and task.from_:
+            lo = max(today, task.from_)
+            hi = min(last, task.until) if task.until else last
+            prev: date | None = None
+            for d in expand_rrule(task.recurs, task.from_, lo, hi):
+                release = datetime.combine(prev + timedelta(days=1), time(), tz) if prev else None
+                if available is not None and (release is None or available > release):
+                    release = available
+                items.append((f"{task.id}@{d.isoformat()}", cal.end_of_work(d), release))
+                prev = d
+        else:
+            items.append((task.id, when(task.due, end=True), available))
+        for ref, due, release in items:
+            tp = progress.of(ref)
+            need = max(0, task.estimate - tp.spent_minutes)
+            r = ranking(task, due, release)
+            if tp.done:
+                statuses.append(status(ref, task, r, 0, due, done=True))
+            elif task.delegate_to:
+                statuses.append(status(ref, task, r, need, due, delegated_to=task.delegate_to))
+            elif need == 0:
+                statuses.append(status(ref, task, r, 0, due))
+            else:
+                job = _Job(ref, task, due, release, need, r, task.min_block or p.min_block)
+                if r.quadrant == "delegate" and task.tags:
+                    pending_delegate.append(job)
+                jobs.append(job)
+
+    # delegate-quadrant work goes to a colleague who fits, most urgent first
+    delegated: set[str] = set()
+    for job in sorted(pending_delegate, key=lambda j: (-j.ranking.urgency, j.id)):
+        until = job.due.astimezone(tz).date() if job.due else last
+        c = _colleague_for(cx, job.task, job.need, until, load)
+        if c is None:
+            continue
+        key = (c.id, _monday(min(max(until, today), last)))
+        load[key] = load.get(key, 0) + job.need
+        delegated.add(job.id)
+        statuses.append(status(job.id, job.task, job.ranking, job.need, job.due, delegated_to=c.id))
+    jobs = [j for j in jobs if j.id not in delegated]
+
+    # --- the line of free time ---------------------------------------------------------------
+    if p.pomodoro:
+        for j in jobs:
+            j.mb = min(j.mb, POMODORO_WORK)
+    releases = sorted({j.release_m for j in jobs if start_m < j.release_m < end_m})
+
+    def line_for(slack: int) -> tuple[_Line, list[tuple[int, int]]]:
+        slots: list[tuple[int, int]] = []
+        gaps: list[tuple[int, int]] = []
+        for d in days:
+            s, g = _split_slots(free_by_day[d], slack, p.pomodoro)
+            slots += s
+            gaps += g
+        return _Line(_cut_at(slots, releases)), gaps
+
+    full, gaps_full = line_for(0)
+    for j in jobs:
+        j.pref = 0
+        if j.due is None or j.due_m > end_m:
+            j.beyond = True
+        elif j.due_m <= start_m or j.release_m >= j.due_m:
+            j.late = True
+    for i, j in enumerate(sorted(jobs, key=_pref_key)):
+        j.pref = i
+    _select([j for j in jobs if not j.beyond and not j.late], full)
+
+    use_slack = p.slack > 0
+    line, gaps = line_for(p.slack) if use_slack else (full, gaps_full)
+    for _ in range(8):
+        _place(jobs, line)
+        missed = [j for j in jobs if j.ontime and _misses(j)]
+        if not missed:
+            break
+        if use_slack:  # slack never costs a deadline that could be met
+            use_slack = False
+            line, gaps = full, gaps_full
+            continue
+        for j in missed:  # release times or block sizes made it miss: let it not drag others
+            j.ontime, j.late = False, True
+
+    # --- statuses and what did not fit -----------------------------------------------------
+    unscheduled: list[Unscheduled] = []
+    blocks_by_day: dict[date, list[Block]] = {d: [] for d in days}
+    task_edges: set[int] = set()
+    task_starts: set[int] = set()
+    last_text = cx.d(last)
+    for j in sorted(jobs, key=lambda j: j.pref):
+        due_day = j.due.astimezone(tz).date() if j.due else None
+        late = j.due is not None and j.due_m <= end_m and (j.due_m <= start_m or _misses(j))
+        if due_day is None:
+            note = ""
+        elif late:
+            note = M(lang, "overdue" if j.due_m <= start_m else "late", date=cx.d(due_day, "short"))
+        else:
+            note = M(lang, "due", date=cx.d(due_day, "short"))
+        for a, b in j.blocks:
+            start = cx.dt(a)
+            blocks_by_day[start.date()].append(
+                Block(start, cx.dt(b), "task", j.id, j.title, j.ranking.quadrant, note)
+            )
+            task_edges.add(b)
+            task_starts.add(a)
+        scheduled = j.need - j.rem
+        statuses.append(
+            status(
+                j.id,
+                j.task,
+                j.ranking,
+                j.need,
+                j.due,
+                scheduled=scheduled,
+                remaining=j.rem,
+                finish=cx.dt(j.blocks[-1][1]) if j.blocks else None,
+                late=late,
+            )
+        )
+        if j.rem > 0:
+            if j.release_m >= end_m and j.release is not None:
+                reason = M(
+                    lang, "after", date=cx.d(j.release.astimezone(tz).date()), last=last_text
+                )
+            elif due_day is not None and j.due_m <= end_m:
+                reason = M(lang, "full_due", last=last_text, due=cx.d(due_day))
+            else:
+                reason = M(lang, "full", last=last_text)
+            c = _colleague_for(cx, j.task, j.rem, due_day or last, load)
+            if c is not None:
+                skill = next(s for s in c.skills if s in j.task.tags)
+                assert c.capacity is not None
+                hint = M(
+                    lang,
+                    "colleague",
+                    name=c.name,
+                    skill=skill,
+                    cap=format_duration(c.capacity, lang),
+                    id=c.id,
+                )
+            elif due_day is not None:
+                hint = M(lang, "move_due", due=cx.d(due_day))
+            else:
+                hint = M(lang, "horizon")
+            unscheduled.append(Unscheduled(j.id, j.rem, reason, hint))
+
+    rest_by_day: dict[date, int] = {}
+    for a, b in gaps:  # a pomodoro rest shows only between two pieces of work
+        if a in task_edges and b in task_starts:
+            start = cx.dt(a)
+            rest_by_day[start.date()] = rest_by_day.get(start.date(), 0) + b - a
+            blocks_by_day[start.date()].append(
+                Block(start, cx.dt(b), "break", None, M(lang, "pomodoro"))
+            )
+
+    study_blocks, study_missing = _study(cx)
+    for sb in study_blocks:
+        blocks_by_day[sb.start.date()].append(sb)
+    unscheduled += study_missing
+
+    # --- the days ----------------------------------------------------------------------------
+    out_days: list[DayPlan] = []
+    for d in days:
+        info = cal.day(d)
+        fixed = []
+        for fb in cal.fixed(d):
+            if fb.kind == "training" and fb.note in ("offline", "online"):
+                fb = Block(
+                    fb.start,
+                    fb.end,
+                    fb.kind,
+                    fb.ref,
+                    fb.title,
+                    fb.quadrant,
+                    M(lang, fb.note),
+                    fb.location,
+                    fb.link,
+                    fb.busy,
+                )
+            fixed.append(fb)
+        placed = blocks_by_day[d]
+        study_here = [(b.start, b.end) for b in placed if b.kind == "study"]
+        breaks: list[Block] = []
+        if info.working:
+            cuts = [(b.start, b.end) for b in fixed] + study_here
+            for br in info.breaks:
+                for x0, x1 in subtract([br.on(d, tz)], cuts):
+                    breaks.append(Block(x0, x1, "break", None, M(lang, "break")))
+        merged = _merge_study(placed)
+        all_blocks = sorted(
+            fixed + breaks + merged, key=lambda b: (b.start, b.end, _KIND_ORDER[b.kind])
+        )
+        work = sum(_minute(x1) - _minute(x0) for x0, x1 in cal.work_time(d))
+        free = sum(e - s for s, e in free_by_day[d])
+        used = sum(b.minutes for b in merged if b.kind == "task") + rest_by_day.get(d, 0)
+        out_days.append(
+            DayPlan(
+                date=d,
+                working=info.working,
+                note=_day_note(cx, d),
+                blocks=tuple(all_blocks),
+                free_minutes=max(0, free - used),
+                work_minutes=work,
+            )
+        )
+
+    warnings = [
+        M(lang, "estimated", name=holidays.days[d].name, date=cx.d(d, "full"))
+        for d in sorted(holidays.estimated)
+        if today <= d <= last and d in holidays.days
+    ]
+    statuses.sort(key=lambda s: (s.done, s.delegated_to is not None, -s.urgency, s.id))
+    return Plan(
+        timezone=ws.profile.timezone,
+        today=today,
+        days=tuple(out_days),
+        tasks=tuple(statuses),
+        unscheduled=tuple(unscheduled),
+        warnings=tuple(warnings),
+    )
+
+
+def _merge_study(blocks: list[Block]) -> list[Block]:
+    """Join back-to-back study blocks of the same training into one."""
+    out: list[Block] = []
+    for b in sorted(blocks, key=lambda b: (b.start, b.end, _KIND_ORDER[b.kind])):
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and b.kind == "study"
+            and prev.kind == "study"
+            and prev.ref == b.ref
+            and prev.end == b.start
+        ):
+            out[-1] = Block(prev.start, b.end, "study", b.ref, b.title)
+        else:
+            out.append(b)
+    return out
+
+
+__all__ = ["make_plan"]

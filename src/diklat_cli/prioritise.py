@@ -1,0 +1,122 @@
+"""Why a task comes first: an urgency score made of named terms, and the Eisenhower quadrant.
+
+The score follows Taskwarrior's urgency (a sum of coefficient x term, each term in 0..1), so that
+`diklat why TASK` can show it term by term. The score orders work; the quadrant (urgent x
+important) says what to do about it. Pure: `now` and the working-day count come in as values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from .i18n import Catalog, Lang
+from .plan import Quadrant, UrgencyTerm
+
+# Taskwarrior's defaults where a term exists there (due 12.0, priority H 6.0, age 2.0, waiting
+# -3.0); `overdue` and `forced` are ours: an overdue task outranks any task still on time, and
+# `urgent = true` in the file is the user's own word that it cannot wait.
+COEFFICIENTS: dict[str, float] = {
+    "due": 12.0,
+    "overdue": 4.0,
+    "important": 6.0,
+    "age": 2.0,
+    "waiting": -3.0,
+    "forced": 8.0,
+    "not_urgent": -4.0,
+}
+AGE_MAX_DAYS = 30.0  # waiting time counts fully after a month (Taskwarrior: a year of age)
+
+QUADRANTS: tuple[Quadrant, ...] = ("do", "plan", "delegate", "drop")
+
+M = Catalog(
+    {
+        "due": {"id": "tenggat makin dekat", "en": "due date approaching"},
+        "overdue": {"id": "lewat tenggat", "en": "overdue"},
+        "important": {"id": "penting", "en": "important"},
+        "age": {"id": "lama menunggu", "en": "waiting time"},
+        "waiting": {"id": "belum bisa dimulai", "en": "not available yet"},
+        "forced": {"id": "ditandai mendesak", "en": "marked urgent"},
+        "not_urgent": {"id": "ditandai tidak mendesak", "en": "marked not urgent"},
+        "do": {"id": "kerjakan", "en": "do"},
+        "plan": {"id": "jadwalkan", "en": "plan"},
+        "delegate": {"id": "delegasikan", "en": "delegate"},
+        "drop": {"id": "tunda atau hapus", "en": "drop"},
+    }
+)
+
+
+def term_label(name: str, lang: Lang) -> str:
+    """The words for an urgency term ("due", "important", ...) in the user's language."""
+    return M(lang, name)
+
+
+def quadrant_label(quadrant: Quadrant, lang: Lang) -> str:
+    """kerjakan / jadwalkan / delegasikan / tunda atau hapus (do / plan / delegate / drop)."""
+    return M(lang, quadrant)
+
+
+@dataclass(frozen=True)
+class Ranking:
+    urgency: float
+    terms: tuple[UrgencyTerm, ...]
+    urgent: bool
+    important: bool
+    quadrant: Quadrant
+
+
+def due_value(days_overdue: float) -> float:
+    """Taskwarrior's due term: 0.2 at 14 days out rising in a straight line to 1.0 at 7 days late."""
+    if days_overdue >= 7.0:
+        return 1.0
+    if days_overdue >= -14.0:
+        return (days_overdue + 14.0) * 0.8 / 21.0 + 0.2
+    return 0.2
+
+
+def quadrant(urgent: bool, important: bool) -> Quadrant:
+    if urgent:
+        return "do" if important else "delegate"
+    return "plan" if important else "drop"
+
+
+def rank(
+    *,
+    now: datetime,
+    due: datetime | None,
+    available: datetime | None,
+    important: bool,
+    forced: bool | None,
+    working_days_to_due: int | None,
+    urgent_within_days: int,
+) -> Ranking:
+    """Score and quadrant of one task (or occurrence) as seen at `now`, the start of today.
+
+    `working_days_to_due` counts the working days after today up to the due day (0 when it is due
+    today or overdue); urgent means it is at most `urgent_within_days`, unless `forced` says.
+    """
+    c = COEFFICIENTS
+    terms: list[UrgencyTerm] = []
+    if due is not None:
+        days_overdue = (now - due).total_seconds() / 86400.0
+        terms.append(UrgencyTerm("due", round(due_value(days_overdue), 4), c["due"]))
+        if due <= now:
+            terms.append(UrgencyTerm("overdue", 1.0, c["overdue"]))
+    if important:
+        terms.append(UrgencyTerm("important", 1.0, c["important"]))
+    if available is not None:
+        if available > now:
+            terms.append(UrgencyTerm("waiting", 1.0, c["waiting"]))
+        elif available < now:
+            age = min(1.0, (now - available).total_seconds() / 86400.0 / AGE_MAX_DAYS)
+            terms.append(UrgencyTerm("age", round(age, 4), c["age"]))
+    if forced is True:
+        terms.append(UrgencyTerm("forced", 1.0, c["forced"]))
+    elif forced is False:
+        terms.append(UrgencyTerm("not_urgent", 1.0, c["not_urgent"]))
+    if forced is not None:
+        urgent = forced
+    else:
+        urgent = working_days_to_due is not None and working_days_to_due <= urgent_within_days
+    urgency = round(sum(t.score for t in terms), 4)
+    return Ranking(urgency, tuple(terms), urgent, important, quadrant(urgent, important))

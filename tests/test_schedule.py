@@ -1,0 +1,193 @@
+"""make_plan on small literal workspaces: what a user would see in the day's timeline."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from diklat_cli.holidays_id import HolidayData, HolidayInfo
+from diklat_cli.models import Workspace
+from diklat_cli.plan import Plan
+from diklat_cli.schedule import make_plan
+from diklat_cli.state import Progress, TaskProgress
+
+MON = date(2026, 11, 30)  # a Monday with no holiday in its week
+
+
+def ws(**items: Any) -> Workspace:
+    data: dict[str, Any] = {"profile": {"name": "Rina"}, "planning": {"horizon_days": 5}}
+    for key, value in items.items():
+        if key in ("planning", "study", "workweek"):
+            data[key] = {**data.get(key, {}), **value}
+        else:
+            data[key] = value
+    return Workspace.model_validate(data)
+
+
+def timeline(plan: Plan, day: date) -> list[str]:
+    d = plan.day(day)
+    assert d is not None
+    return [f"{b.start:%H:%M}-{b.end:%H:%M} {b.kind} {b.ref or b.title}" for b in d.blocks]
+
+
+def test_work_goes_around_a_meeting_and_the_break() -> None:
+    w = ws(
+        tasks=[{"id": "lap", "title": "Laporan", "estimate": "6h", "due": "2026-11-30"}],
+        events=[{"title": "Rapat", "date": "2026-11-30", "time": "09:00-11:30"}],
+    )
+    plan = make_plan(w, MON, holidays=HolidayData())
+    assert timeline(plan, MON) == [
+        "07:30-09:00 task lap",
+        "09:00-11:30 event Rapat",
+        "11:30-12:00 task lap",
+        "12:00-13:00 break Istirahat",
+        "13:00-16:00 task lap",
+    ]
+    # the hour that does not fit before the deadline is still placed, first thing the next day
+    assert timeline(plan, date(2026, 12, 1))[0] == "07:30-08:30 task lap"
+    lap = plan.task("lap")
+    assert lap is not None and lap.late and lap.remaining_minutes == 0
+    assert plan.unscheduled == ()
+
+
+def test_friday_keeps_the_long_break_for_jumat_prayer() -> None:
+    fri = date(2026, 12, 4)
+    w = ws(tasks=[{"id": "spj", "title": "SPJ", "estimate": "7h30m", "due": "2026-12-04"}])
+    plan = make_plan(w, fri, holidays=HolidayData())
+    assert timeline(plan, fri) == [
+        "07:30-11:30 task spj",
+        "11:30-13:00 break Istirahat",
+        "13:00-16:30 task spj",
+    ]
+    assert plan.day(fri).free_minutes == 0  # type: ignore[union-attr]
+
+
+def test_nothing_lands_on_a_holiday_and_the_day_says_why() -> None:
+    tue = date(2026, 12, 1)
+    hol = HolidayData({tue: HolidayInfo("Hari Contoh", "public")})
+    cuti = HolidayData({tue: HolidayInfo("Natal", "government")})
+    w = ws(tasks=[{"id": "a", "title": "A", "estimate": "9h", "due": "2026-12-02"}])
+    plan = make_plan(w, MON, holidays=hol)
+    day = plan.day(tue)
+    assert day is not None and not day.working and day.blocks == () and day.note == "Hari Contoh"
+    assert timeline(plan, date(2026, 12, 2))[0] == "07:30-09:00 task a"
+    assert make_plan(w, MON, holidays=cuti, lang="en").day(tue).note == (  # type: ignore[union-attr]
+        "Joint leave (cuti bersama): Natal"
+    )
+    assert make_plan(w, MON, holidays=cuti).day(tue).note == "Cuti bersama: Natal"  # type: ignore[union-attr]
+
+
+def test_an_overloaded_week_keeps_the_important_task_on_time() -> None:
+    # by Tuesday's end there are 15 h of work time; A (important) and B need 20 h together
+    w = ws(
+        tasks=[
+            {"id": "b", "title": "B", "estimate": "14h", "due": "2026-12-01"},
+            {"id": "a", "title": "A", "estimate": "6h", "due": "2026-12-01", "important": True},
+            {"id": "c", "title": "C", "estimate": "2h", "due": "2026-12-02"},
+        ]
+    )
+    plan = make_plan(w, MON, holidays=HolidayData())
+    a, b, c = plan.task("a"), plan.task("b"), plan.task("c")
+    assert a is not None and b is not None and c is not None
+    assert not a.late and not c.late  # B cannot make it, and does not drag them past theirs
+    assert b.late and b.remaining_minutes == 0 and b.finish is not None
+    assert b.finish.date() == date(2026, 12, 2)  # placed after the on-time work
+    assert timeline(plan, MON)[0] == "07:30-12:00 task a"  # the important, urgent one first
+
+
+def test_a_routine_duty_becomes_one_occurrence_per_day_it_recurs() -> None:
+    w = ws(
+        tasks=[
+            {
+                "id": "absensi",
+                "title": "Rekap absensi",
+                "estimate": "45m",
+                "recurs": "FREQ=WEEKLY;BYDAY=MO,TH",
+                "from": "2026-11-02",
+            }
+        ]
+    )
+    plan = make_plan(w, MON, holidays=HolidayData())
+    ids = [t.id for t in plan.tasks]
+    assert ids == ["absensi@2026-11-30", "absensi@2026-12-03"]
+    first = plan.task("absensi@2026-11-30")
+    assert first is not None and first.due is not None
+    assert f"{first.due:%Y-%m-%d %H:%M}" == "2026-11-30 16:00"  # the end of its working day
+    assert first.scheduled_minutes == 45 and not first.late
+    # the next one may start the day after the previous one, not before
+    nxt = plan.task("absensi@2026-12-03")
+    assert nxt is not None and nxt.finish is not None and nxt.finish.date() == date(2026, 12, 1)
+
+
+def test_delegated_work_leaves_the_calendar() -> None:
+    colleagues = [
+        {"id": "budi", "name": "Budi", "skills": ["sipd"], "capacity": "5h"},
+        {
+            "id": "sari",
+            "name": "Sari",
+            "skills": ["sipd"],
+            "capacity": "5h",
+            "away": [{"start": "2026-11-30", "end": "2026-12-04"}],
+        },
+    ]
+    tasks = [
+        {"id": "explicit", "title": "X", "estimate": "2h", "delegate_to": "sari"},
+        # urgent, not important, tagged with a skill Budi has: the delegate quadrant
+        {
+            "id": "input",
+            "title": "Input SIPD",
+            "estimate": "3h",
+            "due": "2026-12-01",
+            "tags": ["sipd"],
+        },
+        {"id": "other", "title": "Arsip", "estimate": "1h", "due": "2026-12-01", "tags": ["arsip"]},
+    ]
+    plan = make_plan(ws(tasks=tasks, colleagues=colleagues), MON, holidays=HolidayData())
+    assert plan.task("explicit").delegated_to == "sari"  # type: ignore[union-attr]
+    assert plan.task("input").delegated_to == "budi"  # type: ignore[union-attr]
+    assert plan.task("input").quadrant == "delegate"  # type: ignore[union-attr]
+    assert plan.task("other").delegated_to is None  # type: ignore[union-attr]  # nobody fits
+    refs = {b.ref for d in plan.days for b in d.blocks if b.kind == "task"}
+    assert refs == {"other"}
+
+
+def test_progress_leaves_only_what_remains_and_done_leaves_the_plan() -> None:
+    w = ws(
+        tasks=[
+            {"id": "a", "title": "A", "estimate": "3h", "due": "2026-12-04"},
+            {"id": "b", "title": "B", "estimate": "1h", "due": "2026-12-04"},
+        ]
+    )
+    progress = Progress({"a": TaskProgress(spent_minutes=130), "b": TaskProgress(done=True)})
+    plan = make_plan(w, MON, holidays=HolidayData(), progress=progress)
+    a, b = plan.task("a"), plan.task("b")
+    assert a is not None and a.estimate_minutes == 50 and a.scheduled_minutes == 50
+    assert b is not None and b.done and b.scheduled_minutes == 0
+    assert timeline(plan, MON) == ["07:30-08:20 task a", "12:00-13:00 break Istirahat"]
+
+
+def test_self_study_stays_in_the_windows_and_under_the_caps() -> None:
+    w = ws(
+        planning={"horizon_days": 7},
+        study={
+            "windows": ["06:15-07:15", "19:45-21:15"],
+            "max_per_day": "1h",
+            "max_per_week": "4h",
+        },
+        trainings=[
+            {
+                "id": "pkp",
+                "title": "PKP",
+                "start": "2026-11-01",
+                "end": "2027-01-31",
+                "study_per_week": "5h",
+            }
+        ],
+    )
+    plan = make_plan(w, MON, holidays=HolidayData())
+    per_day = {d.date: sum(b.minutes for b in d.blocks if b.kind == "study") for d in plan.days}
+    assert max(per_day.values()) == 60
+    assert sum(per_day.values()) == 240  # the weekly cap, spread over Monday to Thursday
+    assert [m for m in per_day.values() if m] == [60, 60, 60, 60]
+    assert [(u.ref, u.minutes) for u in plan.unscheduled] == [("pkp", 60)]
+    assert timeline(plan, MON)[0] == "06:15-07:15 study pkp"
