@@ -1,0 +1,772 @@
+"""The benchmark of issue 3: speed, memory and plan quality of `diklat plan`, side by side with peers.
+
+    uv run python bench/run.py [--sizes 100,1000,10000] [--quick] [--write-readme]
+
+1. Start-up: `diklat plan` on the demo workspace (a fresh and a warm holiday cache) against
+   `python -c "import typer"` in the same environment. Target: within 2.5x.
+2. Scale: `diklat plan` on generated workspaces of N tasks over a year (horizon 365) against
+   Taskwarrior's `task next` on the same N tasks. Target at 10,000: within 3x, under 150 MiB.
+3. Quality: late tasks of diklat's plan, of taskdog's greedy optimiser and the least possible
+   (Moore-Hodgson), under capacity (70 %) and over capacity (130 %).
+
+Peers are installed when missing (hyperfine and taskwarrior with apt-get, taskdog-core with pip
+into bench/.venv-taskdog on a Python 3.12+); a peer that cannot be installed is skipped with a
+note. Results go to bench/results/ (git-ignored); `--write-readme` also puts the tables into
+bench/README.md between its result markers. This is a script, not a test: pytest never runs it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+RESULTS = BENCH / "results"
+TASKDOG_VENV = BENCH / ".venv-taskdog"
+DEMO_DATE = "2026-12-01"
+MIB = 1024 * 1024
+
+
+def note(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+# --- running and timing commands -------------------------------------------------------------
+
+
+@dataclass
+class Timing:
+    label: str
+    command: list[str]
+    times: list[float] = field(default_factory=list)  # seconds
+    peak_mib: float = 0.0
+    tool: str = "subprocess"
+
+    @property
+    def min(self) -> float:
+        return min(self.times)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.times)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "label": self.label,
+            "command": self.command,
+            "min_s": self.min,
+            "median_s": self.median,
+            "runs": len(self.times),
+            "peak_mib": self.peak_mib,
+            "tool": self.tool,
+        }
+
+
+def run_child(
+    cmd: list[str], env: dict[str, str], cwd: Path, stdout: int | None = subprocess.DEVNULL
+) -> tuple[float, float, int]:
+    """Run once: (wall seconds, peak RSS in MiB of that child, exit code)."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=stdout, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - t0
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return wall, usage.ru_maxrss / 1024, proc.returncode
+
+
+def peak_mib(cmd: list[str], env: dict[str, str], cwd: Path) -> float:
+    """The child's peak resident memory, in MiB.
+
+    Measured by GNU time, which forks the command from its own small process: a child forked from
+    this Python process would report this process's memory too (Linux keeps the high-water mark
+    of the forked copy across exec).
+    """
+    gnu_time = Path("/usr/bin/time")
+    if not gnu_time.exists():
+        return run_child(cmd, env, cwd)[1]  # an upper bound: includes the forked copy
+    with tempfile.NamedTemporaryFile("r", suffix=".txt") as out:
+        subprocess.run(
+            [str(gnu_time), "-f", "%M", "-o", out.name, *cmd],
+            env=env,
+            cwd=cwd,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            check=False,
+        )
+        return int(Path(out.name).read_text().split()[-1]) / 1024
+
+
+def measure(
+    label: str,
+    cmd: list[str],
+    *,
+    env: dict[str, str],
+    cwd: Path,
+    runs: int,
+    warmup: int = 1,
+    prepare: Path | None = None,
+) -> Timing:
+    """Wall time (hyperfine when present, else repeated subprocess runs) and peak memory.
+
+    `prepare` is a folder removed before every timed run (a fresh cache).
+    """
+    timing = Timing(label, cmd)
+    for _ in range(warmup):
+        if prepare is not None:
+            shutil.rmtree(prepare, ignore_errors=True)
+        _, _, code = run_child(cmd, env, cwd)
+        if code != 0:
+            raise RuntimeError(f"{' '.join(cmd)} exited with {code}")
+    hyperfine = shutil.which("hyperfine")
+    if hyperfine:
+        with tempfile.TemporaryDirectory() as tmp:
+            out = Path(tmp) / "h.json"
+            hcmd = [
+                hyperfine,
+                "-N",
+                "--runs",
+                str(runs),
+                "--warmup",
+                "0",
+                "--export-json",
+                str(out),
+            ]
+            if prepare is not None:
+                hcmd += ["--prepare", f"rm -rf {prepare}"]
+            hcmd.append(" ".join(_quote(c) for c in cmd))
+            subprocess.run(hcmd, env=env, cwd=cwd, check=True, stdout=subprocess.DEVNULL)
+            timing.times = list(json.loads(out.read_text())["results"][0]["times"])
+            timing.tool = "hyperfine"
+    else:
+        for _ in range(runs):
+            if prepare is not None:
+                shutil.rmtree(prepare, ignore_errors=True)
+            wall, _, _ = run_child(cmd, env, cwd)
+            timing.times.append(wall)
+    # peak memory: separate runs, as hyperfine does not report it
+    peaks = []
+    for _ in range(min(3, runs)):
+        if prepare is not None:
+            shutil.rmtree(prepare, ignore_errors=True)
+        peaks.append(peak_mib(cmd, env, cwd))
+    timing.peak_mib = max(peaks)
+    note(
+        f"  {label}: min {timing.min * 1000:.0f} ms, median {timing.median * 1000:.0f} ms, peak {timing.peak_mib:.0f} MiB"
+    )
+    return timing
+
+
+def _quote(text: str) -> str:
+    import shlex
+
+    return shlex.quote(text)
+
+
+def isolated_env(home: Path) -> dict[str, str]:
+    """An environment whose home, data and cache folders are empty: no user's workspace leaks in."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DIKLAT_", "VIRTUAL_ENV"))}
+    env.pop("NO_COLOR", None)
+    env.update(
+        HOME=str(home),
+        XDG_DATA_HOME=str(home / "data"),
+        XDG_CACHE_HOME=str(home / "cache"),
+        XDG_CONFIG_HOME=str(home / "config"),
+        DIKLAT_LANG="id",
+    )
+    return env
+
+
+# --- peers -----------------------------------------------------------------------------------
+
+
+def apt_install(package: str, binary: str) -> str | None:
+    found = shutil.which(binary)
+    if found:
+        return found
+    if shutil.which("apt-get") and os.geteuid() == 0:
+        note(f"installing {package} with apt-get ...")
+        subprocess.run(["apt-get", "update", "-qq"], check=False, capture_output=True)
+        subprocess.run(
+            ["apt-get", "install", "-y", "-qq", package], check=False, capture_output=True
+        )
+    return shutil.which(binary)
+
+
+def python312() -> str | None:
+    candidates = [shutil.which(f"python3.{minor}") for minor in (13, 12)]
+    candidates += sorted(
+        str(p) for p in Path("/root/.pyenv/versions").glob("3.1[2-9]*/bin/python3")
+    )
+    if shutil.which("uv"):
+        found = subprocess.run(
+            ["uv", "python", "find", ">=3.12"], capture_output=True, text=True, check=False
+        )
+        if found.returncode == 0 and found.stdout.strip():
+            candidates.append(found.stdout.strip())
+    return next((c for c in candidates if c), None)
+
+
+def taskdog_python() -> str | None:
+    """The Python of bench/.venv-taskdog with taskdog-core installed, made on first use."""
+    py = TASKDOG_VENV / "bin" / "python"
+    check = [str(py), "-c", "import taskdog_core"]
+    if py.exists() and subprocess.run(check, capture_output=True, check=False).returncode == 0:
+        return str(py)
+    base = python312()
+    if base is None:
+        note("SKIP taskdog: it needs Python 3.12+, and none was found")
+        return None
+    note(f"installing taskdog-core into {TASKDOG_VENV} ...")
+    subprocess.run([base, "-m", "venv", str(TASKDOG_VENV)], check=False, capture_output=True)
+    subprocess.run(
+        [str(py), "-m", "pip", "install", "-q", "taskdog-core"], check=False, capture_output=True
+    )
+    if py.exists() and subprocess.run(check, capture_output=True, check=False).returncode == 0:
+        return str(py)
+    note("SKIP taskdog: pip could not install taskdog-core")
+    return None
+
+
+def version_of(cmd: list[str]) -> str:
+    try:
+        out = subprocess.run(cmd, capture_output=True, text=True, check=False, timeout=30)
+    except OSError:
+        return ""
+    return (out.stdout or out.stderr).strip().splitlines()[0] if (out.stdout or out.stderr) else ""
+
+
+def machine() -> dict[str, str]:
+    cpu = ""
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        cpu = next(
+            (
+                ln.split(":", 1)[1].strip()
+                for ln in cpuinfo.read_text().splitlines()
+                if ln.startswith("model name")
+            ),
+            "",
+        )
+    mem = ""
+    meminfo = Path("/proc/meminfo")
+    if meminfo.exists():
+        kib = int(meminfo.read_text().split()[1])
+        mem = f"{kib / 1024 / 1024:.0f} GiB"
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.strip()
+    return {
+        "cpu": cpu,
+        "cores": str(os.cpu_count()),
+        "memory": mem,
+        "os": platform.platform(),
+        "python": platform.python_version(),
+        "diklat_commit": commit,
+    }
+
+
+# --- the diklat side, in a child process so that its peak memory is its own ------------------
+
+
+def own_peak_mib() -> float:
+    """This process's peak memory since its exec (VmHWM; ru_maxrss would count the fork's copy)."""
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def diklat_case(case: Path, today: date) -> dict[str, Any]:
+    """Load, plan and judge one generated case; runs in a child (`--diklat-case`)."""
+    t0 = time.perf_counter()
+    from diklat_cli.holidays_id import HolidayCache, holiday_data
+    from diklat_cli.schedule import make_plan
+    from diklat_cli.workspace import load
+
+    t_import = time.perf_counter()
+    ws = load(case / "workspace")
+    t_load = time.perf_counter()
+    last = today + timedelta(days=ws.planning.horizon_days)
+    cache = HolidayCache(RESULTS / "holidays-cache.json")
+    hol = holiday_data(
+        range(today.year, last.year + 1), public=True, cuti_bersama=True, cache=cache
+    )
+    cache.save()
+    t_hol = time.perf_counter()
+    plan = make_plan(ws, today, holidays=hol)
+    t_plan = time.perf_counter()
+    jobs = json.loads((case / "peers.json").read_text("utf-8"))["jobs"]
+    status = {t.id: t for t in plan.tasks}
+    late, missing, flag_disagrees = [], 0, 0
+    for j in jobs:
+        if not j["due"]:
+            continue
+        st = status.get(j["id"])
+        if st is None:
+            missing += 1
+            late.append(j["id"])
+            continue
+        due = datetime.fromisoformat(j["due"])
+        is_late = st.remaining_minutes > 0 or (st.finish is not None and st.finish > due)
+        if st.finish is None and st.estimate_minutes > 0 and not st.done:
+            is_late = True
+        if is_late != st.late:
+            flag_disagrees += 1
+        if is_late:
+            late.append(j["id"])
+    return {
+        "import_s": t_import - t0,
+        "load_s": t_load - t_import,
+        "holidays_s": t_hol - t_load,
+        "plan_s": t_plan - t_hol,
+        "peak_mib": own_peak_mib(),
+        "late": late,
+        "missing": missing,
+        "late_flag_disagrees": flag_disagrees,
+        "blocks": sum(len(d.blocks) for d in plan.days),
+        "unscheduled": len(plan.unscheduled),
+    }
+
+
+# --- the parts of the benchmark --------------------------------------------------------------
+
+
+def startup(py: str, diklat: str, runs: int) -> dict[str, Any]:
+    """`diklat plan` on the demo (fresh and warm holiday cache) vs `python -c "import typer"`."""
+    note("start-up: diklat plan on the demo vs python -c 'import typer'")
+    with tempfile.TemporaryDirectory(prefix="diklat-bench-") as tmp:
+        home = Path(tmp)
+        cwd = home / "cwd"
+        cwd.mkdir()
+        env = isolated_env(home)
+        plan_cmd = [diklat, "plan", "--date", DEMO_DATE]
+        rows = [
+            measure(
+                "python -c 'import typer'",
+                [py, "-c", "import typer"],
+                env=env,
+                cwd=cwd,
+                runs=runs,
+                warmup=2,
+            ),
+            measure("python -c 'pass'", [py, "-c", "pass"], env=env, cwd=cwd, runs=runs, warmup=2),
+            measure(
+                "diklat plan (demo, fresh cache)",
+                plan_cmd,
+                env=env,
+                cwd=cwd,
+                runs=max(3, runs // 2),
+                prepare=home / "cache",
+            ),
+            measure(
+                "diklat plan (demo, warm cache)", plan_cmd, env=env, cwd=cwd, runs=runs, warmup=2
+            ),
+        ]
+        importtime = import_offenders(py, env, cwd)
+    return {"rows": [r.as_dict() for r in rows], "importtime": importtime}
+
+
+def import_offenders(
+    py: str, env: dict[str, str], cwd: Path, top: int = 20
+) -> list[dict[str, Any]]:
+    """`python -X importtime` of `diklat plan` on the demo: the largest cumulative imports."""
+    out = subprocess.run(
+        [py, "-X", "importtime", "-m", "diklat_cli", "plan", "--date", DEMO_DATE],
+        env=env,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    rows: list[dict[str, Any]] = []
+    for line in out.stderr.splitlines():
+        if not line.startswith("import time:") or "cumulative" in line:
+            continue
+        self_us, cum_us, name = line[len("import time:") :].split("|", 2)
+        depth = (len(name) - len(name.lstrip()) - 1) // 2
+        rows.append(
+            {
+                "module": name.strip(),
+                "self_ms": int(self_us) / 1000,
+                "cumulative_ms": int(cum_us) / 1000,
+                "depth": depth,
+            }
+        )
+    top_level = sorted((r for r in rows if r["depth"] == 0), key=lambda r: -r["cumulative_ms"])
+    heavy = sorted(rows, key=lambda r: -r["self_ms"])
+    return [*top_level[:top], {"heaviest_self": [(r["module"], r["self_ms"]) for r in heavy[:top]]}]
+
+
+def taskwarrior_data(task: str, case: Path) -> tuple[Path, float]:
+    """A throwaway TASKRC/TASKDATA holding the case's tasks; returns (rc, import seconds)."""
+    data = case / "taskdata"
+    shutil.rmtree(data, ignore_errors=True)
+    data.mkdir(parents=True)
+    rc = case / "taskrc"
+    rc.write_text(
+        f"data.location={data}\nconfirmation=off\nverbose=nothing\ncolor=off\nhooks=off\n"
+        "gc=on\nrecurrence=off\nnews.version=2.6.2\n",
+        "utf-8",
+    )
+    env = {**os.environ, "TASKRC": str(rc)}
+    t0 = time.perf_counter()
+    subprocess.run(
+        [task, "import", str(case / "taskwarrior.json")],
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    return rc, time.perf_counter() - t0
+
+
+def scale(
+    cases: dict[tuple[int, str], Path], diklat: str, task: str | None, runs: int, today: date
+) -> list[dict[str, Any]]:
+    note("scale: diklat plan (horizon 365) vs task next on the same tasks")
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="diklat-bench-") as tmp:
+        home = Path(tmp)
+        env = isolated_env(home)
+        for (n, load), case in sorted(cases.items()):
+            n_runs = max(3, runs // 3) if n >= 10000 else runs
+            row: dict[str, Any] = {"n": n, "load": load}
+            cmd = [diklat, "-w", str(case / "workspace"), "plan", "--date", today.isoformat()]
+            row["diklat"] = measure(
+                f"diklat plan n={n} {load}", cmd, env=env, cwd=home, runs=n_runs
+            ).as_dict()
+            if task:
+                rc, import_s = taskwarrior_data(task, case)
+                tenv = {**env, "TASKRC": str(rc)}
+                tcmd = [task, "rc.verbose=nothing", "rc.color=off", "limit:25", "next"]
+                row["task_next"] = measure(
+                    f"task next n={n} {load}", tcmd, env=tenv, cwd=home, runs=n_runs, warmup=2
+                ).as_dict()
+                row["task_import_s"] = import_s
+            rows.append(row)
+    return rows
+
+
+def quality(
+    cases: dict[tuple[int, str], Path], taskdog_py: str | None, today: date
+) -> list[dict[str, Any]]:
+    from lower_bound import late_if_in_order, moore_hodgson
+
+    note("quality: late tasks of diklat, taskdog and the least possible (Moore-Hodgson)")
+    rows = []
+    for (n, load), case in sorted(cases.items()):
+        peers = json.loads((case / "peers.json").read_text("utf-8"))
+        jobs = [j for j in peers["jobs"] if j["due"]]
+        important = {j["id"] for j in jobs if j["important"]}
+        line = [(j["id"], j["minutes"], j["capacity"]) for j in jobs]
+        mh = moore_hodgson(line)
+        mh_imp = moore_hodgson([x for x in line if x[0] in important])
+        row: dict[str, Any] = {
+            "n": n,
+            "load": load,
+            "jobs_with_due": len(jobs),
+            "important_with_due": len(important),
+            "offered_load": sum(j["minutes"] for j in jobs) / peers["capacity"],
+            "moore_hodgson": len(mh),
+            "moore_hodgson_important_alone": len(mh_imp),
+            "edf_without_dropping": len(late_if_in_order(line)),
+        }
+        out = subprocess.run(
+            [
+                sys.executable,
+                str(Path(__file__)),
+                "--diklat-case",
+                str(case),
+                "--today",
+                today.isoformat(),
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if out.returncode == 0:
+            d = json.loads(out.stdout)
+            row["diklat"] = {
+                "late": len(d["late"]),
+                "late_important": sum(1 for x in d["late"] if x in important),
+                **{k: v for k, v in d.items() if k != "late"},
+            }
+        else:
+            row["diklat"] = {
+                "error": out.stderr.strip().splitlines()[-1] if out.stderr.strip() else "failed"
+            }
+        if taskdog_py:
+            out = subprocess.run(
+                [taskdog_py, str(BENCH / "taskdog_plan.py"), str(case / "peers.json")],
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            if out.returncode == 0:
+                d = json.loads(out.stdout)
+                row["taskdog"] = {
+                    "late": len(d["late"]),
+                    "late_important": sum(1 for x in d["late"] if x in important),
+                    "seconds": d["seconds"],
+                }
+            else:
+                row["taskdog"] = {
+                    "error": out.stderr.strip().splitlines()[-1] if out.stderr.strip() else "failed"
+                }
+        note(
+            f"  n={n} {load}: diklat {row['diklat'].get('late', '?')}, "
+            f"taskdog {row.get('taskdog', {}).get('late', '-')}, least possible {len(mh)}"
+        )
+        rows.append(row)
+    return rows
+
+
+# --- report ----------------------------------------------------------------------------------
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:,.0f} ms"
+
+
+def report(results: dict[str, Any]) -> str:
+    out: list[str] = []
+    m = results["machine"]
+    out.append(
+        f"Run of {results['date']} on {m['cpu']}, {m['cores']} cores, {m['memory']}; {m['os']}; "
+        f"Python {m['python']}; diklat at commit {m['diklat_commit']}; "
+        f"{results['peers'].get('taskwarrior', 'no taskwarrior')}; taskdog-core {results['peers'].get('taskdog', '-')}; "
+        f"timing by {results['timing_tool']}."
+    )
+    out.append("")
+    verdicts: list[str] = []
+    if "startup" in results:
+        rows = {r["label"]: r for r in results["startup"]["rows"]}
+        typer = rows["python -c 'import typer'"]
+        out += [
+            "### Start-up: `diklat plan` on the demo",
+            "",
+            "| command | min | median | × import typer (median) | peak memory |",
+            "| --- | ---: | ---: | ---: | ---: |",
+        ]
+        for r in results["startup"]["rows"]:
+            out.append(
+                f"| `{r['label']}` | {ms(r['min_s'])} | {ms(r['median_s'])} | "
+                f"{r['median_s'] / typer['median_s']:.2f}× | {r['peak_mib']:.0f} MiB |"
+            )
+        warm = rows["diklat plan (demo, warm cache)"]["median_s"] / typer["median_s"]
+        fresh = rows["diklat plan (demo, fresh cache)"]["median_s"] / typer["median_s"]
+        verdicts.append(
+            f"start-up within 2.5× of `import typer`: warm cache {warm:.2f}× "
+            f"({'met' if warm <= 2.5 else 'MISSED'}), fresh cache {fresh:.2f}× ({'met' if fresh <= 2.5 else 'MISSED'})"
+        )
+        out.append("")
+    if results.get("scale"):
+        out += [
+            "### Scale: a year of N tasks (horizon 365) vs `task next`",
+            "",
+            "| N | load | diklat plan median | peak | task next median | peak | × task next | task import |",
+            "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        ]
+        for r in results["scale"]:
+            d, t = r["diklat"], r.get("task_next")
+            ratio = f"{d['median_s'] / t['median_s']:.1f}×" if t else "-"
+            t_peak = f"{t['peak_mib']:.0f} MiB" if t else "-"
+            out.append(
+                f"| {r['n']:,} | {r['load']} | {ms(d['median_s'])} | {d['peak_mib']:.0f} MiB | "
+                f"{ms(t['median_s']) if t else '-'} | {t_peak} | {ratio} | "
+                f"{ms(r['task_import_s']) if t else '-'} |"
+            )
+            if r["n"] == 10000:
+                if t:
+                    x = d["median_s"] / t["median_s"]
+                    verdicts.append(
+                        f"10,000 tasks ({r['load']}) within 3× of `task next`: {x:.1f}× ({'met' if x <= 3 else 'MISSED'})"
+                    )
+                verdicts.append(
+                    f"10,000 tasks ({r['load']}) under 150 MiB: {d['peak_mib']:.0f} MiB ({'met' if d['peak_mib'] < 150 else 'MISSED'})"
+                )
+        out.append("")
+    if results.get("quality"):
+        out += [
+            "### Quality: tasks finished after their deadline or not at all (important ones in brackets)",
+            "",
+            "| N | load | due tasks (important) | least possible | diklat | taskdog greedy | diklat − least | taskdog − least | EDF, nothing dropped |",
+            "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        ]
+        for r in results["quality"]:
+            d = r["diklat"]
+            t = r.get("taskdog", {})
+            dl = (
+                f"{d['late']} ({d['late_important']})"
+                if "late" in d
+                else f"error: {d.get('error')}"
+            )
+            tl = (
+                f"{t['late']} ({t['late_important']})"
+                if "late" in t
+                else (f"error: {t['error']}" if t else "skipped")
+            )
+            least = f"{r['moore_hodgson']} ({r['moore_hodgson_important_alone']})"
+            out.append(
+                f"| {r['n']:,} | {r['load']} {r['offered_load']:.0%} | {r['jobs_with_due']:,} ({r['important_with_due']:,}) | {least} | {dl} | {tl} | "
+                f"{d['late'] - r['moore_hodgson'] if 'late' in d else '-'} | {t['late'] - r['moore_hodgson'] if 'late' in t else '-'} | "
+                f"{r['edf_without_dropping']:,} |"
+            )
+            if "late" in d and "late" in t:
+                fewer = d["late"] < t["late"] or d["late"] == r["moore_hodgson"]
+                imp_ok = d["late_important"] <= t["late_important"]
+                verdicts.append(
+                    f"n={r['n']:,} {r['load']}: fewer late than taskdog {d['late']} vs {t['late']} "
+                    f"({'met' if fewer else 'MISSED'}); late important {d['late_important']} vs {t['late_important']} "
+                    f"({'met' if imp_ok else 'MISSED'})"
+                )
+        out.append("")
+    if verdicts:
+        out += ["### Targets", ""] + [f"- {v}" for v in verdicts] + [""]
+    if "startup" in results:
+        top = [r for r in results["startup"]["importtime"] if "module" in r][:12]
+        heavy: list[tuple[str, float]] = next(
+            (r["heaviest_self"] for r in results["startup"]["importtime"] if "heaviest_self" in r),
+            [],
+        )
+        out += [
+            "### Where `diklat plan`'s start-up goes (`python -X importtime`, one run)",
+            "",
+            "Top-level imports by cumulative time: "
+            + ", ".join(f"`{r['module']}` {r['cumulative_ms']:.0f} ms" for r in top)
+            + ".",
+            "",
+            "Heaviest single modules (self time): "
+            + ", ".join(f"`{name}` {self_ms:.0f} ms" for name, self_ms in heavy[:12])
+            + ".",
+            "",
+        ]
+    return "\n".join(out)
+
+
+def write_readme(text: str) -> None:
+    readme = BENCH / "README.md"
+    start, end = "<!-- results:start -->", "<!-- results:end -->"
+    body = readme.read_text("utf-8")
+    if start not in body or end not in body:
+        note("README.md has no result markers; not written")
+        return
+    head, rest = body.split(start, 1)
+    _, tail = rest.split(end, 1)
+    readme.write_text(f"{head}{start}\n{text}\n{end}{tail}", "utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument(
+        "--sizes",
+        default=None,
+        help="comma-separated N (default 100,1000,10000; --quick: 100,1000)",
+    )
+    parser.add_argument(
+        "--quick", action="store_true", help="fewer runs and no 10,000 unless asked"
+    )
+    parser.add_argument("--only", default="startup,scale,quality", help="which parts to run")
+    parser.add_argument(
+        "--write-readme", action="store_true", help="put the tables into bench/README.md"
+    )
+    parser.add_argument("--diklat-case", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--today", default=None, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+
+    sys.path.insert(0, str(BENCH))
+    from generate import LOADS, TODAY, cached_holidays, generate, write
+
+    if args.diklat_case:
+        today = date.fromisoformat(args.today) if args.today else TODAY
+        json.dump(diklat_case(args.diklat_case, today), sys.stdout)
+        return 0
+
+    sizes = [
+        int(s) for s in (args.sizes or ("100,1000" if args.quick else "100,1000,10000")).split(",")
+    ]
+    parts = set(args.only.split(","))
+    runs = 5 if args.quick else 15
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    bindir = Path(sys.executable).parent
+    diklat = str(bindir / "diklat") if (bindir / "diklat").exists() else shutil.which("diklat")
+    if diklat is None:
+        note("diklat is not installed in this environment: run with `uv run python bench/run.py`")
+        return 1
+
+    hyperfine = apt_install("hyperfine", "hyperfine")
+    if not Path("/usr/bin/time").exists():
+        apt_install("time", "time")
+    if not hyperfine:
+        note("note: hyperfine not available; timing with repeated subprocess runs (min/median)")
+    task = apt_install("taskwarrior", "task") if "scale" in parts else None
+    if "scale" in parts and not task:
+        note("SKIP taskwarrior: `task` is not installed and apt-get could not install it")
+    taskdog_py = taskdog_python() if "quality" in parts else None
+
+    results: dict[str, Any] = {
+        "date": datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"),
+        "machine": machine(),
+        "timing_tool": "hyperfine " + version_of([hyperfine, "--version"]).split()[-1]
+        if hyperfine
+        else "subprocess",
+        "peers": {},
+        "sizes": sizes,
+    }
+    if task:
+        results["peers"]["taskwarrior"] = "Taskwarrior " + version_of([task, "--version"])
+    if taskdog_py:
+        results["peers"]["taskdog"] = version_of(
+            [taskdog_py, "-c", "import importlib.metadata as m; print(m.version('taskdog-core'))"]
+        )
+
+    cases: dict[tuple[int, str], Path] = {}
+    if parts & {"scale", "quality"}:
+        note("generating workspaces ...")
+        hol = cached_holidays(RESULTS / "holidays-cache.json")
+        for n in sizes:
+            for load in LOADS:
+                g = generate(n, load, holidays=hol)
+                case = RESULTS / "work" / f"n{n}-{load}"
+                write(g, case)
+                cases[(n, load)] = case
+
+    if "startup" in parts:
+        results["startup"] = startup(sys.executable, diklat, runs)
+    if "scale" in parts:
+        results["scale"] = scale(cases, diklat, task, runs, TODAY)
+    if "quality" in parts:
+        results["quality"] = quality(cases, taskdog_py, TODAY)
+
+    stamp = datetime.now().strftime("%Y%m%d-%H%M")
+    (RESULTS / f"run-{stamp}.json").write_text(json.dumps(results, indent=1, default=str), "utf-8")
+    text = report(results)
+    (RESULTS / f"run-{stamp}.md").write_text(text, "utf-8")
+    print(text)
+    if args.write_readme:
+        write_readme(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
