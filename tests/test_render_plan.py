@@ -53,6 +53,7 @@ WORDS: dict[Lang, dict[str, str]] = {
         "clash_fix": "minta izin tidak hadir rapat, atau utus Sari",
         "quiet": "Pelatihan luring Rabu, 2 Desember jatuh di masa sibuk Penyusunan RKA",
         "warn": "Data cuti bersama tahun 2027 belum ada.",
+        "jp": "JP tahun 2026: 12 JP; kurang 8 JP dari target 20 JP.",
     },
     "en": {
         "lap": "due Thursday, 3 December; important",
@@ -67,6 +68,7 @@ WORDS: dict[Lang, dict[str, str]] = {
         "clash_fix": "ask to be excused from the meeting, or send Sari",
         "quiet": "In-class training on Wednesday, 2 December falls in the RKA busy period",
         "warn": "No cuti bersama data for 2027 yet.",
+        "jp": "JP in 2026: 12 JP; 8 JP short of the target of 20 JP.",
     },
 }
 
@@ -307,6 +309,7 @@ def sample_plan(lang: Lang) -> Plan:
         (
             Conflict("meeting_vs_session", "warning", w["clash"], ("pkp-2027",), w["clash_fix"]),
             Conflict("quiet", "error", w["quiet"], ("pkp-2027",)),
+            Conflict("jp", "info", w["jp"]),
         ),
         (w["warn"],),
     )
@@ -378,6 +381,9 @@ def test_day_view_says_what_a_user_needs_first() -> None:
     assert re.search(r"Penataan arsip 2025  arsip +2 j +Tidak muat", text)
     assert re.search(r"Rekap absensi bidang  absensi@2026-12-04  → Budi Santoso, S\.Sos\.\n", text)
     assert re.search(r"masalah +Pelatihan luring Rabu", text)
+    # notes such as the JP tally stay out of the morning view; `diklat check` has them
+    assert "JP tahun 2026" not in text
+    assert " 1 catatan lain: diklat check\n" in text
 
 
 def test_days_off_say_why() -> None:

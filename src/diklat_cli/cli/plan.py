@@ -7,6 +7,7 @@ is due next week; the options only choose how much of it to show and in which fo
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from datetime import date, timedelta
 from enum import StrEnum
 from typing import Annotated
@@ -15,7 +16,7 @@ import typer
 
 from ..errors import ExitCode
 from ..models import Workspace
-from ..plan import Plan
+from ..plan import Conflict, Plan
 from ..schedule import make_plan
 from .app import app
 from .context import Options, options
@@ -49,46 +50,31 @@ def _with_horizon(ws: Workspace, days: int) -> Workspace:
     return ws.model_copy(update={"planning": planning})
 
 
-def add_conflicts(o: Options, ws: Workspace, today: date, plan: Plan) -> Plan:
-    """SEAM: the clashes `conflicts.find` reports, merged into the planner's own.
-
-    `conflicts.find` is being written alongside this command; until it exists, the plan keeps
-    only the conflicts the planner found itself.
-    """
-    from .. import conflicts
-
-    find = getattr(conflicts, "find", None)
-    if find is None:
-        return plan
-    last = today + timedelta(days=ws.planning.horizon_days)
-    found = find(
-        ws,
-        today,
-        holidays=o.holidays(today, last),
-        busy=o.busy(today, last),
-        lang=o.language,
-        plan=plan,
-    )
+def with_conflicts(plan: Plan, found: Sequence[Conflict]) -> Plan:
+    """The planner's own conflicts and what `conflicts.find` reports, each once, errors first."""
     known = {(c.kind, c.message) for c in plan.conflicts}
     extra = tuple(c for c in found if (c.kind, c.message) not in known)
-    return dataclasses.replace(plan, conflicts=plan.conflicts + extra)
+    order = {"error": 0, "warning": 1, "info": 2}
+    merged = sorted(plan.conflicts + extra, key=lambda c: order.get(c.severity, 3))
+    return dataclasses.replace(plan, conflicts=tuple(merged))
 
 
 def build_plan(o: Options, today: date, show_until: date | None = None) -> tuple[Workspace, Plan]:
     """The plan from `today` over the horizon (stretched to reach `show_until`), with its clashes."""
+    from .. import conflicts
+
     ws = o.ws
     if show_until is not None:
         ws = _with_horizon(ws, (show_until - today).days + 1)
-    last = today + timedelta(days=ws.planning.horizon_days)
-    p = make_plan(
-        ws,
-        today,
-        holidays=o.holidays(today, last),
-        progress=o.progress(),
-        busy=o.busy(today, last),
-        lang=o.language,
-    )
-    return ws, add_conflicts(o, ws, today, p)
+    # the clashes look past the horizon (a training's whole run), so the holidays must too
+    first, last = conflicts.window(ws, today)
+    first, last = min(first, today), max(last, today + timedelta(days=ws.planning.horizon_days))
+    holidays = o.holidays(first, last)
+    busy = o.busy(first, last)
+    lang = o.language
+    p = make_plan(ws, today, holidays=holidays, progress=o.progress(), busy=busy, lang=lang)
+    found = conflicts.find(ws, today, holidays=holidays, busy=busy, lang=lang, plan=p)
+    return ws, with_conflicts(p, found)
 
 
 @app.command()

@@ -27,6 +27,7 @@ from .words import (
     quadrant_label,
     ranked,
     severity_label,
+    shown_conflicts,
     shown_days,
     span,
     task_title,
@@ -117,13 +118,16 @@ def _sections(plan: Plan, view: View) -> list[str]:
             f"- {_escape(t.title)} (`{t.id}`): {_escape(late_text(plan, t, lang))}" for t in late
         ]
         out.append("")
-    if plan.conflicts:
+    clashes, notes = shown_conflicts(plan)
+    if clashes or notes:
         out += [f"## {M(lang, 'sec.conflicts')}", ""]
-        for c in plan.conflicts:
+        for c in clashes:
             line = f"- **{severity_label(c.severity, lang)}**: {_escape(c.message)}"
             if c.suggestion:
                 line += f"  \n  {_escape(M(lang, 'suggestion', text=c.suggestion))}"
             out.append(line)
+        if notes:
+            out.append(f"- _{M(lang, 'more_notes', n=notes)}_")
         out.append("")
     dlg = delegated(plan)
     if dlg:

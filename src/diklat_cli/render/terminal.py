@@ -38,6 +38,7 @@ from .words import (
     quadrant_long,
     ranked,
     severity_label,
+    shown_conflicts,
     shown_days,
     span,
     task_title,
@@ -61,8 +62,8 @@ W = Catalog(
         },
         "why.when": {"id": "Jadwal", "en": "Scheduled"},
         "why.nothing": {
-            "id": "belum ada blok dalam rentang yang ditampilkan",
-            "en": "no block in the days shown",
+            "id": "belum ada blok terjadwal",
+            "en": "no block scheduled",
         },
         "why.late": {"id": "Terlambat", "en": "Late"},
         "why.unscheduled": {"id": "Belum terjadwal", "en": "Unscheduled"},
@@ -265,12 +266,13 @@ def _sections(console: Console, plan: Plan, view: View) -> None:
         for t in late:
             table.add_row(_title(t.title, t.id), Text(late_text(plan, t, lang), style="red"))
         console.print(table)
-    if plan.conflicts:
-        _section(console, "sec.conflicts", lang, len(plan.conflicts))
+    clashes, notes = shown_conflicts(plan)
+    if clashes:
+        _section(console, "sec.conflicts", lang, len(clashes))
         table = _grid(console)
         table.add_column(no_wrap=True)
         table.add_column(overflow="fold")
-        for c in plan.conflicts:
+        for c in clashes:
             msg = Text(c.message)
             if c.suggestion:
                 msg.append("\n" + M(lang, "suggestion", text=c.suggestion), style="dim")
@@ -279,6 +281,10 @@ def _sections(console: Console, plan: Plan, view: View) -> None:
                 msg,
             )
         console.print(table)
+    if notes:
+        if not clashes:
+            console.print()
+        console.print(Text(" " + M(lang, "more_notes", n=notes), style="dim"))
     dlg = delegated(plan)
     if dlg:
         _section(console, "sec.delegated", lang, len(dlg))

@@ -12,7 +12,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from ..i18n import Catalog, Lang, format_date, format_duration, format_time, zone_abbreviation
-from ..plan import Block, DayPlan, Plan, Quadrant, TaskStatus
+from ..plan import Block, Conflict, DayPlan, Plan, Quadrant, TaskStatus
 
 M = Catalog(
     {
@@ -84,6 +84,10 @@ M = Catalog(
         "sec.explain": {"id": "Urgensi tugas", "en": "Task urgency"},
         "sec.warnings": {"id": "Catatan", "en": "Notes"},
         "suggestion": {"id": "Saran: {text}", "en": "Suggestion: {text}"},
+        "more_notes": {
+            "id": "{n} catatan lain: diklat check",
+            "en": "{n} more note(s): diklat check",
+        },
         "late.line": {
             "id": "selesai {finish}, tenggat {due}",
             "en": "finishes {finish}, due {due}",
@@ -325,6 +329,16 @@ def late_text(plan: Plan, t: TaskStatus, lang: Lang) -> str:
     if t.finish is None or t.remaining_minutes:
         return M(lang, "late.never", due=due)
     return M(lang, "late.line", finish=moment(plan, t.finish, lang), due=due)
+
+
+def shown_conflicts(plan: Plan) -> tuple[list[Conflict], int]:
+    """Errors and warnings for the day's view, and how many notes were left to `diklat check`.
+
+    Notes (the year's JP tally, work already handed over) are worth a look once, not every
+    morning; the JSON keeps them all.
+    """
+    shown = [c for c in plan.conflicts if c.severity != "info"]
+    return shown, len(plan.conflicts) - len(shown)
 
 
 def delegated(plan: Plan) -> list[TaskStatus]:
