@@ -172,7 +172,7 @@ M = Catalog(
 )
 
 # JSON Schema of the value forms, for `diklat schema`: what the user writes, not what we hold
-DURATION_PATTERN = r"^\s*(\d+([.,]\d+)?\s*(jp|jam|j|h|menit|min|m)\s*)+$"
+DURATION_PATTERN = r"^\s*(\d+([.,]\d+)?\s*([jJ][pP]|[jJ][aA][mM]|[jJ]|[hH]|[mM][eE][nN][iI][tT]|[mM][iI][nN]|[mM])\s*)+$"
 TIME_PATTERN = r"^\s*\d{1,2}[:.]\d{2}\s*$"
 RANGE_PATTERN = r"^\s*\d{1,2}[:.]\d{2}\s*(-|–|—|s\.d\.?)\s*\d{1,2}[:.]\d{2}\s*$"
 ID_PATTERN = r"^[A-Za-z0-9_-]+$"
@@ -281,7 +281,13 @@ Id = Annotated[
 RRule = Annotated[
     str,
     BeforeValidator(_rrule),
-    WithJsonSchema({"type": "string", "pattern": "FREQ=", "examples": ["FREQ=WEEKLY;BYDAY=MO,WE"]}),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": "[Ff][Rr][Ee][Qq]=",
+            "examples": ["FREQ=WEEKLY;BYDAY=MO,WE"],
+        }
+    ),
 ]
 Day = Annotated[date, BeforeValidator(_date), WithJsonSchema({"type": "string", "format": "date"})]
 Moment = Annotated[

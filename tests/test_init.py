@@ -1,0 +1,111 @@
+"""`diklat init`: a starter workspace that loads, explains itself, and never overwrites."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from datetime import date
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from diklat_cli.cli import main
+from diklat_cli.cli.setup import starter_files
+from diklat_cli.workspace import load
+
+FILES = ["diklat.toml", "tugas.toml", "tim.toml", "diklat.schema.json"]
+
+
+def _write(folder: Path, files: dict[str, str]) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+
+
+def test_init_writes_a_workspace_that_loads(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "kerja"
+    assert main(["init", str(target)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"Ruang kerja dibuat di {target}:\n")
+    assert "Langkah berikutnya:" in out
+    assert f"  2. Periksa berkas:        diklat -w {target} check\n" in out
+    names = sorted(p.name for p in target.iterdir())
+    assert [n for n in names if n.startswith("diklat-")] != []
+    assert set(FILES) <= set(names)
+    for toml in target.glob("*.toml"):
+        assert toml.read_text("utf-8").startswith("#:schema ./diklat.schema.json\n")
+    ws = load(target)
+    assert ws.profile.language == "id"
+    assert ws.trainings[0].start > date.today()
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize(
+    "today", [date(2026, 11, 29), date(2026, 12, 31), date(2027, 2, 17), date(2030, 6, 3)], ids=str
+)
+def test_starter_loads_on_any_day_in_both_languages(tmp_path: Path, today: date, lang: str) -> None:
+    files = starter_files(today, lang)  # type: ignore[arg-type]
+    _write(tmp_path, files)
+    ws = load(tmp_path)
+    assert ws.profile.language == lang
+    assert ws.trainings[0].start > today
+    assert min(t.due for t in ws.tasks if isinstance(t.due, date)) > today  # type: ignore[type-var]
+
+
+def test_starter_shows_every_table(tmp_path: Path) -> None:
+    text = "".join(starter_files(date(2026, 11, 29), "id").values())
+    for table in [
+        "[profile]",
+        "[workweek]",
+        "[workweek.fri]",
+        "[ramadan]",
+        "[study]",
+        "[planning]",
+        "[export]",
+        "[[task]]",
+        "[[training]]",
+        "[[training.session]]",
+        "[[event]]",
+        "[[quiet]]",
+        "[[colleague]]",
+        "[[calendar]]",
+        "[[holiday]]",
+    ]:
+        assert table in text, table
+
+
+def test_starter_validates_against_the_schema_beside_it(tmp_path: Path) -> None:
+    files = starter_files(date(2026, 11, 29), "id")
+    schema = json.loads(files["diklat.schema.json"])
+    for name, text in files.items():
+        if name.endswith(".toml"):
+            data = json.loads(json.dumps(tomllib.loads(text), default=str))
+            jsonschema.validate(data, schema)
+
+
+def test_init_never_overwrites(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "tugas.toml").write_text("# punya saya\n")
+    assert main(["init", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert err == (
+        "diklat: diklat init tidak menimpa berkas yang sudah ada: tugas.toml. Pilih folder lain "
+        "(diklat init FOLDER) atau pindahkan berkas itu dulu.\n"
+    )
+    assert (tmp_path / "tugas.toml").read_text() == "# punya saya\n"
+    assert not (tmp_path / "diklat.toml").exists()
+
+
+def test_init_in_english_in_the_current_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["--lang", "en", "init"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Workspace created in .:\n")
+    assert "  2. Check the files:       diklat check\n" in out
+    assert "DIKLAT_WORKSPACE" not in out
+    assert 'language = "en"' in (tmp_path / "diklat.toml").read_text()
+    assert load(tmp_path).profile.language == "en"
