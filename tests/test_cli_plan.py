@@ -199,7 +199,7 @@ def test_why_explains_one_task(contract_workspace: Path, monkeypatch: pytest.Mon
     assert result.output.startswith("Laporan realisasi TW IV  lap-tw4\n")
     assert re.search(r"Kuadran +kerjakan — mendesak dan penting", result.output)
     assert re.search(r"Tenggat +Selasa, 12 Januari 2027 16\.00", result.output)
-    assert re.search(r"Urgensi +15,60 *\n +tenggat mendekat +0,80 × 12,0 = +9,60", result.output)
+    assert re.search(r"Urgensi +15,60 *\n +tenggat makin dekat +0,80 × 12,0 = +9,60", result.output)
     assert re.search(r"Didelegasikan +kepada Budi Santoso, S\.Sos\.", result.output)
 
 

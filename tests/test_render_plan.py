@@ -53,6 +53,7 @@ WORDS: dict[Lang, dict[str, str]] = {
         "clash_fix": "minta izin tidak hadir rapat, atau utus Sari",
         "quiet": "Pelatihan luring Rabu, 2 Desember jatuh di masa sibuk Penyusunan RKA",
         "warn": "Data cuti bersama tahun 2027 belum ada.",
+        "quiet_fix": "konsultasikan dengan atasan: diklat check --suggest pkp-2027",
         "jp": "JP tahun 2026: 12 JP; kurang 8 JP dari target 20 JP.",
     },
     "en": {
@@ -68,6 +69,7 @@ WORDS: dict[Lang, dict[str, str]] = {
         "clash_fix": "ask to be excused from the meeting, or send Sari",
         "quiet": "In-class training on Wednesday, 2 December falls in the RKA busy period",
         "warn": "No cuti bersama data for 2027 yet.",
+        "quiet_fix": "talk to your supervisor: diklat check --suggest pkp-2027",
         "jp": "JP in 2026: 12 JP; 8 JP short of the target of 20 JP.",
     },
 }
@@ -308,7 +310,7 @@ def sample_plan(lang: Lang) -> Plan:
         (Unscheduled("arsip", 120, w["arsip_reason"], w["arsip_suggest"]),),
         (
             Conflict("meeting_vs_session", "warning", w["clash"], ("pkp-2027",), w["clash_fix"]),
-            Conflict("quiet", "error", w["quiet"], ("pkp-2027",)),
+            Conflict("quiet", "error", w["quiet"], ("pkp-2027",), w["quiet_fix"]),
             Conflict("jp", "info", w["jp"]),
         ),
         (w["warn"],),
@@ -383,7 +385,7 @@ def test_day_view_says_what_a_user_needs_first() -> None:
     assert re.search(r"masalah +Pelatihan luring Rabu", text)
     # notes such as the JP tally stay out of the morning view; `diklat check` has them
     assert "JP tahun 2026" not in text
-    assert " 1 catatan lain: diklat check\n" in text
+    assert " Saran untuk tiap temuan dan 1 catatan lain: diklat check\n" in text
 
 
 def test_days_off_say_why() -> None:
@@ -405,9 +407,9 @@ def test_week_grid_shows_each_days_load() -> None:
 def test_explain_shows_each_term_in_words() -> None:
     text = terminal(sample_plan("id"), view("id", explain=True))
     assert (
-        " Laporan realisasi TW IV  lap-tw4  kerjakan · urgensi 15,60\n"
-        "    tenggat mendekat   0,80 × 12,0 =  9,60\n"
-        "    penting            1,00 ×  6,0 =  6,00\n"
+        " 15,60  kerjakan     Laporan realisasi TW IV  lap-tw4\n"
+        "                     tenggat makin dekat   0,80 × 12,0 =  9,60\n"
+        "                     penting               1,00 ×  6,0 =  6,00\n"
     ) in text
 
 

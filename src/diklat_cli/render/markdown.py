@@ -22,6 +22,7 @@ from .words import (
     late_text,
     load,
     load_line,
+    more_notes,
     number,
     off_reason,
     quadrant_label,
@@ -123,11 +124,10 @@ def _sections(plan: Plan, view: View) -> list[str]:
         out += [f"## {M(lang, 'sec.conflicts')}", ""]
         for c in clashes:
             line = f"- **{severity_label(c.severity, lang)}**: {_escape(c.message)}"
-            if c.suggestion:
+            if c.suggestion and c.severity == "error":
                 line += f"  \n  {_escape(M(lang, 'suggestion', text=c.suggestion))}"
             out.append(line)
-        if notes:
-            out.append(f"- _{M(lang, 'more_notes', n=notes)}_")
+        out.append(f"- _{more_notes(plan, lang)}_")
         out.append("")
     dlg = delegated(plan)
     if dlg:

@@ -24,7 +24,7 @@ from .words import (
     colleague,
     delegated,
     due_text,
-    fillers,
+    fill,
     heading,
     kind_label,
     late_tasks,
@@ -32,12 +32,15 @@ from .words import (
     load,
     load_line,
     moment,
+    more_notes,
+    next_working,
     number,
     off_reason,
     quadrant_label,
     quadrant_long,
     ranked,
     severity_label,
+    shorten,
     shown_conflicts,
     shown_days,
     span,
@@ -142,12 +145,19 @@ def _what(plan: Plan, b: Block, view: View) -> Text:
 
 def _timeline(console: Console, plan: Plan, day: DayPlan, view: View) -> None:
     lang = view.lang
-    narrow = console.width < 100
+    # fixed widths, so that the columns line up from one day to the next
+    kinds = [
+        len(kind_label(plan, b, lang)) for _, x in shown_days(plan, view) if x for b in x.blocks
+    ]
+    kind_w = min(max(kinds, default=5), 15 if console.width < 100 else 25)
+    quad_w = max(len(quadrant_label(q, lang)) for q in QUADRANT_STYLE)  # type: ignore[arg-type]
+    time_w = max(11, len(M(lang, "all_day")))
+    what_w = min(60, max(20, console.width - 9 - time_w - kind_w - quad_w))
     table = _grid(console)
-    table.add_column(no_wrap=True)
-    table.add_column(no_wrap=not narrow, max_width=15 if narrow else None)
-    table.add_column(overflow="fold")
-    table.add_column(no_wrap=True)
+    table.add_column(no_wrap=True, width=time_w)
+    table.add_column(width=kind_w)
+    table.add_column(overflow="fold", width=what_w)
+    table.add_column(no_wrap=True, width=quad_w)
     for b in sorted(day.blocks, key=lambda b: (b.start, b.end)):
         style = KIND_STYLE.get(b.kind, "")
         quadrant = (
@@ -172,6 +182,9 @@ def _day(console: Console, plan: Plan, d: date, day: DayPlan | None, view: View)
         return
     if not day.working:
         console.print(Text(" " + M(lang, "off.prefix", why=off_reason(day, lang)), style="yellow"))
+        hint = next_working(plan, d, lang) if len(view.dates) == 1 else None
+        if hint:
+            console.print(Text(" " + hint, style="dim"))
     elif day.note:
         console.print(Text(" " + day.note, style="yellow"))
     if day.blocks:
@@ -197,6 +210,20 @@ def _bar(day: DayPlan) -> Text:
     return bar
 
 
+def _filling(day: DayPlan, lang: Lang, width: int, limit: int = 3) -> Text:
+    """A day's biggest items, one a line, the time first so the eye can run down it."""
+    top = fill(day)
+    out = Text()
+    for i, (title, minutes) in enumerate(top[:limit]):
+        if i:
+            out.append("\n")
+        out.append(f"{format_duration(minutes, lang):>8}  ", style="dim")
+        out.append(shorten(title, max(12, width - 10)))
+    if len(top) > limit:
+        out.append("\n" + " " * 10 + M(lang, "load.more", n=len(top) - limit), style="dim")
+    return out
+
+
 def _week(console: Console, plan: Plan, view: View) -> None:
     lang = view.lang
     console.print(Text(week_heading(plan, view), style="bold underline"))
@@ -206,24 +233,24 @@ def _week(console: Console, plan: Plan, view: View) -> None:
     table.add_column(M(lang, "col.free"), no_wrap=True, justify="right")
     table.add_column(M(lang, "col.load"), no_wrap=True)
     table.add_column(M(lang, "col.what"), overflow="fold")
+    # what is left for the last column once the day, the figures and the bar are drawn
+    width = max(20, console.width - 45)
     for d, day in shown_days(plan, view):
         label = Text(format_date(d, lang, "short"), style="bold" if d == plan.today else "")
         if day is None:
             table.add_row(label, "—", "—", "", Text(M(lang, "past"), style="dim"))
             continue
         ld = load(day)
-        if not day.working and not ld.planned:
-            table.add_row(label, "—", "—", "", Text(off_reason(day, lang), style="yellow"))
-            continue
-        what = Text(", ".join(fillers(day, lang)))
+        what = _filling(day, lang, width)
         if not day.working:
             reason = Text(off_reason(day, lang), style="yellow")
-            what = reason + Text("; ") + what if what.plain else reason
+            what = reason + Text("\n") + what if what.plain else reason
         elif not what.plain:
             what = Text(M(lang, "load.none"), style="dim")
+        planned = format_duration(ld.planned, lang) if ld.planned else "—"
         table.add_row(
             label,
-            format_duration(ld.planned, lang),
+            planned,
             format_duration(ld.free, lang) if day.working else "—",
             _bar(day),
             what,
@@ -274,17 +301,18 @@ def _sections(console: Console, plan: Plan, view: View) -> None:
         table.add_column(overflow="fold")
         for c in clashes:
             msg = Text(c.message)
-            if c.suggestion:
+            # every morning, the warnings' advice would drown the day: only errors bring theirs
+            if c.suggestion and c.severity == "error":
                 msg.append("\n" + M(lang, "suggestion", text=c.suggestion), style="dim")
             table.add_row(
                 Text(severity_label(c.severity, lang), style=SEVERITY_STYLE.get(c.severity, "")),
                 msg,
             )
         console.print(table)
-    if notes:
+    if clashes or notes:
         if not clashes:
             console.print()
-        console.print(Text(" " + M(lang, "more_notes", n=notes), style="dim"))
+        console.print(Text(" " + more_notes(plan, lang), style="dim"))
     dlg = delegated(plan)
     if dlg:
         _section(console, "sec.delegated", lang, len(dlg))
@@ -321,16 +349,21 @@ def _explain(console: Console, plan: Plan, view: View) -> None:
     """Each task, most urgent first, with the terms its urgency adds up from."""
     lang = view.lang
     _section(console, "sec.explain", lang, len(plan.tasks))
+    # the score and the quadrant first, in columns, so the eye runs down the ranking
+    table = _grid(console)
+    table.add_column(no_wrap=True, justify="right")
+    table.add_column(no_wrap=True)
+    table.add_column(overflow="fold")
     for t in ranked(plan):
-        head = Text(" ")
-        head.append_text(_title(t.title, t.id, "bold"))
-        head.append("  ")
-        head.append(quadrant_label(t.quadrant, lang), style=QUADRANT_STYLE[t.quadrant])
-        head.append(" · " + M(lang, "urgency", n=number(t.urgency, lang)))
-        console.print(head)
-        for line in _terms(t, lang).split("\n"):
-            line.pad_left(4)
-            console.print(line)
+        detail = _title(t.title, t.id)
+        detail.append("\n")
+        detail.append_text(_terms(t, lang))
+        table.add_row(
+            Text(number(t.urgency, lang), style="bold"),
+            Text(quadrant_label(t.quadrant, lang), style=QUADRANT_STYLE[t.quadrant]),
+            detail,
+        )
+    console.print(table)
 
 
 def render_plan(console: Console, plan: Plan, view: View) -> None:
@@ -390,11 +423,10 @@ def _why_one(console: Console, plan: Plan, t: TaskStatus, view: View) -> None:
             when.append("\n")
         when.append(f"{format_date(day.date, lang, 'short')}  {span(plan, b, lang)}", style="bold")
         when.append(f"  {format_duration(b.minutes, lang)}")
-        if block_note(b):
-            when.append(f"  {block_note(b)}", style="dim")
     if not blocks:
         when = Text(W(lang, "why.nothing"), style="dim")
-    table.add_row(W(lang, "why.when"), when)
+    if blocks or not t.delegated_to:
+        table.add_row(W(lang, "why.when"), when)
     if t.finish and not t.delegated_to:
         table.add_row(
             W(lang, "why.finish"),

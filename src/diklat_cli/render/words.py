@@ -37,13 +37,6 @@ M = Catalog(
             "id": "tidak mendesak dan tidak penting",
             "en": "neither urgent nor important",
         },
-        # urgency terms
-        "term.due": {"id": "tenggat mendekat", "en": "due date near"},
-        "term.overdue": {"id": "lewat tenggat", "en": "overdue"},
-        "term.important": {"id": "penting", "en": "important"},
-        "term.waiting": {"id": "lama menunggu", "en": "waiting long"},
-        "term.forced": {"id": "ditandai mendesak", "en": "marked urgent"},
-        "term.age": {"id": "umur tugas", "en": "age"},
         # severities
         "sev.error": {"id": "masalah", "en": "problem"},
         "sev.warning": {"id": "peringatan", "en": "warning"},
@@ -76,17 +69,23 @@ M = Catalog(
         "load.study": {"id": "belajar {d}", "en": "study {d}"},
         "load.fixed": {"id": "rapat/sesi {d}", "en": "meetings/sessions {d}"},
         "load.none": {"id": "kosong", "en": "nothing"},
+        "load.more": {"id": "+{n} lainnya", "en": "+{n} more"},
         # sections
         "sec.unscheduled": {"id": "Belum terjadwal", "en": "Unscheduled"},
         "sec.late": {"id": "Melewati tenggat", "en": "Past the deadline"},
-        "sec.conflicts": {"id": "Bentrok", "en": "Clashes"},
+        "sec.conflicts": {"id": "Bentrok dan risiko", "en": "Clashes and risks"},
         "sec.delegated": {"id": "Didelegasikan", "en": "Delegated"},
         "sec.explain": {"id": "Urgensi tugas", "en": "Task urgency"},
         "sec.warnings": {"id": "Catatan", "en": "Notes"},
         "suggestion": {"id": "Saran: {text}", "en": "Suggestion: {text}"},
         "more_notes": {
-            "id": "{n} catatan lain: diklat check",
-            "en": "{n} more note(s): diklat check",
+            "id": "Saran untuk tiap temuan{more}: diklat check",
+            "en": "Suggestions for each finding{more}: diklat check",
+        },
+        "more_notes.n": {"id": " dan {n} catatan lain", "en": " and {n} more note(s)"},
+        "next_working": {
+            "id": "Hari kerja berikutnya: {date} — diklat plan --days {n}",
+            "en": "Next working day: {date} — diklat plan --days {n}",
         },
         "late.line": {
             "id": "selesai {finish}, tenggat {due}",
@@ -178,9 +177,11 @@ def quadrant_long(q: Quadrant, lang: Lang) -> str:
 
 
 def term_label(name: str, lang: Lang) -> str:
-    """A term in words; a term a newer planner invents shows by its name rather than failing."""
+    """A term in words, as the prioritiser names it; an unknown term shows by its name."""
+    from ..prioritise import term_label as words  # the terms' owner keeps their words
+
     try:
-        return M(lang, f"term.{name}")
+        return words(name, lang)
     except KeyError:
         return name
 
@@ -294,14 +295,19 @@ def load_line(day: DayPlan, lang: Lang) -> str:
     )
 
 
-def fillers(day: DayPlan, lang: Lang, limit: int = 3, width: int = 24) -> list[str]:
-    """What fills a day, biggest first: 'Laporan realisasi TW IV 3 j' (long titles cut short)."""
+def fill(day: DayPlan) -> list[tuple[str, int]]:
+    """What fills a day: (title, minutes), biggest first."""
     minutes: dict[str, int] = {}
     for b in day.blocks:
         if b.kind == "break" or not b.busy or (not day.working and b.kind == "training"):
             continue  # a day away is said by its reason; its session would only repeat it
         minutes[b.title] = minutes.get(b.title, 0) + b.minutes
-    top = sorted(minutes.items(), key=lambda kv: (-kv[1], kv[0]))
+    return sorted(minutes.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def fillers(day: DayPlan, lang: Lang, limit: int = 3, width: int = 24) -> list[str]:
+    """What fills a day, biggest first: 'Laporan realisasi TW IV 3 j' (long titles cut short)."""
+    top = fill(day)
     out = [f"{shorten(title, width)} {format_duration(m, lang)}" for title, m in top[:limit]]
     if len(top) > limit:
         out.append("…")
@@ -339,6 +345,22 @@ def shown_conflicts(plan: Plan) -> tuple[list[Conflict], int]:
     """
     shown = [c for c in plan.conflicts if c.severity != "info"]
     return shown, len(plan.conflicts) - len(shown)
+
+
+def more_notes(plan: Plan, lang: Lang) -> str:
+    """Where the suggestions and the notes left out of the day's view are."""
+    _, notes = shown_conflicts(plan)
+    more = M(lang, "more_notes.n", n=notes) if notes else ""
+    return M(lang, "more_notes", more=more)
+
+
+def next_working(plan: Plan, d: date, lang: Lang) -> str | None:
+    """On a day off: which working day comes next, and how to see it."""
+    nxt = next((x for x in plan.days if x.date > d and x.working), None)
+    if nxt is None:
+        return None
+    n = (nxt.date - plan.today).days + 1
+    return M(lang, "next_working", date=format_date(nxt.date, lang), n=n)
 
 
 def delegated(plan: Plan) -> list[TaskStatus]:
