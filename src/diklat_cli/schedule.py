@@ -109,80 +109,59 @@ def _minute(dt: datetime) -> int:
     return int(dt.timestamp()) // 60
 
 
-class _MinTree:
-    """Range add, range minimum over a fixed array (lazy, bottom-up, power-of-two size)."""
+class _SuffixMin:
+    """Range minimum under suffix additions, in blocks of ~sqrt(n) (fast in pure Python).
+
+    Placing work on the k-th deadline adds to every entry from k on, so only suffix additions are
+    needed. `tot[b]` is block b's true minimum; entries hold their value less the additions that
+    covered their whole block (`lazy[b]`), so an addition touches one partial block and two short
+    lists, all in C-level slices.
+    """
 
     def __init__(self, values: Sequence[int]) -> None:
-        n = 1
-        while n < max(1, len(values)):
-            n *= 2
-        self.n, self.h = n, n.bit_length()
-        t = [INF] * (2 * n)
-        t[n : n + len(values)] = values
-        for i in range(n - 1, 0, -1):
-            t[i] = min(t[2 * i], t[2 * i + 1])
-        self.t, self.d = t, [0] * n
+        n = len(values)
+        size = 16
+        while size * size < n:
+            size *= 2
+        self.size = size
+        self.vals = list(values)
+        self.nb = max(1, -(-n // size))
+        self.lazy = [0] * self.nb
+        self.tot = [min(self.vals[b * size : (b + 1) * size], default=INF) for b in range(self.nb)]
 
-    def _apply(self, p: int, v: int) -> None:
-        self.t[p] += v
-        if p < self.n:
-            self.d[p] += v
-
-    def _build(self, p: int) -> None:
-        t, d = self.t, self.d
-        while p > 1:
-            p >>= 1
-            t[p] = min(t[2 * p], t[2 * p + 1]) + d[p]
-
-    def _push(self, p: int) -> None:
-        d = self.d
-        for s in range(self.h, 0, -1):
-            i = p >> s
-            if i and d[i]:
-                self._apply(2 * i, d[i])
-                self._apply(2 * i + 1, d[i])
-                d[i] = 0
-
-    def add(self, lo: int, hi: int, v: int) -> None:
-        if lo >= hi:
+    def add_from(self, k: int, v: int) -> None:
+        """Add v to entries k, k+1, ... n-1."""
+        size, vals = self.size, self.vals
+        if k >= len(vals):
             return
-        lo += self.n
-        hi += self.n
-        l0, r0 = lo, hi
-        while lo < hi:
-            if lo & 1:
-                self._apply(lo, v)
-                lo += 1
-            if hi & 1:
-                hi -= 1
-                self._apply(hi, v)
-            lo >>= 1
-            hi >>= 1
-        self._build(l0)
-        self._build(r0 - 1)
+        b = k // size
+        end = min((b + 1) * size, len(vals))
+        vals[k:end] = [x + v for x in vals[k:end]]
+        self.tot[b] = min(vals[b * size : end]) + self.lazy[b]
+        if b + 1 < self.nb:
+            self.lazy[b + 1 :] = [x + v for x in self.lazy[b + 1 :]]
+            self.tot[b + 1 :] = [x + v for x in self.tot[b + 1 :]]
+
+    def add_one(self, k: int, v: int) -> None:
+        b = k // self.size
+        self.vals[k] += v
+        self.tot[b] = min(self.vals[b * self.size : (b + 1) * self.size]) + self.lazy[b]
 
     def min(self, lo: int, hi: int) -> int:
+        """Minimum of entries lo .. hi-1 (INF when empty)."""
         if lo >= hi:
             return INF
-        lo += self.n
-        hi += self.n
-        self._push(lo)
-        self._push(hi - 1)
-        res = INF
-        t = self.t
-        while lo < hi:
-            if lo & 1:
-                res = min(res, t[lo])
-                lo += 1
-            if hi & 1:
-                hi -= 1
-                res = min(res, t[hi])
-            lo >>= 1
-            hi >>= 1
-        return res
-
-    def min_all(self) -> int:
-        return self.t[1]
+        size, vals = self.size, self.vals
+        bl, bh = lo // size, (hi - 1) // size
+        if bl == bh:
+            return min(vals[lo:hi]) + self.lazy[bl]
+        best = min(
+            min(vals[lo : (bl + 1) * size]) + self.lazy[bl],
+            min(vals[bh * size : hi]) + self.lazy[bh],
+        )
+        if bh > bl + 1:
+            best = min(best, min(self.tot[bl + 1 : bh]))
+        return best
 
 
 class _Job:
@@ -239,9 +218,9 @@ class _Job:
         self.dl = 0
 
 
-def _pref_key(j: _Job) -> tuple[int, int, float, int, str]:
+def _pref_key(j: _Job, late: bool) -> tuple[int, int, float, int, str]:
     q = j.ranking.quadrant
-    tier = 2 if q == "drop" else (1 if j.late else 0)
+    tier = 2 if q == "drop" else (1 if late else 0)
     return (tier, QUADRANTS.index(q), -j.ranking.urgency, j.due_m, j.id)
 
 
@@ -310,16 +289,24 @@ def _select(cands: list[_Job], line: _Line) -> None:
         j.late = not j.ontime
 
 
-def _place(jobs: list[_Job], line: _Line) -> None:
-    """Sweep the free time once, giving each moment to the preferred job the deadlines allow."""
+def _place(jobs: list[_Job], line: _Line) -> list[_Job]:
+    """Sweep the free time once, giving each moment to the preferred job the deadlines allow.
+
+    Returns the on-time jobs that missed their deadline anyway (release times, block sizes):
+    they are demoted to late work the moment their deadline passes, so that they stop counting
+    against the deadlines after theirs.
+    """
     for j in jobs:
         j.rem = j.need
         j.blocks = []
-    by_pref = sorted(jobs, key=_pref_key)
-    for i, j in enumerate(by_pref):
-        j.pref = i
-    by_edf = sorted(jobs, key=lambda j: (j.late, j.due_m, j.pref))
-    edf_rank = {j.id: i for i, j in enumerate(by_edf)}
+    # every job has two places in each order: as it is now, and as late work if it gets demoted
+    variants = [(j, late) for j in jobs for late in ((True,) if j.late else (False, True))]
+    pref_order = sorted(variants, key=lambda v: (*_pref_key(v[0], v[1]), v[1]))
+    edf_order = sorted(variants, key=lambda v: (v[1], v[0].due_m, _pref_key(v[0], v[1])))
+    pref_rank = {(v[0].id, v[1]): i for i, v in enumerate(pref_order)}
+    edf_rank = {(v[0].id, v[1]): i for i, v in enumerate(edf_order)}
+    for j in jobs:
+        j.pref = pref_rank[(j.id, j.late)]
     dl_jobs = sorted((j for j in jobs if j.ontime), key=lambda j: (j.due_m, j.pref))
     n = len(dl_jobs)
     values = []
@@ -331,10 +318,11 @@ def _place(jobs: list[_Job], line: _Line) -> None:
     for j in jobs:
         if not j.ontime:
             j.dl = n
-    tree = _MinTree(values)
+    tree = _SuffixMin(values)
     by_release = sorted(jobs, key=lambda j: (j.release_m, j.pref))
     pref_heap: list[int] = []
     edf_heap: list[int] = []
+    missed: list[_Job] = []
     ri = lo = 0
     for si, (s, e) in enumerate(line.slots):
         t = s
@@ -343,26 +331,35 @@ def _place(jobs: list[_Job], line: _Line) -> None:
             while ri < len(by_release) and by_release[ri].release_m <= t:
                 j = by_release[ri]
                 heapq.heappush(pref_heap, j.pref)
-                heapq.heappush(edf_heap, edf_rank[j.id])
+                heapq.heappush(edf_heap, edf_rank[(j.id, j.late)])
                 ri += 1
             while lo < n and dl_jobs[lo].due_m <= t:
-                tree.add(lo, lo + 1, INF)  # a passed deadline no longer constrains anything
+                j = dl_jobs[lo]
+                tree.add_one(lo, INF)  # a passed deadline no longer constrains anything
+                if j.rem > 0:  # missed: late work from now on, no longer owed to later deadlines
+                    tree.add_from(lo + 1, j.rem)
+                    j.ontime, j.late, j.dl = False, True, n
+                    j.pref = pref_rank[(j.id, True)]
+                    if j.release_m <= t:
+                        heapq.heappush(pref_heap, j.pref)
+                        heapq.heappush(edf_heap, edf_rank[(j.id, True)])
+                    missed.append(j)
                 lo += 1
             avail = e - t
-            slack = tree.min_all() - w
+            slack = tree.min(lo, n) - w
             tried: list[int] = []
             chosen: _Job | None = None
             size = 0
             while pref_heap and len(tried) < PREF_TRIES:
                 r = heapq.heappop(pref_heap)
-                j = by_pref[r]
-                if j.rem <= 0:
+                j, late = pref_order[r]
+                if j.rem <= 0 or late != j.late:
                     continue
                 tried.append(r)
                 if j.dl <= lo:
                     bound = INF  # no deadline before this job's still to protect
                 elif slack >= min(avail, j.rem):
-                    bound = slack  # every deadline has room: no need to ask the tree
+                    bound = slack  # every deadline has room: no need to ask for more
                 else:
                     bound = tree.min(lo, j.dl) - w
                 size = _fit(j, avail, bound, strict=True)
@@ -370,17 +367,25 @@ def _place(jobs: list[_Job], line: _Line) -> None:
                     chosen = j
                     break
             if chosen is None:
-                while edf_heap and by_edf[edf_heap[0]].rem <= 0:
+                while edf_heap:
+                    j, late = edf_order[edf_heap[0]]
+                    if j.rem > 0 and late == j.late:
+                        break
                     heapq.heappop(edf_heap)
                 if edf_heap:
-                    j = by_edf[edf_heap[0]]
-                    size = _fit(j, avail, INF, strict=True)
-                    if size == 0 and slack < avail:  # deadlines are tight: a sliver beats lateness
+                    # the earliest deadline may always go (EDF is the floor); other work only
+                    # within the slack the deadlines leave
+                    j = edf_order[edf_heap[0]][0]
+                    on_time = j.dl < n
+                    bound = INF if on_time or lo >= n else slack
+                    size = _fit(j, avail, bound, strict=True)
+                    if size == 0 and on_time and slack < avail:  # tight: a sliver beats lateness
                         size = _fit(j, avail, INF, strict=False)
                     if size > 0:
                         chosen = j
             for r in tried:
-                if by_pref[r].rem > 0 and by_pref[r] is not chosen:
+                j = pref_order[r][0]
+                if j.rem > 0 and j is not chosen:
                     heapq.heappush(pref_heap, r)
             if chosen is None:
                 break
@@ -392,9 +397,14 @@ def _place(jobs: list[_Job], line: _Line) -> None:
             if chosen.rem > 0:
                 heapq.heappush(pref_heap, chosen.pref)
             if chosen.dl < n:
-                tree.add(chosen.dl, n, size)
+                tree.add_from(chosen.dl, size)
             t += size
             w += size
+    for j in dl_jobs[lo:]:  # deadlines after the last free minute
+        if j.rem > 0:
+            j.ontime, j.late = False, True
+            missed.append(j)
+    return missed
 
 
 def _misses(j: _Job) -> bool:
@@ -747,25 +757,24 @@ def make_plan(
         j.pref = 0
         if j.due is None or j.due_m > end_m:
             j.beyond = True
-        elif j.due_m <= start_m or j.release_m >= j.due_m:
-            j.late = True
-    for i, j in enumerate(sorted(jobs, key=_pref_key)):
+        elif j.due_m <= start_m or j.need > full.upto(j.due_m) - full.upto(j.release_m):
+            j.late = True  # overdue, or too big for the time between its start and its deadline
+    for i, j in enumerate(sorted(jobs, key=lambda j: _pref_key(j, j.late))):
         j.pref = i
     _select([j for j in jobs if not j.beyond and not j.late], full)
 
-    use_slack = p.slack > 0
-    line, gaps = line_for(p.slack) if use_slack else (full, gaps_full)
-    for _ in range(8):
-        _place(jobs, line)
-        missed = [j for j in jobs if j.ontime and _misses(j)]
-        if not missed:
-            break
-        if use_slack:  # slack never costs a deadline that could be met
-            use_slack = False
+    if p.slack > 0:
+        line, gaps = line_for(p.slack)
+        chosen = {j.id for j in jobs if j.ontime}
+        if _place(jobs, line):  # slack never costs a deadline that could be met
+            for j in jobs:
+                j.ontime = j.id in chosen
+                j.late = not j.ontime and not j.beyond
             line, gaps = full, gaps_full
-            continue
-        for j in missed:  # release times or block sizes made it miss: let it not drag others
-            j.ontime, j.late = False, True
+            _place(jobs, line)
+    else:
+        line, gaps = full, gaps_full
+        _place(jobs, line)
 
     # --- statuses and what did not fit -----------------------------------------------------
     unscheduled: list[Unscheduled] = []
