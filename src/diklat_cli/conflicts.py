@@ -21,7 +21,11 @@ from .state import Progress
 from .values import expand_rrule
 
 LONG_ABSENCE = 3  # more working days away than this needs a Plh (SE BKN 1/SE/I/2021 practice)
-SHOWN_DATES = 4  # dates listed in one message before "and N more"
+SHOWN_DATES = 4
+JP_WARN_FROM = (
+    7,
+    1,
+)  # from 1 July a year short of its JP target is a warning, before a note  # dates listed in one message before "and N more"
 
 M = Catalog(
     {
@@ -71,6 +75,10 @@ M = Catalog(
             'delegate_to = "..." di tugas atau handover_to = "..." di pelatihan.',
             "en": "Finish it before you leave ({before}), or hand it over: set delegate_to on the "
             "task or handover_to on the training.",
+        },
+        "due_away_candidate": {
+            "id": "Calon penerima: {name} ({why}).",
+            "en": "A candidate: {name} ({why}).",
         },
         "due_away_covered": {
             "id": "Diserahkan kepada {name}; pastikan masuk lembar serah terima: diklat handover {id}",
@@ -399,9 +407,17 @@ def _holiday_sessions(cx: _Ctx, t: Training) -> list[Conflict]:
 
 def _due_away(cx: _Ctx, t: Training) -> list[Conflict]:
     ab = absence(cx.ws, t, cx.cal)
-    away = {d for d in ab.offline_days if d >= cx.today}
+    # a holiday inside a stretch away is no day at the office either
+    away = {
+        s.first + timedelta(days=i)
+        for s in ab.stretches
+        for i in range((s.last - s.first).days + 1)
+        if s.first + timedelta(days=i) >= cx.today
+    }
     if not away:
         return []
+    # the same receiver the handover sheet names (a default receiver who is away is replaced)
+    items = {it.task.id: it for it in work_items(cx.ws, t, cx.cal, Progress(), cx.lang)}
     lo, hi = min(away), max(away)
     before = next(
         (lo - timedelta(days=i) for i in range(1, 15) if not cx.off(lo - timedelta(days=i))),
@@ -421,7 +437,11 @@ def _due_away(cx: _Ctx, t: Training) -> list[Conflict]:
             days = [due] if due in away and cx.remaining(task.id, task.estimate) > 0 else []
         if not days:
             continue
-        receiver = cx.ws.colleague(task.delegate_to) or cx.ws.colleague(t.handover_to)
+        it = items.get(task.id)
+        receiver = it.receiver if it and it.source != "suggested" else None
+        fix = M(cx.lang, "due_away_fix", before=cx.d(before))
+        if it and it.receiver and it.source == "suggested":
+            fix += " " + M(cx.lang, "due_away_candidate", name=it.receiver.name, why=it.reason)
         out.append(
             Conflict(
                 kind="due-away",
@@ -432,7 +452,7 @@ def _due_away(cx: _Ctx, t: Training) -> list[Conflict]:
                 refs=(task.id, t.id),
                 suggestion=M(cx.lang, "due_away_covered", name=receiver.name, id=t.id)
                 if receiver
-                else M(cx.lang, "due_away_fix", before=cx.d(before)),
+                else fix,
             )
         )
     return out
@@ -640,7 +660,9 @@ def _jp(cx: _Ctx) -> list[Conflict]:
     elif so_far + planned >= target:
         key, sev, fix = "jp_track", "info", "jp_fix_ok"
     else:
-        key, sev, fix = "jp_short", "warning", "jp_fix_short"
+        # early in the year a shortfall is a reminder; from July on there is little time left
+        late = (cx.today.month, cx.today.day) >= JP_WARN_FROM
+        key, sev, fix = "jp_short", "warning" if late else "info", "jp_fix_short"
         args["short"] = round(target - so_far - planned + 0.49)
     return [
         Conflict(

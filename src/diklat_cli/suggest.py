@@ -16,7 +16,7 @@ from datetime import date, datetime, time, timedelta
 
 from .calendar import BusyEvent, Calendar, event_days, session_days
 from .conflicts import concerns
-from .handover import is_off, offline_days
+from .handover import absence, is_off
 from .holidays_id import HolidayData
 from .i18n import Catalog, Lang, format_date
 from .models import Session, Training, Workspace
@@ -145,7 +145,12 @@ def _score(
     if t.format == "offline" or not t.session:
         days.update(t.start + timedelta(days=i) for i in range((t.end - t.start).days + 1))
     work_days = {d for d in days if not off(d)}
-    away = set(offline_days(ws, t, cal))
+    # the stretches away, holidays inside them included: a deadline there is missed just the same
+    away = {
+        s.first + timedelta(days=i)
+        for s in absence(ws, t, cal, after_days=0).stretches
+        for i in range((s.last - s.first).days + 1)
+    }
     penalty = 0
     reasons: list[str] = []
 

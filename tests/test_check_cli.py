@@ -1,0 +1,140 @@
+"""`diklat check` end to end: exit codes, grouped words, JSON, and `--suggest`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from diklat_cli.cli import main
+
+FIXTURE = Path(__file__).parent / "fixtures" / "handover"
+
+
+def clean(tmp_path: Path) -> Path:
+    (tmp_path / "diklat.toml").write_text(
+        '[profile]\nname = "Rina"\n\n[planning]\nannual_jp_target = 0\n', "utf-8"
+    )
+    (tmp_path / "items.toml").write_text(
+        '[[task]]\nid = "lap"\ntitle = "Laporan"\nestimate = "2h"\ndue = 2027-01-15\n', "utf-8"
+    )
+    return tmp_path
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_clean_workspace_exits_0(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "-w", str(clean(tmp_path)), "check", "--date", "2027-01-11")
+    assert code == 0
+    assert "Tidak ada bentrok atau masalah." in out
+    assert "0 galat, 0 peringatan, 0 catatan." in out
+
+
+def test_findings_exit_1_grouped_by_severity(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "-w", str(FIXTURE), "check", "--date", "2027-01-25")
+    assert code == 1
+    lines = [line.rstrip() for line in out.splitlines()]
+    assert lines[0] == "Pemeriksaan per Senin, 25 Januari 2027"
+    assert lines.index("Peringatan (5)") < lines.index("Catatan (4)")
+    words = " ".join(out.split())
+    assert (
+        "! Sesi daring Pelatihan Kepemimpinan Pengawas (PKP) Angkatan III bentrok dengan" in words
+    )
+    assert "→ Bagi ke rekan lain (delegate_to di tugas)" in words
+    assert lines[-1] == "0 galat, 5 peringatan, 4 catatan."
+
+
+def test_notes_alone_do_not_fail(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    ws = clean(tmp_path)
+    (ws / "diklat.toml").write_text('[profile]\nname = "Rina"\n', "utf-8")
+    (ws / "t.toml").write_text(
+        '[[training]]\nid = "b"\ntitle = "Bimtek"\nstart = 2026-12-07\nend = 2026-12-08\njp = 24\n',
+        "utf-8",
+    )
+    code, out, _ = run(capsys, "-w", str(ws), "check", "--date", "2026-12-30")
+    assert code == 0
+    assert "target 20 JP sudah terpenuhi" in " ".join(out.split())
+    # 2026's training counts in 2026: 2027 is short, a reminder in January, a warning in July
+    code, out, _ = run(capsys, "-w", str(ws), "check", "--date", "2027-01-11")
+    assert code == 0
+    assert "kurang 20 JP dari target 20 JP" in " ".join(out.split())
+    code, out, _ = run(capsys, "-w", str(ws), "check", "--date", "2027-07-01")
+    assert code == 1
+
+
+def test_json_for_scripts(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(
+        capsys,
+        "-w",
+        str(FIXTURE),
+        "--lang",
+        "en",
+        "check",
+        "--date",
+        "2027-01-25",
+        "--format",
+        "json",
+    )
+    assert code == 1
+    data = json.loads(out)
+    assert data["date"] == "2027-01-25"
+    assert data["counts"] == {"error": 0, "warning": 5, "info": 4}
+    kinds = {f["kind"] for f in data["findings"]}
+    assert kinds == {"meeting", "holiday", "colleague-load", "due-away", "jp"}
+    first = data["findings"][0]
+    assert set(first) == {"kind", "severity", "message", "refs", "suggestion"}
+    assert first["message"].startswith("An online session of Pelatihan Kepemimpinan Pengawas")
+
+
+def test_suggest_ranks_start_dates(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(
+        capsys,
+        "-w",
+        str(FIXTURE),
+        "check",
+        "--suggest",
+        "pkp",
+        "--from",
+        "2027-01-04",
+        "--to",
+        "2027-03-01",
+    )
+    assert code == 0
+    words = " ".join(out.split())
+    assert words.startswith(
+        "Tanggal mulai yang lebih baik untuk Pelatihan Kepemimpinan Pengawas (PKP) Angkatan III"
+        " (54 hari), 4 Jan 2027 s.d. 1 Mar 2027"
+    )
+    lines = [line.strip() for line in out.splitlines()]
+    # the best is a week after the classes' deadlines; the offered dates come ninth
+    assert "1  1 Mar 2027 – 23 Apr 2027     17  • 1 tugas rutin dialihkan" in lines
+    assert "(jadwal sekarang)" in words
+    assert any(line.startswith("9  1 Feb 2027 – 26 Mar 2027     43") for line in lines)
+
+
+def test_suggest_json_puts_the_best_first(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "-w", str(FIXTURE), "check", "--suggest", "pkp", "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    points = [c["points"] for c in data["candidates"]]
+    assert points == sorted(points)
+    # every candidate keeps the training's length and its Monday start
+    for c in data["candidates"]:
+        assert c["start"] < c["end"]
+    assert {c["start"] for c in data["candidates"] if c["current"]} == {"2027-02-01"}
+    current = next(c for c in data["candidates"] if c["current"])
+    assert data["candidates"][0]["points"] < current["points"]
+    assert current["reasons"][0].startswith(
+        "3 tenggat saat di kelas: Laporan realisasi TW IV (5 Feb 2027); "
+    )
+
+
+def test_suggest_an_unknown_training(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "-w", str(FIXTURE), "check", "--suggest", "pkq")
+    assert code == 2
+    assert "tidak ada pelatihan dengan id 'pkq'; yang ada: pkp" in err
