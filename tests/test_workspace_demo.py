@@ -61,3 +61,11 @@ def test_the_demo_is_planned_without_a_workspace(capsys: pytest.CaptureFixture[s
     assert main(["plan"]) == 0
     err = capsys.readouterr().err
     assert "Memakai ruang kerja contoh (demo). Buat milik Anda dengan 'diklat init'." in err
+
+
+def test_the_demo_follows_date(capsys: pytest.CaptureFixture[str]) -> None:
+    # a Wednesday long after the anchor: the demo's week is that week, its tasks due around it
+    assert main(["plan", "--date", "2031-08-13", "--format", "json"]) == 0
+    out = capsys.readouterr().out
+    assert '"date": "2031-08-13"' in out
+    assert '"kind": "task"' in out

@@ -102,9 +102,12 @@ class Options:
         if not value:
             return datetime.now(ZoneInfo(self.ws.profile.timezone)).date()
         try:
-            return date.fromisoformat(value)
+            day = date.fromisoformat(value)
         except ValueError:
             raise UsageError(M(self.current_lang(), "bad_date", value=value)) from None
+        # the demo moves with the day asked for, so that `--date` on it still shows a real week
+        self.__dict__.setdefault("today", day)
+        return day
 
     @property
     def state_dir(self) -> Path | None:
@@ -137,9 +140,14 @@ class Options:
         """Busy time from the workspace's [[calendar]] files; their warnings go to stderr."""
         if not self.ws.calendars:
             return []
+        from platformdirs import user_cache_path
+
         from ..icsimport import read_calendars  # icalendar is slow to import: only when needed
 
-        events, warnings = read_calendars(self.ws, self.found.path, first, last, self.language)
+        cache = user_cache_path("diklat", appauthor=False) / "calendars.json"
+        events, warnings = read_calendars(
+            self.ws, self.found.path, first, last, self.language, cache
+        )
         for w in warnings:
             typer.echo(w, err=True)
         return events
