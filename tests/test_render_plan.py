@@ -482,7 +482,7 @@ def test_why_tells_when_and_why_late() -> None:
     assert re.search(r"Kuadran +jadwalkan — penting, belum mendesak", text)
     assert re.search(r"Tenggat +Kamis, 3 Desember 2026 11\.00", text)
     assert re.search(r"Jadwal +Sen 30 Nov  15\.00–16\.00  1 j", text)
-    assert re.search(r"Kam 3 Des  07\.30–12\.00  4 j 30 m", text)
+    assert re.search(r"\n +Kam 3 Des   07\.30–12\.00  4 j 30 m", text)
     assert re.search(
         r"Terlambat +selesai Kamis, 3 Desember 2026 12\.00, tenggat Kamis, 3 Desember 2026 11\.00",
         text,

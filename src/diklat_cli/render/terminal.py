@@ -418,10 +418,12 @@ def _why_one(console: Console, plan: Plan, t: TaskStatus, view: View) -> None:
         if b.ref == t.id and b.kind == "task"
     ]
     when = Text()
-    for i, (day, b) in enumerate(blocks):
+    labels = [format_date(day.date, lang, "short") for day, _ in blocks]
+    label_w = max(map(len, labels), default=0)
+    for i, ((_, b), label) in enumerate(zip(blocks, labels, strict=True)):
         if i:
             when.append("\n")
-        when.append(f"{format_date(day.date, lang, 'short')}  {span(plan, b, lang)}", style="bold")
+        when.append(f"{label:<{label_w}}  {span(plan, b, lang)}", style="bold")
         when.append(f"  {format_duration(b.minutes, lang)}")
     if not blocks:
         when = Text(W(lang, "why.nothing"), style="dim")
