@@ -399,3 +399,65 @@ def test_busy_time_feeds_the_calendar_free_time(tmp_path: Path) -> None:
         not (s < datetime.combine(day, time(14), JKT) and e > datetime.combine(day, time(13), JKT))
         for s, e in free
     )
+
+
+def test_years_of_past_meetings_do_not_hide_a_series_that_started_long_ago(
+    tmp_path: Path,
+) -> None:
+    old = [
+        vevent(
+            f"UID:old{i}",
+            f"DTSTART:2019{m:02d}10T020000Z",
+            "DTEND:20190110T030000Z",
+            "SUMMARY:Lama",
+        )
+        for i, m in enumerate(range(1, 13))
+    ]
+    data = cal(
+        *old,
+        vevent(
+            "UID:apel",
+            "DTSTART;TZID=Asia/Jakarta:20190107T073000",
+            "DTEND;TZID=Asia/Jakarta:20190107T080000",
+            "RRULE:FREQ=WEEKLY;BYDAY=MO",
+            "SUMMARY:Apel pagi",
+        ),
+        vevent(  # began before the window, still running in it
+            "UID:dinas",
+            "DTSTART;VALUE=DATE:20261125",
+            "DTEND;VALUE=DATE:20261202",
+            "SUMMARY:Dinas luar",
+        ),
+        vevent("UID:dur", "DTSTART:20261128T020000Z", "DURATION:P3D", "SUMMARY:Dengan durasi"),
+    )
+    events, warnings = read(tmp_path, data)
+    assert warnings == []
+    assert sorted({e.title for e in events}) == ["Apel pagi", "Dengan durasi", "Dinas luar"]
+    assert [e.start.date() for e in events if e.title == "Apel pagi"] == [
+        date(2026, 11, 30),
+        date(2026, 12, 7),
+    ]
+
+
+def test_a_cached_read_is_reused_until_the_file_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    import diklat_cli.icsimport as mod
+
+    ws = make_ws(tmp_path, {"kantor.ics": GOOGLE})
+    cache = tmp_path / "cache" / "calendars.json"
+    first = read_calendars(ws, tmp_path, FIRST, LAST, "id", cache)
+    assert cache.is_file()
+
+    def boom(*args: object, **kw: object) -> None:
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr(mod, "read_calendar", boom)
+    assert read_calendars(ws, tmp_path, FIRST, LAST, "id", cache) == first
+    with pytest.raises(AssertionError, match="parsed again"):  # another window
+        read_calendars(ws, tmp_path, FIRST, date(2026, 12, 20), "id", cache)
+    os.utime(tmp_path / "kantor.ics", ns=(1, 1))  # the user exported again
+    with pytest.raises(AssertionError, match="parsed again"):
+        read_calendars(ws, tmp_path, FIRST, LAST, "id", cache)

@@ -9,6 +9,9 @@ and in the occurrences expanded, so a hostile or broken file costs a message, ne
 
 from __future__ import annotations
 
+import contextlib
+import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
@@ -130,12 +133,18 @@ class _Reading:
 
 
 def read_calendars(
-    ws: Workspace, root: Path, first: date, last: date, lang: Lang = "id"
+    ws: Workspace,
+    root: Path,
+    first: date,
+    last: date,
+    lang: Lang = "id",
+    cache: Path | None = None,
 ) -> tuple[list[BusyEvent], list[str]]:
     """Busy time from every [[calendar]] of the workspace between `first` and `last` (inclusive).
 
     Returns the events and the warnings to print; raises `WorkspaceError` with one problem per
-    file that cannot be used at all.
+    file that cannot be used at all. With `cache`, a file read before for the same window is not
+    parsed again (nor icalendar imported): `diklat plan` runs every morning on the same files.
     """
     tz = ZoneInfo(ws.profile.timezone)
     warnings: list[str] = []
@@ -147,18 +156,109 @@ def read_calendars(
             )
     busy: list[BusyEvent] = []
     problems: list[Problem] = []
+    memo = _Cache(cache)
     for source in ws.calendars:
-        try:
-            events, notes = read_calendar(source, root, tz, first, last, lang)
-        except _Unusable as exc:
-            problems.append(exc.problem)
-            continue
+        key = _cache_key(source, root, tz, first, last, lang)
+        hit = memo.get(key)
+        if hit is not None:
+            events, notes = hit
+        else:
+            try:
+                events, notes = read_calendar(source, root, tz, first, last, lang)
+            except _Unusable as exc:
+                problems.append(exc.problem)
+                continue
+            memo.put(key, events, notes)
         busy.extend(events)
         warnings.extend(notes)
     if problems:
         raise WorkspaceError(problems)
+    memo.save()
     busy.sort(key=lambda b: (b.start, b.end, b.title))
     return busy, warnings
+
+
+CACHE_VERSION = 1  # raise when reading changes, so old results are not reused
+
+
+def _cache_key(
+    source: CalendarSource, root: Path, tz: ZoneInfo, first: date, last: date, lang: Lang
+) -> str | None:
+    path = _resolve(source, root)
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    parts = (
+        CACHE_VERSION,
+        str(path.resolve()),
+        st.st_mtime_ns,
+        st.st_size,
+        tz.key,
+        first,
+        last,
+        lang,
+    )
+    return "|".join(str(p) for p in parts)
+
+
+class _Cache:
+    """Busy time of recent reads, by file identity and window, in the user's cache folder."""
+
+    KEEP = 16
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.entries: dict[str, Any] = {}
+        self.dirty = False
+        if path is None:
+            return
+        try:
+            data = json.loads(path.read_text("utf-8"))
+        except (OSError, ValueError):
+            return
+        if isinstance(data, dict):
+            self.entries = data
+
+    def get(self, key: str | None) -> tuple[list[BusyEvent], list[str]] | None:
+        entry = self.entries.get(key) if key else None
+        if not isinstance(entry, dict):
+            return None
+        try:
+            events = [
+                BusyEvent(datetime.fromisoformat(s), datetime.fromisoformat(e), t, src, bool(a))
+                for s, e, t, src, a in entry["busy"]
+            ]
+            return events, [str(w) for w in entry["warnings"]]
+        except (KeyError, TypeError, ValueError):
+            return None
+
+    def put(self, key: str | None, events: list[BusyEvent], warnings: list[str]) -> None:
+        if key is None or self.path is None:
+            return
+        self.entries.pop(key, None)
+        self.entries[key] = {
+            "busy": [
+                [b.start.isoformat(), b.end.isoformat(), b.title, b.source, b.all_day]
+                for b in events
+            ],
+            "warnings": warnings,
+        }
+        self.dirty = True
+
+    def save(self) -> None:
+        if not self.dirty or self.path is None:
+            return
+        from .state import write_atomic
+
+        recent = dict(list(self.entries.items())[-self.KEEP :])
+        with contextlib.suppress(OSError):  # a cache that cannot be written only costs time
+            write_atomic(self.path, json.dumps(recent, ensure_ascii=False).encode("utf-8"))
+
+
+def _resolve(source: CalendarSource, root: Path) -> Path:
+    path = Path(source.path).expanduser()
+    return path if path.is_absolute() else root / path
 
 
 def read_calendar(
@@ -166,9 +266,7 @@ def read_calendar(
 ) -> tuple[list[BusyEvent], list[str]]:
     """Busy time from one .ics file; raises `_Unusable` when the file cannot be read at all."""
     name = source.path
-    path = Path(source.path).expanduser()
-    if not path.is_absolute():
-        path = root / path
+    path = _resolve(source, root)
     where = M(lang, "where")
 
     def unusable(what: str, fix: str = "", line: int | None = None) -> _Unusable:
@@ -196,7 +294,7 @@ def read_calendar(
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise unusable(M(lang, "not_utf8"), M(lang, "not_utf8_fix"), line) from None
-    cals = _parse(raw.removeprefix(b"\xef\xbb\xbf"), unusable, lang)
+    cals = _parse(_prefilter(raw.removeprefix(b"\xef\xbb\xbf"), first, last), unusable, lang)
     reading = _Reading(name, tz, lang)
     start = datetime.combine(first, time(), tz)
     stop = datetime.combine(last + timedelta(days=1), time(), tz)
@@ -204,6 +302,38 @@ def read_calendar(
     for cal in cals:
         busy.extend(_busy(cal, reading, start, stop, MAX_OCCURRENCES - len(busy)))
     return busy, reading.warnings
+
+
+_VEVENT = re.compile(rb"^BEGIN:VEVENT\r?\n.*?^END:VEVENT[ \t]*(?:\r?\n|\Z)", re.S | re.M | re.I)
+_FOLD = re.compile(rb"\r?\n[ \t]")
+_RECURS = re.compile(rb"^(?:RRULE|RDATE|RECURRENCE-ID)[;:]", re.M | re.I)
+_DTSTART = re.compile(rb"^DTSTART[^:\r\n]*:(\d{8})", re.M | re.I)
+_DTEND = re.compile(rb"^DTEND[^:\r\n]*:(\d{8})", re.M | re.I)
+_DURATION = re.compile(rb"^DURATION[;:]", re.M | re.I)
+
+
+def _prefilter(raw: bytes, first: date, last: date) -> bytes:
+    """Drop the one-off events that end before the window or start after it, before parsing.
+
+    Exports hold years of past meetings, and icalendar parses about half a megabyte a second:
+    a cheap textual pass keeps `diklat plan` quick. Anything recurring, anything without a plain
+    DTSTART, and anything with a DURATION is kept for the real parser; the two-day margin covers
+    every UTC offset.
+    """
+    lo = (first - timedelta(days=2)).strftime("%Y%m%d").encode()
+    hi = (last + timedelta(days=2)).strftime("%Y%m%d").encode()
+
+    def keep(match: re.Match[bytes]) -> bytes:
+        block = match.group(0)
+        text = _FOLD.sub(b"", block)
+        start = _DTSTART.search(text)
+        if start is None or _RECURS.search(text) or _DURATION.search(text):
+            return block
+        end = _DTEND.search(text)
+        last_day = end.group(1) if end else start.group(1)
+        return b"" if last_day < lo or start.group(1) > hi else block
+
+    return _VEVENT.sub(keep, raw)
 
 
 def _parse(raw: bytes, unusable: Any, lang: Lang) -> list[Calendar]:
