@@ -220,3 +220,28 @@ def test_why_unknown_task_far_from_any_id(
     assert capsys.readouterr().err == (
         "diklat: there is no task 'zzz' in the plan; see the task ids with 'diklat plan --explain'\n"
     )
+
+
+def test_why_a_routine_shows_its_occurrences(contract_workspace: Path) -> None:
+    result = run(contract_workspace, "why", "absensi", "--date", THURSDAY)
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Rekap absensi bidang  absensi@2026-12-04\n")
+    assert re.search(r"Tenggat +Jumat, 4 Desember 2026 16\.30", result.output)
+
+
+def test_why_a_task_that_left_the_plan(
+    contract_workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_make_plan = plan_cmd.make_plan
+
+    def finished(*a: Any, **kw: Any) -> Plan:
+        p = real_make_plan(*a, **kw)
+        tasks = tuple(t for t in p.tasks if t.id != "lap-tw4")
+        return Plan(p.timezone, p.today, p.days, tasks, p.unscheduled, p.conflicts)
+
+    monkeypatch.setattr(plan_cmd, "make_plan", finished)
+    result = run(contract_workspace, "why", "lap-tw4", "--date", THURSDAY)
+    assert result.exit_code == 0
+    assert result.output == (
+        "tugas 'lap-tw4' sudah selesai atau di luar rentang rencana (14 hari)\n"
+    )
