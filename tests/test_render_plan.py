@@ -425,7 +425,7 @@ def test_no_color_means_no_escape_codes(no_color: bool) -> None:
     console = make_console(file=out, width=100, no_color=no_color, force_terminal=True)
     render_plan(console, sample_plan("id"), view("id"))
     # the control case shows that a terminal would get colour, so the NO_COLOR case can fail
-    assert ("\x1b[" in out.getvalue()) is not no_color
+    assert ("\x1b" in out.getvalue()) is not no_color
 
 
 @pytest.mark.parametrize("lang", LANGS)
