@@ -13,7 +13,7 @@ a routine duty on an offline day.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from typing import Literal
 
@@ -488,6 +488,13 @@ def make_sheet(
         # what was handed over, with what the progress file says happened to it since
         items = [_with_progress(it, progress) for it in items]
     meets = meetings(ws, training, cal, busy)
+    if returning:
+        # the return sheet thanks for what has happened: meetings still to come are not covered yet
+        meets = [
+            replace(m, dates=tuple(d for d in m.dates if d < today))
+            for m in meets
+            if any(d < today for d in m.dates)
+        ]
     receivers = _receivers(items, meets)
     return Sheet(
         training=training,
@@ -504,8 +511,6 @@ def make_sheet(
 
 
 def _with_progress(it: WorkItem, progress: Progress) -> WorkItem:
-    from dataclasses import replace
-
     if it.occurrences:
         done = all(progress.of(f"{it.task.id}@{d.isoformat()}").done for d in it.occurrences)
     else:
@@ -515,8 +520,6 @@ def _with_progress(it: WorkItem, progress: Progress) -> WorkItem:
 
 def for_colleague(sheet: Sheet, colleague: Colleague) -> Sheet:
     """The part of a sheet one receiver signs: their work, their meetings, the Plh if theirs."""
-    from dataclasses import replace
-
     return replace(
         sheet,
         items=tuple(i for i in sheet.items if i.receiver and i.receiver.id == colleague.id),

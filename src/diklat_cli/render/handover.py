@@ -172,7 +172,7 @@ L = Catalog(
         "src_delegate_to": {"id": "ditetapkan di tugas", "en": "set on the task"},
         "src_handover_to": {"id": "penerima utama", "en": "default receiver"},
         "st_done": {"id": "Selesai", "en": "Done"},
-        "st_open": {"id": "Belum selesai", "en": "Not finished"},
+        "st_open": {"id": "Belum tercatat selesai", "en": "Not recorded as done"},
         "st_new": {"id": "Belum dimulai", "en": "Not started"},
         "st_progress": {
             "id": "Sedang dikerjakan: {spent} dari {total} ({pct}%)",
@@ -317,6 +317,7 @@ def _item(n: int, it: WorkItem, lang: Lang, tz: str, returning: bool) -> dict[st
         "contacts": list(it.task.contacts),
         "notes": it.task.notes,
         "hold": it.task.hold_until_return,
+        "has_due": bool(it.occurrences) or it.due is not None,
         "done": it.done,
     }
 
@@ -410,7 +411,7 @@ def context(sheet: Sheet, profile: Profile, lang: Lang, *, returning: bool) -> d
             {
                 "name": c.name,
                 "id": c.id,
-                "items": [i for i in items if i["receiver_id"] == c.id],
+                "work": [i for i in items if i["receiver_id"] == c.id],
                 "meetings": [m for m in meetings if m["attendee_id"] == c.id],
                 "thanks": L(lang, "thanks", name=c.name, training=t.title),
             }
