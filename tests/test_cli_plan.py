@@ -245,3 +245,17 @@ def test_why_a_task_that_left_the_plan(
     assert result.output == (
         "tugas 'lap-tw4' sudah selesai atau di luar rentang rencana (14 hari)\n"
     )
+
+
+def test_week_json_holds_the_days_from_today_on(contract_workspace: Path) -> None:
+    result = run(contract_workspace, "plan", "--date", THURSDAY, "--week", "--format", "json")
+    data = json.loads(result.output)
+    jsonschema.validate(data, SCHEMA)
+    assert [d["date"] for d in data["days"]] == [
+        "2026-12-03",
+        "2026-12-04",
+        "2026-12-05",
+        "2026-12-06",
+    ]
+    assert data["days"][2]["working"] is False
+    assert data["days"][2]["note"] == "Akhir pekan"
