@@ -343,3 +343,31 @@ def test_discovery_order(tmp_path: Path) -> None:
     assert find(None, {}, cwd, user) == Found(cwd, "cwd")
     assert find(None, {"DIKLAT_WORKSPACE": str(user)}, cwd, user) == Found(user, "env")
     assert find(tmp_path, {"DIKLAT_WORKSPACE": str(user)}, cwd, user) == Found(tmp_path, "option")
+
+
+def test_tables_written_as_values_and_empty_names(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "folder.toml").mkdir()  # a folder whose name ends in .toml is not a file to read
+    got = problems(
+        tmp_path,
+        monkeypatch,
+        {
+            "diklat.toml": '[profile]\r\nname = ""\r\n[workweek]\r\nfri = "libur"\r\n',
+            "t.toml": 'task = "x"\n',
+        },
+    )
+    assert got == [
+        "diklat.toml:2: profile.name: 'name' masih kosong; isi di antara tanda kutip: name = \"...\"",
+        'diklat.toml:4: workweek.fri: harus berupa tabel, bukan "libur"; tulis sebagai tabel: '
+        "[workweek.fri] dengan baris kunci = nilai di bawahnya",
+        't.toml:1: task: harus berupa tabel, bukan "x"; tulis sebagai tabel: [[task]] dengan '
+        "baris kunci = nilai di bawahnya",
+    ]
+
+
+def test_a_single_item_table_is_one_item(tmp_path: Path) -> None:
+    (tmp_path / "diklat.toml").write_text(
+        PROFILE + '[task]\nid = "a"\ntitle = "A"\nestimate = "1 jam 30 menit"\n'
+    )
+    assert [(t.id, t.estimate) for t in load(tmp_path).tasks] == [("a", 90)]

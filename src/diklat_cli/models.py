@@ -305,7 +305,7 @@ class Model(BaseModel):
 
 
 class Profile(Model):
-    name: str
+    name: str = Field(min_length=1)
     nip: str = ""
     position: str = ""
     unit: str = ""

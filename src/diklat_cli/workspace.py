@@ -285,6 +285,14 @@ M = Catalog(
             "id": 'tulis dalam tanda kutip, seperti "{plain}"',
             "en": 'write it in quotes, as "{plain}"',
         },
+        "empty": {
+            "id": "'{key}' masih kosong",
+            "en": "'{key}' is empty",
+        },
+        "empty_fix": {
+            "id": 'isi di antara tanda kutip: {key} = "..."',
+            "en": 'write it between the quotes: {key} = "..."',
+        },
         "not_bool": {
             "id": "harus true atau false, bukan {given}",
             "en": "must be true or false, not {given}",
@@ -338,8 +346,8 @@ M = Catalog(
             "en": "must be a table, not {given}",
         },
         "not_table_fix": {
-            "id": "tulis sebagai tabel: [[...]] dengan kunci = nilai di bawahnya, atau {{ kunci = nilai }}",
-            "en": "write it as a table: [[...]] with key = value lines below, or {{ key = value }}",
+            "id": "tulis sebagai tabel: {table} dengan baris kunci = nilai di bawahnya",
+            "en": "write it as a table: {table} with key = value lines below it",
         },
         "bad_value": {
             "id": "nilai {given} tidak dapat dipakai",
@@ -818,11 +826,17 @@ class _Loader:
             choices = str(ctx.get("expected", "")).replace(" or ", f" {self.say('and')} ")
             what = self.say("not_choice", given=given)
             fix = self.say("not_choice_fix", choices=choices.replace("'", '"'))
+        elif kind == "string_too_short":
+            what, fix = self.say("empty", key=key), self.say("empty_fix", key=key)
         elif kind in ("tuple_type", "list_type", "iterable_type"):
             what = self.say("not_list", given=given)
             fix = self.say("not_list_fix", given=given)
         elif kind in ("model_type", "model_attributes_type", "dict_type", "dataclass_type"):
-            what, fix = self.say("not_table", given=given), self.say("not_table_fix")
+            what = self.say("not_table", given=given)
+            names = [p for p in path if isinstance(p, str)]
+            table = ".".join(names)
+            listed = names[-1] in (*ITEM_TABLES, "session", "away")  # arrays of tables
+            fix = self.say("not_table_fix", table=f"[[{table}]]" if listed else f"[{table}]")
         else:
             what, fix = self.say("bad_value", given=given), self.say("bad_value_fix")
         self.add(f.name, line, where, what, fix)
@@ -959,7 +973,9 @@ def load(root: Path, lang: Lang | None = None, cwd: Path | None = None) -> Works
         *sorted(
             p
             for p in root.rglob("*.toml")
-            if p != marker and not any(part.startswith(".") for part in p.relative_to(root).parts)
+            if p != marker
+            and p.is_file()
+            and not any(part.startswith(".") for part in p.relative_to(root).parts)
         ),
     ]
     files = [f for p in paths if (f := ld.read(p)) is not None]

@@ -143,7 +143,7 @@ def schema_text() -> str:
 def init(
     ctx: typer.Context,
     folder: Annotated[
-        Path, typer.Argument(help="Folder ruang kerja baru / new workspace folder.")
+        Path, typer.Argument(metavar="DIR", help="Folder ruang kerja baru / new workspace folder.")
     ] = Path(),
 ) -> None:
     """Buat ruang kerja awal berisi contoh / create a starter workspace with examples.
