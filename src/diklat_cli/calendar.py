@@ -181,7 +181,7 @@ class Calendar:
         info = self.day(d)
         if info.hours is not None:
             return datetime.combine(d, info.hours.end, self.tz)
-        return datetime.combine(d + timedelta(days=1), time(), self.tz)
+        return datetime.combine(d, time(23, 59), self.tz)  # a day off: its date, read as such
 
     def working_days_between(self, after: date, until: date, limit: int) -> int:
         """Working days d with after < d <= until, counting no further than `limit` (it is enough

@@ -550,6 +550,8 @@ def _study(cx: _Ctx) -> tuple[list[Block], list[Unscheduled]]:
                     if cap < need:
                         continue
                     spans = free[d]
+                    if not spans:
+                        continue
                     pick = next((i for i, (a, b) in enumerate(spans) if b - a >= cap), None)
                     if pick is None:
                         longest = max(range(len(spans)), key=lambda i: spans[i][1] - spans[i][0])

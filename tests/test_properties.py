@@ -1,0 +1,235 @@
+"""What must hold for every plan, over generated small workspaces (hypothesis)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from diklat_cli.calendar import Calendar
+from diklat_cli.holidays_id import HolidayData, HolidayInfo
+from diklat_cli.models import Workspace
+from diklat_cli.plan import Plan
+from diklat_cli.schedule import make_plan
+
+MONDAY = date(2026, 11, 30)
+HALF_HOURS = [f"{h:02d}:{m:02d}" for h in range(7, 17) for m in (0, 30)]
+
+Case = tuple[Workspace, date, HolidayData]
+
+
+@st.composite
+def cases(draw: st.DrawFn, *, grid: bool = False, recurring: bool = True) -> Case:
+    """A small workspace; with `grid`, every time and effort on a 30-minute grid (min_block 30),
+    where placing whole 30-minute units is exactly the textbook preemptive problem."""
+    today = MONDAY + timedelta(days=draw(st.integers(0, 6)))
+    horizon = draw(st.integers(1, 12))
+    min_block = 30 if grid else draw(st.sampled_from([15, 30, 45, 60]))
+    unit = 30 if grid else 15
+    tasks: list[dict[str, Any]] = []
+    for i in range(draw(st.integers(0, 7))):
+        t: dict[str, Any] = {
+            "id": f"t{i}",
+            "title": f"Tugas {i}",
+            "estimate": f"{unit * draw(st.integers(1, 24))}m",
+            "important": draw(st.booleans()),
+            "tags": draw(st.sampled_from([[], ["sipd"], ["arsip"]])),
+        }
+        if draw(st.booleans()):
+            t["due"] = (today + timedelta(days=draw(st.integers(-1, horizon + 2)))).isoformat()
+        if draw(st.integers(0, 3)) == 0:
+            t["available"] = (today + timedelta(days=draw(st.integers(0, 4)))).isoformat()
+        if draw(st.integers(0, 4)) == 0:
+            t["urgent"] = draw(st.booleans())
+        if not grid and draw(st.integers(0, 4)) == 0:
+            t["min_block"] = f"{draw(st.sampled_from([15, 60, 90]))}m"
+        if draw(st.integers(0, 7)) == 0:
+            t["delegate_to"] = "budi"
+        tasks.append(t)
+    if recurring and draw(st.booleans()):
+        tasks.append(
+            {
+                "id": "rutin",
+                "title": "Rekap",
+                "estimate": f"{unit * draw(st.integers(1, 4))}m",
+                "recurs": draw(st.sampled_from(["FREQ=WEEKLY;BYDAY=MO,TH", "FREQ=DAILY"])),
+                "from": "2026-11-02",
+            }
+        )
+    events = []
+    for _ in range(draw(st.integers(0, 4))):
+        a = draw(st.integers(0, len(HALF_HOURS) - 2))
+        b = draw(st.integers(a + 1, min(a + 6, len(HALF_HOURS) - 1)))
+        events.append(
+            {
+                "title": "Rapat",
+                "date": (today + timedelta(days=draw(st.integers(0, horizon)))).isoformat(),
+                "time": f"{HALF_HOURS[a]}-{HALF_HOURS[b]}",
+            }
+        )
+    trainings = []
+    if draw(st.booleans()):
+        start = today + timedelta(days=draw(st.integers(-7, horizon)))
+        sessions: list[dict[str, Any]] = []
+        if draw(st.booleans()):
+            sessions.append(
+                {"date": (start + timedelta(days=1)).isoformat(), "time": "08:00-16:00"}
+            )
+        if draw(st.booleans()):
+            sessions.append(
+                {
+                    "rrule": "FREQ=WEEKLY;BYDAY=TU",
+                    "from": start.isoformat(),
+                    "time": "13:00-15:00",
+                    "mode": "online",
+                }
+            )
+        trainings.append(
+            {
+                "id": "pkp",
+                "title": "PKP",
+                "start": start.isoformat(),
+                "end": (start + timedelta(days=draw(st.integers(0, 20)))).isoformat(),
+                "study_per_week": f"{30 * draw(st.integers(1, 16))}m",
+                "session": sessions,
+            }
+        )
+    planning: dict[str, Any] = {
+        "horizon_days": horizon,
+        "min_block": f"{min_block}m",
+        "urgent_within_days": draw(st.integers(0, 3)),
+    }
+    planning["slack"] = draw(st.sampled_from([0, 0, 20]))  # slack must never cost a deadline
+    if not grid:
+        planning["pomodoro"] = draw(st.booleans())
+    ws = Workspace.model_validate(
+        {
+            "profile": {"name": "Rina"},
+            "planning": planning,
+            "study": {
+                "weekend_windows": draw(st.sampled_from([[], ["08:00-10:15"]])),
+                "max_per_day": f"{30 * draw(st.integers(1, 4))}m",
+            },
+            "tasks": tasks,
+            "events": events,
+            "trainings": trainings,
+            "colleagues": [
+                {"id": "budi", "name": "Budi", "skills": ["sipd"], "capacity": "3h"},
+            ],
+        }
+    )
+    off = draw(st.sets(st.integers(0, horizon), max_size=2))
+    holidays = HolidayData({today + timedelta(days=i): HolidayInfo("Libur", "public") for i in off})
+    return ws, today, holidays
+
+
+def calendar(ws: Workspace, today: date, holidays: HolidayData) -> Calendar:
+    last = today + timedelta(days=ws.planning.horizon_days - 1)
+    return Calendar(ws, holidays, today, last)
+
+
+def inside(a: datetime, b: datetime, spans: list[tuple[datetime, datetime]]) -> bool:
+    return any(s <= a and b <= e for s, e in spans)
+
+
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(cases())
+def test_no_two_blocks_overlap_and_each_lies_where_it_may(case: Case) -> None:
+    ws, today, holidays = case
+    plan = make_plan(ws, today, holidays=holidays)
+    cal = calendar(ws, today, holidays)
+    assert [d.date for d in plan.days] == cal.days()
+    for day in plan.days:
+        blocks = day.blocks
+        assert list(blocks) == sorted(blocks, key=lambda b: (b.start, b.end))
+        for i, x in enumerate(blocks):
+            assert x.start < x.end
+            for y in blocks[i + 1 :]:
+                if x.start < y.end and y.start < x.end:
+                    # only two fixed commitments may clash (check reports those)
+                    assert {x.kind, y.kind} <= {"event", "training"}, (x, y)
+            if x.kind == "task":
+                assert inside(x.start, x.end, cal.free(day.date)), x
+            if x.kind == "study":
+                assert inside(x.start, x.end, cal.study_time(day.date)), x
+        study = sum(b.minutes for b in blocks if b.kind == "study")
+        assert study <= ws.study.max_per_day
+
+
+@SETTINGS
+@given(cases())
+def test_every_minute_of_every_task_is_placed_or_listed(case: Case) -> None:
+    ws, today, holidays = case
+    plan = make_plan(ws, today, holidays=holidays)
+    placed: dict[str, int] = {}
+    for day in plan.days:
+        for b in day.blocks:
+            if b.kind == "task":
+                assert b.ref is not None
+                placed[b.ref] = placed.get(b.ref, 0) + b.minutes
+    listed: dict[str, int] = {}
+    for u in plan.unscheduled:
+        listed[u.ref] = listed.get(u.ref, 0) + u.minutes
+        assert u.reason and u.suggestion
+    for t in plan.tasks:
+        if t.delegated_to or t.done:
+            assert t.id not in placed and t.id not in listed
+            continue
+        assert placed.get(t.id, 0) == t.scheduled_minutes
+        assert listed.get(t.id, 0) == t.remaining_minutes
+        assert t.scheduled_minutes + t.remaining_minutes == t.estimate_minutes
+
+
+def _horn_feasible(plan: Plan, ws: Workspace, cal: Calendar, today: date) -> bool:
+    """Every interval [release, deadline] can hold the work that must be done inside it."""
+    jobs = []
+    for t in plan.tasks:
+        if t.delegated_to or t.done or t.due is None or t.estimate_minutes == 0:
+            continue
+        task = ws.task(t.id)
+        assert task is not None
+        due_day = t.due.date()
+        if due_day > cal.last:
+            continue
+        if due_day < today:
+            return False  # overdue: late by definition
+        start = task.available if isinstance(task.available, date) else today
+        jobs.append((max(start, today), t.due, t.estimate_minutes))
+    free = [(s, e) for d in cal.days() for s, e in cal.free(d)]
+
+    def minutes(a: date, b: datetime) -> int:
+        lo = datetime.combine(a, datetime.min.time(), cal.tz)
+        return sum(
+            int((min(e, b) - max(s, lo)).total_seconds() // 60) for s, e in free if s < b and e > lo
+        )
+
+    for r in {j[0] for j in jobs}:
+        for d in {j[1] for j in jobs}:
+            need = sum(m for rel, due, m in jobs if rel >= r and due <= d)
+            if need > minutes(r, d):
+                return False
+    return True
+
+
+@SETTINGS
+@given(cases(grid=True, recurring=False))
+def test_every_deadline_is_met_whenever_it_can_be(case: Case) -> None:
+    ws, today, holidays = case
+    plan = make_plan(ws, today, holidays=holidays)
+    cal = calendar(ws, today, holidays)
+    if _horn_feasible(plan, ws, cal, today):
+        late = [t.id for t in plan.tasks if t.late]
+        assert late == []
+
+
+@SETTINGS
+@given(cases())
+def test_the_same_input_gives_the_same_plan(case: Case) -> None:
+    ws, today, holidays = case
+    reordered = ws.model_copy(update={"tasks": tuple(reversed(ws.tasks))})
+    assert make_plan(ws, today, holidays=holidays) == make_plan(reordered, today, holidays=holidays)
