@@ -211,8 +211,12 @@ class _Ctx:
         return format_date(day, self.lang, "medium")
 
     def dates(self, days: Sequence[date]) -> str:
-        shown = ", ".join(format_date(x, self.lang, "short") for x in days[:SHOWN_DATES])
-        if days and len({x.year for x in days}) == 1:
+        one_year = len({x.year for x in days}) == 1
+        shown = ", ".join(
+            format_date(x, self.lang, "short") + ("" if one_year else f" {x.year}")
+            for x in days[:SHOWN_DATES]
+        )
+        if days and one_year:
             shown += f" {days[0].year}"
         if len(days) > SHOWN_DATES:
             shown += " " + M(self.lang, "more", n=len(days) - SHOWN_DATES)

@@ -246,6 +246,8 @@ def _range(a: date, b: date, lang: Lang) -> str:
 def _dates(days: Sequence[date], lang: Lang) -> str:
     if not days:
         return ""
+    if len({d.year for d in days}) > 1:
+        return ", ".join(f"{format_date(d, lang, 'short')} {d.year}" for d in days)
     text = ", ".join(format_date(d, lang, "short") for d in days)
     return f"{text} {days[-1].year}"
 
