@@ -332,3 +332,28 @@ def test_items_in_english() -> None:
     assert online.description.startswith("Online session: attend from your desk.")
     task = next(i for i in entries if i.kind == "task")
     assert task.categories == ("Diklat", "Task")
+
+
+def test_a_task_block_carries_its_steps_documents_and_the_done_command() -> None:
+    from diklat_cli.models import Task
+
+    task = Task.model_validate(
+        {
+            "id": "absensi",
+            "title": "Rekap absensi",
+            "estimate": "45m",
+            "recurs": "FREQ=WEEKLY;BYDAY=MO",
+            "from": "2026-11-02",
+            "sop": ["Unduh rekap", "Kirim ke Subbag Umum"],
+            "documents": ["Drive: Absensi", "SIPD"],
+        }
+    )
+    ws = workspace().model_copy(update={"tasks": (task,)})
+    block = Block(at(MON, 14), at(MON, 14, 45), "task", "absensi@2026-11-30", "Rekap absensi")
+    (ev,) = by_summary(export(plan_with(block), ws)[0], "Rekap absensi")
+    assert str(ev["DESCRIPTION"]) == (
+        "Langkah:\n- Unduh rekap\n- Kirim ke Subbag Umum\nDokumen: Drive: Absensi; SIPD\n"
+        "Catat kemajuan: diklat done absensi"
+    )
+    (study,) = by_summary(export(plan_with(STUDY), ws)[0], "Belajar: PKP")
+    assert str(study["DESCRIPTION"]) == "Belajar mandiri untuk PKP Angkatan III"

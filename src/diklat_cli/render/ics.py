@@ -55,8 +55,13 @@ M = Catalog(
         "hours": {"id": "Jam: {start}–{end}", "en": "Hours: {start}–{end}"},
         "provider": {"id": "Penyelenggara: {provider}", "en": "Provider: {provider}"},
         "link": {"id": "Tautan: {link}", "en": "Link: {link}"},
-        "task": {"id": "Tugas: {ref}", "en": "Task: {ref}"},
-        "study": {"id": "Belajar mandiri untuk {ref}", "en": "Self-study for {ref}"},
+        "steps": {"id": "Langkah:", "en": "Steps:"},
+        "documents": {"id": "Dokumen: {documents}", "en": "Documents: {documents}"},
+        "done": {
+            "id": "Catat kemajuan: diklat done {ref}",
+            "en": "Record progress: diklat done {ref}",
+        },
+        "study": {"id": "Belajar mandiri untuk {title}", "en": "Self-study for {title}"},
     }
 )
 
@@ -133,7 +138,17 @@ def items(
                 continue  # sessions come from the workspace below; breaks and busy time stay out
             ref = b.ref or b.title
             note = [b.note] if b.note else []
-            note.append(M(lang, "task" if b.kind == "task" else "study", ref=ref))
+            if b.kind == "task":
+                task = ws.task(ref.split("@")[0])  # an occurrence's ref is ID@YYYY-MM-DD
+                if task is not None:
+                    if task.sop:
+                        note += [M(lang, "steps"), *(f"- {step}" for step in task.sop)]
+                    if task.documents:
+                        note.append(M(lang, "documents", documents="; ".join(task.documents)))
+                    note.append(M(lang, "done", ref=ref.split("@")[0]))
+            else:
+                training = ws.training(ref)
+                note.append(M(lang, "study", title=training.title if training else ref))
             if b.link:
                 note.append(M(lang, "link", link=b.link))
             out.append(
