@@ -148,12 +148,17 @@ def span(plan: Plan, b: Block, lang: Lang) -> str:
     return f"{format_time(local(plan, b.start), lang)}–{format_time(local(plan, b.end), lang)}"
 
 
+# A training block's note carries its mode: the calendar writes "online"/"offline", the planner
+# may put it in the user's words ("daring"/"luring"); either way the kind says it, not the note.
+ONLINE = frozenset({"online", "daring"})
+OFFLINE = frozenset({"offline", "luring"})
+
+
 def kind_label(plan: Plan, b: Block, lang: Lang) -> str:
     if b.kind == "training":
-        # the calendar marks a session's mode in its note; a link means an online one anyway
-        if b.note == "online" or (b.link and b.note != "offline"):
+        if b.note in ONLINE or (b.link and b.note not in OFFLINE):
             return M(lang, "kind.online")
-        if b.note == "offline":
+        if b.note in OFFLINE:
             return M(lang, "kind.offline")
         return M(lang, "kind.training")
     if b.kind == "event" and is_all_day(plan, b):
@@ -163,7 +168,7 @@ def kind_label(plan: Plan, b: Block, lang: Lang) -> str:
 
 def block_note(b: Block) -> str:
     """The planner's reason for a block; a training's bare mode is said by its kind already."""
-    if b.kind == "training" and b.note in ("online", "offline"):
+    if b.kind == "training" and b.note in ONLINE | OFFLINE:
         return ""
     return b.note
 
@@ -230,7 +235,7 @@ def off_reason(day: DayPlan, lang: Lang) -> str:
     """Why a day has no office work: the planner's note, else what its blocks and weekday say."""
     if day.note:
         return day.note
-    away = next((b for b in day.blocks if b.kind == "training" and b.note == "offline"), None)
+    away = next((b for b in day.blocks if b.kind == "training" and b.note in OFFLINE), None)
     if away is not None:
         return M(lang, "off.away", title=away.title)
     if day.date.weekday() >= 5:
