@@ -205,3 +205,19 @@ def test_export_has_help_with_an_example() -> None:
     assert result.exit_code == 0
     assert "diklat export --output diklat.ics" in result.stdout
     assert "--include-events" in result.stdout
+
+
+def test_options_busy_reads_the_calendars_and_warns_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from datetime import date
+
+    from diklat_cli.cli.context import Options
+
+    o = Options(workspace=make_ws(tmp_path / "ws", calendar=KANTOR), env={})
+    first = o.busy(date(2026, 11, 30), date(2026, 12, 13))
+    second = o.busy(date(2026, 12, 1), date(2026, 12, 1))  # check reads a second window
+    assert [(b.title, b.start.hour) for b in first] == [("Apel", 10)]
+    assert second == first
+    err = capsys.readouterr().err
+    assert err.count("zona waktu 'Kantor' tidak dikenal") == 1

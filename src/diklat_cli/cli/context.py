@@ -53,6 +53,7 @@ class Options:
     debug: bool = False
     env: Mapping[str, str] = field(default_factory=dict)
     cwd: Path = field(default_factory=Path.cwd)
+    _warned: set[str] = field(default_factory=set, init=False, repr=False)  # calendar warnings
 
     _current: ClassVar[Options | None] = None
 
@@ -149,7 +150,9 @@ class Options:
             self.ws, self.found.path, first, last, self.language, cache
         )
         for w in warnings:
-            typer.echo(w, err=True)
+            if w not in self._warned:  # commands read several windows: say each thing once
+                self._warned.add(w)
+                typer.echo(w, err=True)
         return events
 
 
