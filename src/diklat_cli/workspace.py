@@ -17,6 +17,7 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import Any, get_args
 from zoneinfo import ZoneInfo
@@ -653,7 +654,12 @@ class _File:
     path: Path
     name: str  # as shown in messages
     data: dict[str, Any]
-    lines: LineMap
+    text: str
+
+    @cached_property
+    def lines(self) -> LineMap:
+        """Scanned only when a problem needs a line: a large valid workspace never pays for it."""
+        return LineMap(self.text)
 
 
 @dataclass
@@ -700,7 +706,7 @@ class _Loader:
         except tomllib.TOMLDecodeError as exc:
             self.add(name, *self._syntax(text, str(exc)))
             return None
-        return _File(path, name, data, LineMap(text))
+        return _File(path, name, data, text)
 
     def _syntax(self, text: str, message: str) -> tuple[int | None, str, str, str]:
         """(line, where, what, fix) for a tomllib error, in plain words."""
