@@ -56,7 +56,11 @@ class Progress:
 
 
 def load_progress(state_dir: Path | None) -> Progress:
-    """Progress recorded so far; an absent state folder means none."""
+    """Progress recorded so far; an absent state folder means none.
+
+    A damaged file stops the command with the file named: silently forgetting what was done
+    would put finished work back into the plan.
+    """
     import tomllib
 
     if state_dir is None:
@@ -64,14 +68,77 @@ def load_progress(state_dir: Path | None) -> Progress:
     path = state_dir / PROGRESS_FILE
     if not path.is_file():
         return Progress()
-    data = tomllib.loads(path.read_text("utf-8"))
-    tasks = {
-        tid: TaskProgress(
-            int(v.get("spent_minutes", 0)), bool(v.get("done", False)), v.get("updated")
-        )
-        for tid, v in data.get("task", {}).items()
-    }
+    try:
+        data = tomllib.loads(path.read_text("utf-8"))
+        table = data.get("task", {})
+        tasks = {
+            str(tid): TaskProgress(
+                int(v.get("spent_minutes", 0)),
+                bool(v.get("done", False)),
+                v.get("updated") if isinstance(v.get("updated"), datetime) else None,
+            )
+            for tid, v in table.items()
+        }
+    except (
+        OSError,
+        UnicodeDecodeError,
+        tomllib.TOMLDecodeError,
+        AttributeError,
+        TypeError,
+        ValueError,
+    ) as exc:
+        from .errors import Problem, WorkspaceError
+
+        raise WorkspaceError(
+            [
+                Problem(
+                    str(path),
+                    None,
+                    "",
+                    f"tidak dapat dibaca / cannot be read ({exc})",
+                    "perbaiki atau hapus berkas ini (catatan 'diklat done' akan hilang) / "
+                    "fix or delete this file (the 'diklat done' records go with it)",
+                )
+            ]
+        ) from None
     return Progress(tasks)
+
+
+def record_progress(
+    progress: Progress,
+    task_id: str,
+    *,
+    now: datetime,
+    spent: int = 0,
+    done: bool = False,
+    undo: bool = False,
+) -> Progress:
+    """`progress` with one more record for `task_id`: time spent added, done set, or (undo) forgotten."""
+    tasks = dict(progress.tasks)
+    if undo:
+        tasks.pop(task_id, None)
+        return Progress(tasks)
+    old = progress.of(task_id)
+    tasks[task_id] = TaskProgress(old.spent_minutes + spent, old.done or done, now)
+    return Progress(tasks)
+
+
+def save_progress(state_dir: Path, progress: Progress) -> None:
+    """Write `.diklat/progress.toml` in one step (never the user's own files)."""
+    import tomli_w
+
+    data = {
+        "task": {
+            tid: {
+                "spent_minutes": tp.spent_minutes,
+                "done": tp.done,
+                **({"updated": tp.updated.replace(microsecond=0)} if tp.updated else {}),
+            }
+            for tid, tp in sorted(progress.tasks.items())
+        }
+    }
+    header = b"# diklat's record of 'diklat done': time spent and finished tasks, by task id.\n"
+    write_atomic(state_dir / PROGRESS_FILE, header + tomli_w.dumps(data).encode("utf-8"))
 
 
 # --- export identities -----------------------------------------------------------------------
