@@ -141,3 +141,23 @@ def test_an_unknown_training(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "handover", "pkq")
     assert code == 2
     assert "tidak ada pelatihan dengan id 'pkq'; yang ada: pkp" in err
+
+
+def test_nobody_named_yet_leaves_a_pihak_kedua_to_fill_in(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "diklat.toml").write_text('[profile]\nname = "Andi"\n', "utf-8")
+    (tmp_path / "items.toml").write_text(
+        '[[training]]\nid = "b"\ntitle = "Bimtek SPJ"\nstart = 2027-01-11\nend = 2027-01-13\n\n'
+        '[[task]]\nid = "spj"\ntitle = "SPJ"\nestimate = "1h"\ndue = 2027-01-12\n',
+        "utf-8",
+    )
+    code = main(["-w", str(tmp_path), "handover", "b", "--date", "2027-01-04"])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "**PIHAK KEDUA**\n\n- Nama: ........................\n" in out
+    assert (
+        "| 1 | SPJ | Belum dimulai · sisa 1 j; tenggat: Selasa, 12 Januari 2027 | "
+        "(belum ditentukan) (belum ada rekan yang cocok; tentukan bersama atasan) |"
+    ) in out
+    assert "Tidak ada Plh yang ditunjuk" in out

@@ -228,6 +228,7 @@ L = Catalog(
 )
 
 DEPUTY_LIMITS = ("limit_org", "limit_staff", "limit_budget")
+BLANK_PARTY = dict.fromkeys(("name", "nip", "rank", "position", "unit", "contact"), "")
 
 
 # --- words -------------------------------------------------------------------------------------
@@ -435,7 +436,8 @@ def context(sheet: Sheet, profile: Profile, lang: Lang, *, returning: bool) -> d
         "online": _online(sheet, lang, tz),
         "back": _full(ab.return_day(), lang) if ab.stretches else "",
         "first_party": _party(profile),
-        "second_parties": [_party(c) for c in sheet.receivers],
+        # nobody named yet: one blank PIHAK KEDUA to fill in by hand on the printed sheet
+        "second_parties": [_party(c) for c in sheet.receivers] or [BLANK_PARTY],
         "for_colleague": sheet.for_colleague.name if sheet.for_colleague else "",
         "items": items,
         "hold_items": [i for i in items if i["hold"]],
