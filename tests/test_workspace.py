@@ -371,3 +371,27 @@ def test_a_single_item_table_is_one_item(tmp_path: Path) -> None:
         PROFILE + '[task]\nid = "a"\ntitle = "A"\nestimate = "1 jam 30 menit"\n'
     )
     assert [(t.id, t.estimate) for t in load(tmp_path).tasks] == [("a", 90)]
+
+
+def test_common_slips_in_toml_are_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    slips = {
+        "a.toml": '[[task]]\nsop = ["a" "b"]\n',
+        "b.toml": "[[task]\n",
+        "c.toml": "[[event]]\ndate = 12-01-2026\n",
+        "d.toml": "[[task]]\nimportant = True\n",
+        "e.toml": "[workweek]\nhours = 07.30-16.00\n",
+        "f.toml": "slack = 10\n",
+    }
+    got = problems(tmp_path, monkeypatch, {"diklat.toml": PROFILE, **slips}, lang="en")
+    assert got == [
+        "a.toml:2: sop: the list [...] is not complete; separate its items with commas and close "
+        'it with ], as ["a", "b"]',
+        "b.toml:1: the table name is not closed; write [name] for settings or [[name]] for items, "
+        "as [[task]]",
+        "c.toml:2: date: 12-01-2026 is not a TOML date; write year-month-day with two-digit month "
+        "and day, without quotes, as 2026-12-01",
+        "d.toml:2: important: 'True' is not a TOML yes/no value; write true or false "
+        "(lower case, without quotes)",
+        'e.toml:2: hours: the text 07.30-16.00 needs quotes; write hours = "07.30-16.00"',
+        "f.toml:1: slack: 'slack' stands outside any table; move it under [planning]",
+    ]

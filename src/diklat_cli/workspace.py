@@ -185,6 +185,50 @@ M = Catalog(
             "id": 'tulis {key} = "{value}"',
             "en": 'write {key} = "{value}"',
         },
+        "date_form": {
+            "id": "{value} bukan bentuk tanggal TOML",
+            "en": "{value} is not a TOML date",
+        },
+        "date_form_fix": {
+            "id": "tulis tahun-bulan-tanggal dengan dua angka, tanpa tanda kutip, seperti 2026-12-01",
+            "en": "write year-month-day with two-digit month and day, without quotes, as 2026-12-01",
+        },
+        "bool_form": {
+            "id": "'{value}' bukan nilai ya/tidak dalam TOML",
+            "en": "'{value}' is not a TOML yes/no value",
+        },
+        "bool_form_fix": {
+            "id": "tulis true atau false (huruf kecil, tanpa tanda kutip)",
+            "en": "write true or false (lower case, without quotes)",
+        },
+        "list_comma": {
+            "id": "daftar [...] tidak lengkap",
+            "en": "the list [...] is not complete",
+        },
+        "list_comma_fix": {
+            "id": 'pisahkan isinya dengan koma dan tutup dengan ], seperti ["a", "b"]',
+            "en": 'separate its items with commas and close it with ], as ["a", "b"]',
+        },
+        "header": {
+            "id": "nama tabel tidak ditutup",
+            "en": "the table name is not closed",
+        },
+        "header_fix": {
+            "id": "tulis [nama] untuk pengaturan atau [[nama]] untuk butir, seperti [[task]]",
+            "en": "write [name] for settings or [[name]] for items, as [[task]]",
+        },
+        "outside": {
+            "id": "'{key}' berada di luar tabel",
+            "en": "'{key}' stands outside any table",
+        },
+        "outside_fix": {
+            "id": "pindahkan ke bawah {table}",
+            "en": "move it under {table}",
+        },
+        "outside_any_fix": {
+            "id": "pindahkan ke bawah tabelnya, seperti [planning] atau [[task]]",
+            "en": "move it under its table, such as [planning] or [[task]]",
+        },
         "trailing": {
             "id": "ada tulisan lain sesudah nilai",
             "en": "there is more after the value",
@@ -732,9 +776,15 @@ class _Loader:
             except ValueError:
                 return line, key, *self._bad_date(dm.group(0))
         if detail.startswith(("Expected newline", "Invalid value")) and value:
-            plain = value.rstrip(",")
-            if re.fullmatch(r"[^\"'\[\]{}=#]+", plain) and not re.fullmatch(
-                r"[-+]?[\d_.eE:+-]+|true|false|inf|nan", plain
+            plain = value.rstrip(",").strip()
+            if re.fullmatch(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}", plain):
+                return line, key, self.say("date_form", value=plain), self.say("date_form_fix")
+            if plain.lower() in ("true", "false", "ya", "tidak", "yes", "no", "benar", "salah"):
+                return line, key, self.say("bool_form", value=plain), self.say("bool_form_fix")
+            clock = r"\d{1,2}[:.]\d{2}"
+            if re.fullmatch(rf"{clock}(\s*(-|–|—|s\.d\.?)\s*{clock})?", plain) or (
+                re.fullmatch(r"[^\"'\[\]{}=#]+", plain)
+                and not re.fullmatch(r"[-+]?[\d_.eE:+-]+|inf|nan", plain)
             ):
                 return (
                     line,
@@ -745,6 +795,10 @@ class _Loader:
             return line, key, self.say("trailing"), self.say("trailing_fix")
         if detail.startswith("Invalid date"):
             return line, key, *self._bad_date(value)
+        if detail.startswith("Unclosed array"):
+            return line, key, self.say("list_comma"), self.say("list_comma_fix")
+        if detail.startswith(("Expected ']'", "Expected ']]'")):
+            return line, "", self.say("header"), self.say("header_fix")
         if detail.startswith("Expected '='"):
             return line, "", self.say("no_equals"), self.say("no_equals_fix")
         if detail.startswith("Cannot overwrite") and key:
@@ -1023,6 +1077,16 @@ def load(root: Path, lang: Lang | None = None, cwd: Path | None = None) -> Works
                     ld.say("settings_elsewhere", key=key),
                     ld.say("settings_elsewhere_fix"),
                 )
+            elif not isinstance(value, dict | list):
+                # a key = value above the first [table], or a table name forgotten
+                home = _home_of(key)
+                ld.add(
+                    f.name,
+                    f.lines.find((key,)),
+                    key,
+                    ld.say("outside", key=key),
+                    ld.say("outside_fix", table=home) if home else ld.say("outside_any_fix"),
+                )
             else:
                 ld.add(
                     f.name,
@@ -1043,6 +1107,17 @@ def load(root: Path, lang: Lang | None = None, cwd: Path | None = None) -> Works
         raise WorkspaceError(ld.problems, language)
     fields: dict[str, Any] = {**settings, **{k: tuple(v) for k, v in items.items()}}
     return Workspace(**fields)
+
+
+def _home_of(key: str) -> str | None:
+    """The table whose model has `key`, written as in TOML: '[planning]', '[[task]]'."""
+    for name, model in SETTINGS_TABLES.items():
+        if key in _known_keys(model, ()):
+            return f"[{name}]"
+    for name, (_, model) in ITEM_TABLES.items():
+        if key in _known_keys(model, ()):
+            return f"[[{name}]]"
+    return None
 
 
 @dataclass(frozen=True)
