@@ -332,3 +332,18 @@ def test_khal_updates_a_moved_block_in_place(tmp_path: Path) -> None:
     assert len(files) == len(expected("Asia/Jakarta"))
     out = run(["khal", "list", "--format", "{start}|{title}", "2026-11-30", "1d"], env=env)
     assert "2026-11-30 01:30|Laporan TW IV" in out
+
+
+def test_calcurse_duplicates_on_a_second_import(tmp_path: Path) -> None:
+    """calcurse keeps no UIDs: why docs/calendars.md says to empty the calendar before updating."""
+    need(shutil.which("calcurse") is not None, "calcurse is not installed")
+    ics = export("Asia/Jakarta", tmp_path)
+    store = tmp_path / "calcurse"
+    store.mkdir()
+    env = {**os.environ, "TZ": "UTC"}
+    run(["calcurse", "-D", str(store), "-i", str(ics)], env=env)
+    once = (store / "apts").read_text(encoding="utf-8").splitlines()
+    run(["calcurse", "-D", str(store), "-i", str(ics)], env=env)
+    twice = (store / "apts").read_text(encoding="utf-8").splitlines()
+    assert len(once) == len(expected("Asia/Jakarta"))
+    assert len(twice) == 2 * len(once)
