@@ -53,6 +53,7 @@ WORDS: dict[Lang, dict[str, str]] = {
         "clash_fix": "minta izin tidak hadir rapat, atau utus Sari",
         "quiet": "Pelatihan luring Rabu, 2 Desember jatuh di masa sibuk Penyusunan RKA",
         "warn": "Data cuti bersama tahun 2027 belum ada.",
+        "study": "Belajar mandiri: ",  # the kind column says it; the view drops it
         "online": "daring",  # the planner names a session's mode in the user's words
         "offline": "luring",
         "quiet_fix": "konsultasikan dengan atasan: diklat check --suggest pkp-2027",
@@ -71,6 +72,7 @@ WORDS: dict[Lang, dict[str, str]] = {
         "clash_fix": "ask to be excused from the meeting, or send Sari",
         "quiet": "In-class training on Wednesday, 2 December falls in the RKA busy period",
         "warn": "No cuti bersama data for 2027 yet.",
+        "study": "Self-study: ",
         "online": "online",
         "offline": "offline",
         "quiet_fix": "talk to your supervisor: diklat check --suggest pkp-2027",
@@ -96,7 +98,7 @@ def sample_plan(lang: Lang) -> Plan:
             True,
             None,
             (
-                Block(at(mon, 6, 15), at(mon, 7, 15), "study", "pkp-2027", pkp),
+                Block(at(mon, 6, 15), at(mon, 7, 15), "study", "pkp-2027", w["study"] + pkp),
                 Block(
                     at(mon, 7, 30),
                     at(mon, 8),
@@ -379,7 +381,10 @@ def test_json_matches_golden(lang: Lang) -> None:
 
 def test_day_view_says_what_a_user_needs_first() -> None:
     text = terminal(sample_plan("id"), view("id"))
-    assert text.startswith("Rencana hari ini — Senin, 30 November 2026 (WIB)\n")
+    assert text.startswith(
+        "Rencana hari ini — Senin, 30 November 2026 (WIB)\n"
+        " 06.15–07.15  Belajar mandiri        Pelatihan Kepemimpinan Pengawas (PKP) Angkatan\n"
+    )
     assert re.search(r"09\.00–12\.00 +Tugas +Laporan realisasi TW IV  lap-tw4 +kerjakan", text)
     assert re.search(r"13\.00–15\.00 +Sesi pelatihan daring +PKP Angkatan III", text)
     assert "https://zoom.us/j/0000000000" in text
@@ -394,7 +399,10 @@ def test_day_view_says_what_a_user_needs_first() -> None:
 
 def test_days_off_say_why() -> None:
     text = terminal(sample_plan("en"), view("en", 7))
-    assert "Day off — At training: Pelatihan Kepemimpinan Pengawas (PKP) Angkatan III" in text
+    assert (
+        "Away from the office — At training: Pelatihan Kepemimpinan Pengawas (PKP) Angkatan III"
+        in text
+    )
     assert "Day off — Regional holiday: Kabupaten Contoh anniversary" in text
     assert text.count("Day off — Weekend") == 2
 

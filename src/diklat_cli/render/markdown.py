@@ -12,6 +12,7 @@ from .words import (
     M,
     View,
     block_note,
+    block_title,
     colleague,
     delegated,
     due_text,
@@ -24,6 +25,7 @@ from .words import (
     load_line,
     more_notes,
     number,
+    off_line,
     off_reason,
     quadrant_label,
     ranked,
@@ -49,7 +51,7 @@ def _block(plan: Plan, b: Block, view: View) -> str:
     lang = view.lang
     line = f"- **{span(plan, b, lang)}** {kind_label(plan, b, lang)}"
     if b.kind != "break":
-        line += f": {_escape(b.title)}"
+        line += f": {_escape(block_title(plan, b, lang))}"
     if b.kind == "task" and b.ref:
         line += f" (`{b.ref}`)"
     if b.quadrant:
@@ -72,7 +74,7 @@ def _days(plan: Plan, view: View) -> list[str]:
             out += [f"_{M(lang, 'past')}_", ""]
             continue
         if not day.working:
-            out += [f"_{_escape(M(lang, 'off.prefix', why=off_reason(day, lang)))}_", ""]
+            out += [f"_{_escape(off_line(day, lang))}_", ""]
         elif day.note:
             out += [f"_{_escape(day.note)}_", ""]
         blocks = sorted(day.blocks, key=lambda b: (b.start, b.end))
@@ -89,12 +91,12 @@ def _week(plan: Plan, view: View) -> list[str]:
         if day is None:
             out.append(f"- **{label}** — _{M(lang, 'past')}_")
         elif not day.working:
-            what = ", ".join(fillers(day, lang))
+            what = ", ".join(fillers(plan, day, lang))
             why = off_reason(day, lang) + (f"; {what}" if what else "")
             out.append(f"- **{label}** — _{_escape(why)}_")
         else:
             ld = load(day)
-            what = _escape(", ".join(fillers(day, lang))) or M(lang, "load.none")
+            what = _escape(", ".join(fillers(plan, day, lang))) or M(lang, "load.none")
             free = f", {M(lang, 'col.free').lower()} {format_duration(ld.free, lang)}"
             out.append(f"- **{label}** — {format_duration(ld.planned, lang)}{free}: {what}")
     out.append("")

@@ -21,6 +21,7 @@ from .words import (
     M,
     View,
     block_note,
+    block_title,
     colleague,
     delegated,
     due_text,
@@ -35,6 +36,7 @@ from .words import (
     more_notes,
     next_working,
     number,
+    off_line,
     off_reason,
     quadrant_label,
     quadrant_long,
@@ -131,7 +133,11 @@ def _title(text: str, ref: str | None = None, style: str = "") -> Text:
 
 
 def _what(plan: Plan, b: Block, view: View) -> Text:
-    t = _title(b.title, b.ref if b.kind == "task" else None, "bold" if b.kind == "task" else "")
+    t = _title(
+        block_title(plan, b, view.lang),
+        b.ref if b.kind == "task" else None,
+        "bold" if b.kind == "task" else "",
+    )
     if b.kind == "break":
         t = Text("")
     extra = " · ".join(x for x in (block_note(b), b.location) if x)
@@ -181,7 +187,7 @@ def _day(console: Console, plan: Plan, d: date, day: DayPlan | None, view: View)
         console.print(Text(" " + M(lang, "past"), style="dim"))
         return
     if not day.working:
-        console.print(Text(" " + M(lang, "off.prefix", why=off_reason(day, lang)), style="yellow"))
+        console.print(Text(" " + off_line(day, lang), style="yellow"))
         hint = next_working(plan, d, lang) if len(view.dates) == 1 else None
         if hint:
             console.print(Text(" " + hint, style="dim"))
@@ -210,9 +216,9 @@ def _bar(day: DayPlan) -> Text:
     return bar
 
 
-def _filling(day: DayPlan, lang: Lang, width: int, limit: int = 3) -> Text:
+def _filling(plan: Plan, day: DayPlan, lang: Lang, width: int, limit: int = 3) -> Text:
     """A day's biggest items, one a line, the time first so the eye can run down it."""
-    top = fill(day)
+    top = fill(plan, day, lang)
     out = Text()
     for i, (title, minutes) in enumerate(top[:limit]):
         if i:
@@ -234,14 +240,15 @@ def _week(console: Console, plan: Plan, view: View) -> None:
     table.add_column(M(lang, "col.load"), no_wrap=True)
     table.add_column(M(lang, "col.what"), overflow="fold")
     # what is left for the last column once the day, the figures and the bar are drawn
-    width = max(20, console.width - 45)
+    figures = max(8, len(M(lang, "col.planned"))) + max(8, len(M(lang, "col.free")))
+    width = max(20, console.width - 10 - figures - BAR_WIDTH - 5 * 2 - 1)
     for d, day in shown_days(plan, view):
         label = Text(format_date(d, lang, "short"), style="bold" if d == plan.today else "")
         if day is None:
             table.add_row(label, "—", "—", "", Text(M(lang, "past"), style="dim"))
             continue
         ld = load(day)
-        what = _filling(day, lang, width)
+        what = _filling(plan, day, lang, width)
         if not day.working:
             reason = Text(off_reason(day, lang), style="yellow")
             what = reason + Text("\n") + what if what.plain else reason

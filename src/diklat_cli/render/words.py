@@ -57,6 +57,7 @@ M = Catalog(
         "off.away": {"id": "Pelatihan luring: {title}", "en": "At training: {title}"},
         "off.other": {"id": "Bukan hari kerja", "en": "Not a working day"},
         "off.prefix": {"id": "Libur — {why}", "en": "Day off — {why}"},
+        "off.prefix_away": {"id": "Tidak di kantor — {why}", "en": "Away from the office — {why}"},
         "past": {"id": "sudah lewat", "en": "past"},
         "no_blocks": {"id": "Belum ada yang terjadwal.", "en": "Nothing scheduled."},
         # the load of a day
@@ -173,6 +174,12 @@ def block_note(b: Block) -> str:
     return b.note
 
 
+def block_title(plan: Plan, b: Block, lang: Lang) -> str:
+    """The title without a leading "Belajar mandiri: " that the kind column says already."""
+    prefix = kind_label(plan, b, lang) + ": "
+    return b.title[len(prefix) :] if b.title.startswith(prefix) else b.title
+
+
 def quadrant_label(q: Quadrant, lang: Lang) -> str:
     return M(lang, f"q.{q}")
 
@@ -229,6 +236,12 @@ def week_heading(plan: Plan, view: View) -> str:
         last=format_date(view.dates[-1], lang, "long"),
         zone=zone(plan),
     )
+
+
+def off_line(day: DayPlan, lang: Lang) -> str:
+    """'Libur — Akhir pekan', or 'Tidak di kantor — Pelatihan luring: …' on a day away."""
+    away = any(b.kind == "training" and b.note in OFFLINE for b in day.blocks)
+    return M(lang, "off.prefix_away" if away else "off.prefix", why=off_reason(day, lang))
 
 
 def off_reason(day: DayPlan, lang: Lang) -> str:
@@ -300,19 +313,20 @@ def load_line(day: DayPlan, lang: Lang) -> str:
     )
 
 
-def fill(day: DayPlan) -> list[tuple[str, int]]:
+def fill(plan: Plan, day: DayPlan, lang: Lang) -> list[tuple[str, int]]:
     """What fills a day: (title, minutes), biggest first."""
     minutes: dict[str, int] = {}
     for b in day.blocks:
         if b.kind == "break" or not b.busy or (not day.working and b.kind == "training"):
             continue  # a day away is said by its reason; its session would only repeat it
-        minutes[b.title] = minutes.get(b.title, 0) + b.minutes
+        title = block_title(plan, b, lang)
+        minutes[title] = minutes.get(title, 0) + b.minutes
     return sorted(minutes.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
-def fillers(day: DayPlan, lang: Lang, limit: int = 3, width: int = 24) -> list[str]:
+def fillers(plan: Plan, day: DayPlan, lang: Lang, limit: int = 3, width: int = 24) -> list[str]:
     """What fills a day, biggest first: 'Laporan realisasi TW IV 3 j' (long titles cut short)."""
-    top = fill(day)
+    top = fill(plan, day, lang)
     out = [f"{shorten(title, width)} {format_duration(m, lang)}" for title, m in top[:limit]]
     if len(top) > limit:
         out.append("…")
