@@ -323,9 +323,9 @@ def sample_plan(lang: Lang) -> Plan:
     )
 
 
-def view(lang: Lang, days: int = 1, **kw: object) -> View:
+def view(lang: Lang, days: int = 1, *, explain: bool = False, week: bool = False) -> View:
     dates = tuple(MONDAY + timedelta(days=i) for i in range(days))
-    return View(lang=lang, dates=dates, colleagues=COLLEAGUES, **kw)  # type: ignore[arg-type]
+    return View(lang=lang, dates=dates, colleagues=COLLEAGUES, explain=explain, week=week)
 
 
 def terminal(plan: Plan, v: View, width: int = 100) -> str:

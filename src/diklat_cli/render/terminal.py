@@ -16,7 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..i18n import Catalog, Lang, format_date, format_duration
-from ..plan import Block, DayPlan, Plan, TaskStatus
+from ..plan import Block, DayPlan, Plan, Quadrant, TaskStatus
 from .words import (
     M,
     View,
@@ -80,7 +80,12 @@ W = Catalog(
     }
 )
 
-QUADRANT_STYLE = {"do": "bold red", "plan": "green", "delegate": "yellow", "drop": "dim"}
+QUADRANT_STYLE: dict[Quadrant, str] = {
+    "do": "bold red",
+    "plan": "green",
+    "delegate": "yellow",
+    "drop": "dim",
+}
 KIND_STYLE = {"task": "", "study": "magenta", "training": "cyan", "event": "cyan", "break": "dim"}
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "dim"}
 BAR_WIDTH = 10
@@ -156,7 +161,7 @@ def _timeline(console: Console, plan: Plan, day: DayPlan, view: View) -> None:
         len(kind_label(plan, b, lang)) for _, x in shown_days(plan, view) if x for b in x.blocks
     ]
     kind_w = min(max(kinds, default=5), 15 if console.width < 100 else 25)
-    quad_w = max(len(quadrant_label(q, lang)) for q in QUADRANT_STYLE)  # type: ignore[arg-type]
+    quad_w = max(len(quadrant_label(q, lang)) for q in QUADRANT_STYLE)
     time_w = max(11, len(M(lang, "all_day")))
     what_w = min(60, max(20, console.width - 9 - time_w - kind_w - quad_w))
     table = _grid(console)
