@@ -357,3 +357,12 @@ def test_a_task_block_carries_its_steps_documents_and_the_done_command() -> None
     )
     (study,) = by_summary(export(plan_with(STUDY), ws)[0], "Belajar: PKP")
     assert str(study["DESCRIPTION"]) == "Belajar mandiri untuk PKP Angkatan III"
+
+
+def test_an_empty_range_is_still_a_valid_calendar() -> None:
+    data, state = export(plan_with(), workspace(), first=date(2027, 6, 1), last=date(2027, 6, 2))
+    cal = icalendar.Calendar.from_ical(data)
+    cal.validate()  # at least one component
+    assert not list(cal.walk("VEVENT"))
+    assert [str(z["TZID"]) for z in cal.walk("VTIMEZONE")] == ["Asia/Jakarta"]
+    assert state == ExportState()

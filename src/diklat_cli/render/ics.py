@@ -322,7 +322,9 @@ def render(
     )
     cal.add("X-WR-TIMEZONE", timezone)
     tz = ZoneInfo(timezone)
-    zones: set[str] = set()
+    # the profile's zone is always there: it is X-WR-TIMEZONE's, and RFC 5545 wants at least
+    # one component even when the range holds no event
+    zones: set[str] = {timezone}
     for u, it in zip(uids, entries, strict=True):
         start, end = it.start, it.end
         if isinstance(start, datetime) and isinstance(end, datetime):
