@@ -395,3 +395,17 @@ def test_common_slips_in_toml_are_named(tmp_path: Path, monkeypatch: pytest.Monk
         'e.toml:2: hours: the text 07.30-16.00 needs quotes; write hours = "07.30-16.00"',
         "f.toml:1: slack: 'slack' stands outside any table; move it under [planning]",
     ]
+
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_a_workspace_with_every_kind_of_slip_gets_every_problem_at_once(
+    lang: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(FIXTURES)
+    assert main(["--lang", lang, "-w", "rusak", "plan"]) == 3
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == (FIXTURES / f"rusak.{lang}.txt").read_text("utf-8")

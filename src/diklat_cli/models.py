@@ -297,6 +297,13 @@ Moment = Annotated[
 ]
 
 
+def _not_before_start(cls: type, value: date, info: ValidationInfo) -> date:
+    start = info.data.get("start")
+    if isinstance(start, date) and value < start:
+        raise Invalid("end_before_start", "until_fix", catalog=M, end=value, start=start)
+    return value
+
+
 class Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
@@ -502,13 +509,8 @@ class Training(Model):
     checkin: ClockTime | None = None  # daily check-in with the office while away
     session: tuple[Session, ...] = ()
 
-    @model_validator(mode="after")
-    def _period(self) -> Training:
-        if self.end < self.start:
-            raise Invalid(
-                "end_before_start", "until_fix", at="end", catalog=M, end=self.end, start=self.start
-            )
-        return self
+    # a field check, not a model check: it runs even when another key of the table is wrong
+    _period = field_validator("end")(_not_before_start)
 
 
 class Event(Model):
@@ -552,26 +554,16 @@ class Quiet(Model):
     roles: tuple[str, ...] = ()
     level: Literal["avoid", "caution"] = "caution"
 
-    @model_validator(mode="after")
-    def _period(self) -> Quiet:
-        if self.end < self.start:
-            raise Invalid(
-                "end_before_start", "until_fix", at="end", catalog=M, end=self.end, start=self.start
-            )
-        return self
+    # a field check, not a model check: it runs even when another key of the table is wrong
+    _period = field_validator("end")(_not_before_start)
 
 
 class Away(Model):
     start: Day
     end: Day
 
-    @model_validator(mode="after")
-    def _period(self) -> Away:
-        if self.end < self.start:
-            raise Invalid(
-                "end_before_start", "until_fix", at="end", catalog=M, end=self.end, start=self.start
-            )
-        return self
+    # a field check, not a model check: it runs even when another key of the table is wrong
+    _period = field_validator("end")(_not_before_start)
 
 
 class Colleague(Model):
