@@ -191,3 +191,98 @@ def test_self_study_stays_in_the_windows_and_under_the_caps() -> None:
     assert [m for m in per_day.values() if m] == [60, 60, 60, 60]
     assert [(u.ref, u.minutes) for u in plan.unscheduled] == [("pkp", 60)]
     assert timeline(plan, MON)[0] == "06:15-07:15 study pkp"
+
+
+def test_an_offline_session_day_has_the_training_and_no_office_work() -> None:
+    tue = date(2026, 12, 1)
+    w = ws(
+        tasks=[{"id": "a", "title": "A", "estimate": "4h"}],
+        trainings=[
+            {
+                "id": "bimtek",
+                "title": "Bimtek SIPD",
+                "start": "2026-12-01",
+                "end": "2026-12-01",
+                "session": [{"date": "2026-12-01", "time": "08:00-16:00"}],
+            }
+        ],
+    )
+    plan = make_plan(w, tue, holidays=HolidayData())
+    day = plan.day(tue)
+    assert day is not None and not day.working
+    assert day.note == "Pelatihan luring: Bimtek SIPD"
+    assert timeline(plan, tue) == ["08:00-16:00 training bimtek"]
+    assert day.blocks[0].note == "luring"
+    assert timeline(plan, date(2026, 12, 2))[0] == "07:30-11:30 task a"
+
+
+def test_pomodoro_cuts_work_into_25_minutes_with_5_minute_rests() -> None:
+    w = ws(
+        planning={"pomodoro": True},
+        tasks=[{"id": "a", "title": "A", "estimate": "75m", "due": "2026-11-30"}],
+    )
+    plan = make_plan(w, MON, holidays=HolidayData())
+    assert timeline(plan, MON)[:5] == [
+        "07:30-07:55 task a",
+        "07:55-08:00 break Jeda pomodoro",
+        "08:00-08:25 task a",
+        "08:25-08:30 break Jeda pomodoro",
+        "08:30-08:55 task a",
+    ]
+    assert plan.day(MON).free_minutes == 450 - 75 - 10  # type: ignore[union-attr]
+
+
+def test_slack_keeps_the_end_of_the_day_free_unless_a_deadline_needs_it() -> None:
+    relaxed = ws(
+        planning={"slack": 20},
+        tasks=[{"id": "a", "title": "A", "estimate": "12h", "due": "2026-12-04"}],
+    )
+    plan = make_plan(relaxed, MON, holidays=HolidayData())
+    assert timeline(plan, MON)[-1] == "13:00-14:30 task a"  # 20 % of 7.5 h kept: 1.5 h
+    tight = ws(
+        planning={"slack": 20},
+        tasks=[{"id": "a", "title": "A", "estimate": "7h30m", "due": "2026-11-30"}],
+    )
+    plan = make_plan(tight, MON, holidays=HolidayData())
+    assert timeline(plan, MON)[-1] == "13:00-16:00 task a"
+    assert not plan.task("a").late  # type: ignore[union-attr]
+
+
+def test_what_does_not_fit_says_why_and_who_could_take_it() -> None:
+    w = ws(
+        planning={"horizon_days": 1},
+        tasks=[
+            {"id": "a", "title": "A", "estimate": "9h", "due": "2026-11-30", "tags": ["sipd"]},
+            {"id": "b", "title": "B", "estimate": "1h", "available": "2026-12-07"},
+        ],
+        colleagues=[{"id": "budi", "name": "Budi Santoso", "skills": ["sipd"], "capacity": "5h"}],
+    )
+    plan = make_plan(w, MON, holidays=HolidayData(), lang="en")
+    a, b = plan.unscheduled
+    assert (a.ref, a.minutes) == ("a", 90)
+    assert a.reason == (
+        "Not enough free working time up to 30 Nov 2026 to finish it (due 30 Nov 2026)"
+    )
+    assert a.suggestion == (
+        'Hand it to Budi Santoso (skill sipd, capacity 5h a week): delegate_to = "budi"'
+    )
+    assert (b.ref, b.minutes) == ("b", 60)
+    assert b.reason == "It can only start on 7 Dec 2026, after the plan ends (30 Nov 2026)"
+    assert b.suggestion == "Reduce its estimate, or lengthen planning.horizon_days"
+
+
+def test_ramadan_days_and_estimated_holidays_are_said() -> None:
+    w = ws(planning={"horizon_days": 3})
+    thu = date(2027, 2, 25)
+    holidays = HolidayData(
+        {date(2027, 2, 26): HolidayInfo("Hari Contoh (perkiraan)", "public")},
+        ramadan=((date(2027, 2, 8), date(2027, 3, 9)),),
+        estimated=frozenset({date(2027, 2, 26)}),
+    )
+    plan = make_plan(w, thu, holidays=holidays)
+    assert [d.note for d in plan.days] == ["Ramadan", "Hari Contoh (perkiraan)", "Akhir pekan"]
+    assert plan.days[0].work_minutes == 7 * 60 - 30  # 08.00-15.00, a 30-minute break
+    assert plan.warnings == (
+        "Hari Contoh (perkiraan) (Jumat, 26 Februari 2027) masih tanggal perkiraan; "
+        "pastikan dengan keputusan resmi",
+    )
