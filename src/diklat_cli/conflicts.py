@@ -338,7 +338,7 @@ def _meetings(cx: _Ctx, t: Training) -> list[Conflict]:
         for d in session_days(s, max(t.start, cx.today), t.end, cx.off):
             sessions = [x for x in _spans(cx, t, d) if x[2] == "online"]
             for b in cx.cal.fixed(d):
-                if b.kind != "event":
+                if b.kind != "event" or not b.busy:  # all-day notes do not take the user away
                     continue
                 if any(b.start < e and s0 < b.end for s0, e, _ in sessions):
                     hits.setdefault(b.title, [])
@@ -434,7 +434,10 @@ def _due_away(cx: _Ctx, t: Training) -> list[Conflict]:
             days = [
                 d
                 for d in expand_rrule(task.recurs, task.from_, lo, last)
-                if d in away and cx.remaining(f"{task.id}@{d.isoformat()}", task.estimate) > 0
+                # a routine duty falling on a holiday does not happen that day
+                if d in away
+                and not cx.off(d)
+                and cx.remaining(f"{task.id}@{d.isoformat()}", task.estimate) > 0
             ]
         else:
             due = _day(task.due)
