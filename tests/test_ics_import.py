@@ -461,3 +461,53 @@ def test_a_cached_read_is_reused_until_the_file_changes(
     os.utime(tmp_path / "kantor.ics", ns=(1, 1))  # the user exported again
     with pytest.raises(AssertionError, match="parsed again"):
         read_calendars(ws, tmp_path, FIRST, LAST, "id", cache)
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [
+        "FREQ=MONTHLY;BYMONTH=2;BYMONTHDAY=30",
+        "FREQ=WEEKLY;BYMONTH=4,6;BYMONTHDAY=31",
+        "FREQ=DAILY;BYMONTHDAY=-32",
+        "FREQ=DAILY;BYYEARDAY=366;BYMONTH=1",
+    ],
+)
+def test_rules_that_never_occur_are_caught_before_expansion(tmp_path: Path, rule: str) -> None:
+    data = cal(vevent("UID:n", "DTSTART:20261201T090000Z", f"RRULE:{rule}", "SUMMARY:Tak pernah"))
+    events, warnings = read(tmp_path, data)
+    assert events == []
+    assert len(warnings) == 1 and "aturan pengulangan tidak pernah terjadi" in warnings[0]
+
+
+def test_29_february_is_a_rule_that_does_occur(tmp_path: Path) -> None:
+    data = cal(
+        vevent(
+            "UID:kabisat",
+            "DTSTART;VALUE=DATE:20261201",
+            "RRULE:FREQ=DAILY;BYMONTH=2;BYMONTHDAY=29",
+            "SUMMARY:Kabisat",
+        )
+    )
+    events, warnings = read(tmp_path, data, first=date(2028, 2, 28), last=date(2028, 3, 1))
+    assert warnings == []
+    assert [e.start.date() for e in events] == [date(2028, 2, 29)]
+
+
+def test_too_many_events_in_the_window_are_cut_with_a_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import diklat_cli.icsimport as mod
+
+    monkeypatch.setattr(mod, "MAX_EVENTS", 3)
+    data = cal(
+        *(
+            vevent(
+                f"UID:{i}", f"DTSTART:202612{i + 1:02d}T020000Z", f"DTEND:202612{i + 1:02d}T030000Z"
+            )
+            for i in range(5)
+        ),
+        vevent("UID:old", "DTSTART:20190101T020000Z", "DTEND:20190101T030000Z"),
+    )
+    events, warnings = read(tmp_path, data)
+    assert len(events) == 3
+    assert warnings == ["kantor.ics: lebih dari 3 acara pada rentang ini; 2 sisanya diabaikan."]

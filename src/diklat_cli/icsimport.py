@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from icalendar import Calendar, Component, Event
 
 MAX_BYTES = 20 * 1024 * 1024  # a decade of a busy office calendar is a few MB
+MAX_EVENTS = 20_000  # VEVENTs that may touch the window: icalendar parses ~2,000 a second
 MAX_OCCURRENCES = 10_000  # per file, within the window: 20 meetings a day for over a year
 MAX_WINDOW_DAYS = 800  # the longest span any command needs (a year's horizon, a long training)
 MAX_PER_DAY = 48  # a series repeating more often than every half hour is not a meeting
@@ -101,6 +102,10 @@ M = Catalog(
         "capped": {
             "id": "{file}: lebih dari {n} kejadian sebelum {day}; sisanya diabaikan (mis. '{event}').",
             "en": "{file}: more than {n} occurrences before {day}; the rest are ignored (e.g. '{event}').",
+        },
+        "too_many": {
+            "id": "{file}: lebih dari {n} acara pada rentang ini; {dropped} sisanya diabaikan.",
+            "en": "{file}: more than {n} events in this period; the other {dropped} are ignored.",
         },
         "window": {
             "id": "Kalender Anda hanya dibaca sampai {day} ({n} hari).",
@@ -294,8 +299,11 @@ def read_calendar(
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise unusable(M(lang, "not_utf8"), M(lang, "not_utf8_fix"), line) from None
-    cals = _parse(_prefilter(raw.removeprefix(b"\xef\xbb\xbf"), first, last), unusable, lang)
+    text, dropped = _prefilter(raw.removeprefix(b"\xef\xbb\xbf"), first, last)
+    cals = _parse(text, unusable, lang)
     reading = _Reading(name, tz, lang)
+    if dropped:
+        reading.warn("too_many", n=MAX_EVENTS, dropped=dropped)
     start = datetime.combine(first, time(), tz)
     stop = datetime.combine(last + timedelta(days=1), time(), tz)
     busy: list[BusyEvent] = []
@@ -312,28 +320,36 @@ _DTEND = re.compile(rb"^DTEND[^:\r\n]*:(\d{8})", re.M | re.I)
 _DURATION = re.compile(rb"^DURATION[;:]", re.M | re.I)
 
 
-def _prefilter(raw: bytes, first: date, last: date) -> bytes:
+def _prefilter(raw: bytes, first: date, last: date) -> tuple[bytes, int]:
     """Drop the one-off events that end before the window or start after it, before parsing.
 
     Exports hold years of past meetings, and icalendar parses about half a megabyte a second:
     a cheap textual pass keeps `diklat plan` quick. Anything recurring, anything without a plain
     DTSTART, and anything with a DURATION is kept for the real parser; the two-day margin covers
-    every UTC offset.
+    every UTC offset. Past MAX_EVENTS kept, the rest is dropped too (the count is returned), so
+    a hostile file cannot make the parser crawl through a hundred thousand series.
     """
     lo = (first - timedelta(days=2)).strftime("%Y%m%d").encode()
     hi = (last + timedelta(days=2)).strftime("%Y%m%d").encode()
+    kept = dropped = 0
 
     def keep(match: re.Match[bytes]) -> bytes:
+        nonlocal kept, dropped
         block = match.group(0)
         text = _FOLD.sub(b"", block)
         start = _DTSTART.search(text)
-        if start is None or _RECURS.search(text) or _DURATION.search(text):
-            return block
-        end = _DTEND.search(text)
-        last_day = end.group(1) if end else start.group(1)
-        return b"" if last_day < lo or start.group(1) > hi else block
+        if start is not None and not _RECURS.search(text) and not _DURATION.search(text):
+            end = _DTEND.search(text)
+            last_day = end.group(1) if end else start.group(1)
+            if last_day < lo or start.group(1) > hi:
+                return b""
+        if kept >= MAX_EVENTS:
+            dropped += 1
+            return b""
+        kept += 1
+        return block
 
-    return _VEVENT.sub(keep, raw)
+    return _VEVENT.sub(keep, raw), dropped
 
 
 def _parse(raw: bytes, unusable: Any, lang: Lang) -> list[Calendar]:
@@ -477,24 +493,34 @@ def _rule_problem(rule: Any, dtstart: date, lang: Lang) -> str:
             per_day *= len(values)
     if per_day > MAX_PER_DAY:
         return M(lang, "too_often", n=MAX_PER_DAY, rule=text)
-    if _never(text, freq, dtstart):
+    if _never(rule, text, freq, dtstart):
         return M(lang, "never", rule=text)
     return ""
 
 
-_LIMITING = ("BYMONTH=", "BYMONTHDAY=", "BYYEARDAY=", "BYWEEKNO=", "BYSETPOS=")
+_DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # February at its longest
 
 
-def _never(text: str, freq: str, dtstart: date) -> bool:
+def _never(rule: Any, text: str, freq: str, dtstart: date) -> bool:
     """A rule whose filters match no day (30 February) makes dateutil search to the year 9999.
 
-    For daily and finer rules that search takes seconds per event; the same filters on a yearly
-    rule match the same days and exhaust in a fraction of that, so probe with that instead.
+    That search takes seconds per event for monthly and finer rules. Month and day filters are
+    checked by arithmetic; the rarer year-day and week-number filters by a yearly probe, which
+    matches the same days and exhausts in a fraction of the time.
     """
-    if freq not in ("DAILY", "HOURLY", "MINUTELY", "SECONDLY", "WEEKLY"):
-        return False
+    if freq == "YEARLY":
+        return False  # dateutil exhausts a yearly rule quickly
+    try:
+        months = [int(m) for m in rule.get("BYMONTH") or []] or list(range(1, 13))
+        days = [int(d) for d in rule.get("BYMONTHDAY") or []]
+    except (TypeError, ValueError):
+        return False  # the library will report it as a bad series
+    if days and not any(
+        1 <= m <= 12 and 0 < abs(d) <= _DAYS_IN_MONTH[m - 1] for m in months for d in days
+    ):
+        return True
     upper = text.upper()
-    if not any(part in upper for part in _LIMITING):
+    if "BYYEARDAY=" not in upper and "BYWEEKNO=" not in upper:
         return False
     from dateutil.rrule import rrulestr
 
@@ -508,7 +534,7 @@ def _never(text: str, freq: str, dtstart: date) -> bool:
         probe = rrulestr(";".join(["FREQ=YEARLY", *parts]), dtstart=anchor.replace(tzinfo=None))
         return probe.after(anchor.replace(tzinfo=None), inc=True) is None
     except (ValueError, TypeError, OverflowError):
-        return False  # the library will report it as a bad series
+        return False
 
 
 def _pin_zones(event: Component, reading: _Reading) -> None:
