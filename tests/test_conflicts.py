@@ -365,3 +365,42 @@ level = "avoid"
         ("no-deputy", "warning"),
         ("jp", "info"),
     ]
+
+
+def test_suggest_moves_the_training_out_of_a_busy_period(tmp_path: Path) -> None:
+    from diklat_cli.suggest import rank
+
+    quiet = """
+[[quiet]]
+title = "Musrenbang"
+start = 2027-01-25
+end = 2027-02-12
+level = "avoid"
+
+[[task]]
+id = "lap"
+title = "Laporan"
+estimate = "1h"
+due = 2027-02-17
+"""
+    ws = load(workspace(tmp_path, OFFLINE + quiet))
+    bimtek = ws.training("bimtek")
+    assert bimtek is not None
+    ranked = rank(ws, bimtek, holidays=HolidayData())
+    # Mondays only, four weeks either side; among the clear ones the nearest come first
+    assert [c.start for c in ranked[:5]] == [
+        date(2027, 1, 18),
+        date(2027, 1, 11),
+        date(2027, 2, 22),
+        date(2027, 1, 4),
+        date(2027, 3, 1),
+    ]
+    assert ranked[0].reasons == ("tidak mengenai apa pun",)
+    current = next(c for c in ranked if c.current)
+    assert (current.penalty, current.reasons) == (
+        50,
+        ('5 hari di masa sibuk "Musrenbang" (hindari)',),
+    )
+    assert all(c.start.weekday() == 0 for c in ranked)
+    feb15 = next(c for c in ranked if c.start == date(2027, 2, 15))
+    assert feb15.reasons == ("1 tenggat saat di kelas: Laporan (17 Feb 2027)",)
