@@ -169,3 +169,24 @@ def test_the_signing_place_comes_from_the_unit() -> None:
 
 def test_markdown_cells_keep_the_table_whole() -> None:
     assert _md_cell("SIPD | e-Monev\nlalu kirim") == "SIPD \\| e-Monev lalu kirim"
+
+
+def test_the_return_sheet_keeps_work_finished_since() -> None:
+    ws, cal = fixture()
+    pkp = ws.training("pkp")
+    assert pkp is not None
+    progress = Progress(
+        {
+            "lap-tw4": TaskProgress(done=True),
+            "surat@2027-02-03": TaskProgress(done=True),
+            "surat@2027-02-10": TaskProgress(done=True),
+        }
+    )
+    sheet = make_sheet(ws, pkp, date(2027, 2, 15), cal=cal, progress=progress, returning=True)
+    done = {it.task.id: it.done for it in sheet.items}
+    assert done["lap-tw4"] is True
+    assert done["surat"] is True
+    assert done["monev"] is False
+    # meetings still to come (online sessions after the return) are not thanked for yet
+    minggon = next(m for m in sheet.meetings if m.title == "Rapat minggon")
+    assert minggon.dates == (date(2027, 2, 2), date(2027, 2, 9))

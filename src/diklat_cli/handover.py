@@ -232,7 +232,7 @@ def _occurrences(task: Task, first: date, last: date) -> list[date]:
 
 
 def _selected(
-    ws: Workspace, ab: Absence, progress: Progress
+    ws: Workspace, ab: Absence, progress: Progress, with_done: bool = False
 ) -> list[tuple[Task, Why, tuple[date, ...]]]:
     offline = set(ab.offline_days)
     out: list[tuple[Task, Why, tuple[date, ...]]] = []
@@ -243,20 +243,23 @@ def _selected(
             occ = tuple(
                 d
                 for d in _occurrences(task, ab.stretches[0].first, ab.stretches[-1].last)
-                if d in offline and not progress.of(f"{task.id}@{d.isoformat()}").done
+                if d in offline
+                and (with_done or not progress.of(f"{task.id}@{d.isoformat()}").done)
             )
             if occ:
                 out.append((task, "recurring", occ))
             continue
         p = progress.of(task.id)
-        if p.done:
+        if p.done and not with_done:
             continue
         due = _due_day(task)
         if due is not None and due in offline:
             out.append((task, "due", ()))
         elif due is not None and ab.in_window(due):
             out.append((task, "after", ()))
-        elif p.spent_minutes > 0 and (due is None or due >= ab.first_day()):
+        elif (p.spent_minutes > 0 or (with_done and p.done)) and (
+            due is None or due >= ab.first_day()
+        ):
             out.append((task, "progress", ()))
     return out
 
@@ -266,11 +269,20 @@ def _weeks(ab: Absence) -> int:
 
 
 def work_items(
-    ws: Workspace, training: Training, cal: Calendar, progress: Progress, lang: Lang = "id"
+    ws: Workspace,
+    training: Training,
+    cal: Calendar,
+    progress: Progress,
+    lang: Lang = "id",
+    *,
+    with_done: bool = False,
 ) -> list[WorkItem]:
-    """The tasks to hand over, each with who takes it and why, in deadline order."""
+    """The tasks to hand over, each with who takes it and why, in deadline order.
+
+    `with_done` keeps the work finished since (the return sheet reports it as done).
+    """
     ab = absence(ws, training, cal)
-    chosen = _selected(ws, ab, progress)
+    chosen = _selected(ws, ab, progress, with_done)
     chosen.sort(
         key=lambda c: (c[2][0] if c[2] else (_due_day(c[0]) or date.max), c[0].title, c[0].id)
     )
@@ -483,7 +495,7 @@ def make_sheet(
     returning: bool = False,
 ) -> Sheet:
     """The handover sheet (or, with `returning`, the return sheet) for one training."""
-    items = work_items(ws, training, cal, progress, lang)
+    items = work_items(ws, training, cal, progress, lang, with_done=returning)
     if returning:
         # what was handed over, with what the progress file says happened to it since
         items = [_with_progress(it, progress) for it in items]
