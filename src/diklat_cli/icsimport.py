@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from icalendar import Calendar, Component, Event
 
 MAX_BYTES = 20 * 1024 * 1024  # a decade of a busy office calendar is a few MB
-MAX_EVENTS = 20_000  # VEVENTs that may touch the window: icalendar parses ~2,000 a second
+MAX_EVENTS = 10_000  # VEVENTs that may touch the window: icalendar parses ~2,000 a second
 MAX_OCCURRENCES = 10_000  # per file, within the window: 20 meetings a day for over a year
 MAX_WINDOW_DAYS = 800  # the longest span any command needs (a year's horizon, a long training)
 MAX_PER_DAY = 48  # a series repeating more often than every half hour is not a meeting
