@@ -49,6 +49,7 @@ IMPORTANT_SHARE = 0.30
 NO_DUE_SHARE = 0.10
 TIMED_DUE_SHARE = 0.10
 MIN_ESTIMATE = 1
+MIN_BLOCK = "15m"
 
 TITLES = (
     "Laporan kinerja",
@@ -106,7 +107,7 @@ def seed_for(n: int, load_name: str) -> int:
     return n * 10 + (1 if load_name == "over" else 0) + 20270104
 
 
-def settings(horizon: int = HORIZON) -> dict[str, Any]:
+def settings(horizon: int = HORIZON, min_block: str = MIN_BLOCK) -> dict[str, Any]:
     return {
         "profile": {
             "name": "Rina Wulandari, S.E.",
@@ -115,7 +116,7 @@ def settings(horizon: int = HORIZON) -> dict[str, Any]:
             "timezone": TZ,
             "language": "id",
         },
-        "planning": {"horizon_days": horizon, "min_block": "15m"},
+        "planning": {"horizon_days": horizon, "min_block": min_block},
         "study": {"max_per_day": "1h30m", "max_per_week": "6h"},
     }
 
@@ -186,6 +187,7 @@ def generate(
     holidays: HolidayData | None = None,
     today: date = TODAY,
     horizon: int = HORIZON,
+    min_block: str = MIN_BLOCK,
 ) -> Generated:
     """The workspace and jobs for `n` jobs at load `load_name` ("under" or "over")."""
     load = LOADS[load_name]
@@ -196,7 +198,7 @@ def generate(
         holidays = holiday_data(
             range(first.year, last.year + 1), public=True, cuti_bersama=True, cache=None
         )
-    base = settings(horizon)
+    base = settings(horizon, min_block)
     fixed = fixed_items(first, last, rng)
     ws = Workspace.model_validate(
         {**base, "events": fixed["event"], "trainings": fixed["training"]},
