@@ -7,9 +7,12 @@ an English word in an Indonesian plan.
 
 from __future__ import annotations
 
+import contextlib
+import json
 from collections.abc import Mapping
 from datetime import date, datetime, time
 from functools import lru_cache
+from pathlib import Path
 from typing import Literal, get_args
 
 Lang = Literal["id", "en"]
@@ -46,26 +49,73 @@ class Catalog:
         return list(self._messages)
 
 
-@lru_cache(maxsize=8)
-def _locale(lang: Lang) -> object:
-    from babel import Locale  # babel is slow to import: only where dates are written
+# Babel is the source of the day and month names, but loading its locale data costs more than
+# planning a whole day; the few names a date needs are taken from it once and kept in a small
+# JSON file when the CLI names a cache folder (`use_name_cache`).
+_name_cache_path: Path | None = None
 
-    return Locale.parse("id" if lang == "id" else "en_GB")
+
+def use_name_cache(path: Path | None) -> None:
+    """Keep the CLDR names babel gives in `path` (JSON), so later runs need not load babel."""
+    global _name_cache_path
+    _name_cache_path = path
+    _names.cache_clear()
+
+
+def _babel_names(lang: Lang) -> dict[str, list[str]]:
+    from babel import Locale
+
+    loc = Locale.parse("id" if lang == "id" else "en_GB")
+    return {
+        "days": [loc.days["format"]["wide"][i] for i in range(7)],
+        "days_short": [loc.days["format"]["abbreviated"][i] for i in range(7)],
+        "months": [loc.months["format"]["wide"][i] for i in range(1, 13)],
+        "months_short": [loc.months["format"]["abbreviated"][i] for i in range(1, 13)],
+    }
+
+
+@lru_cache(maxsize=4)
+def _names(lang: Lang) -> dict[str, list[str]]:
+    path = _name_cache_path
+    if path is not None:
+        try:
+            cached = json.loads(path.read_text("utf-8"))
+            if isinstance(cached, dict) and isinstance(cached.get(lang), dict):
+                return {k: list(v) for k, v in cached[lang].items()}
+        except (OSError, ValueError):
+            pass
+    names = {lang_: _babel_names(lang_) for lang_ in LANGS}
+    if path is not None:
+        from .state import write_atomic
+
+        # a cache that cannot be written is simply not kept
+        with contextlib.suppress(OSError):
+            write_atomic(path, json.dumps(names, ensure_ascii=False).encode())
+    return names[lang]
 
 
 def format_date(
     d: date, lang: Lang, style: Literal["full", "long", "medium", "short"] = "full"
 ) -> str:
-    """'Senin, 30 November 2026' (full), '30 November 2026' (long), '30 Nov 2026' (medium)."""
-    from babel.dates import format_date as babel_format_date
+    """'Senin, 30 November 2026' (full), '30 November 2026' (long), '30 Nov 2026' (medium),
+    'Sen 30 Nov' (short).
 
-    patterns = {
-        "full": "EEEE, d MMMM y",  # CLDR's full pads the day ("05 Desember"); offices write "5"
-        "long": "d MMMM y",
-        "medium": "d MMM y",
-        "short": "EEE d MMM",
-    }
-    return babel_format_date(d, patterns[style], locale=_locale(lang))  # type: ignore[arg-type]
+    CLDR's own full pattern pads the day ("05 Desember"); offices write "5", so these are
+    babel's names in the explicit patterns `EEEE, d MMMM y`, `d MMMM y`, `d MMM y`, `EEE d MMM`.
+    """
+    n = _names(lang)
+    if style == "full":
+        return f"{n['days'][d.weekday()]}, {d.day} {n['months'][d.month - 1]} {d.year}"
+    if style == "long":
+        return f"{d.day} {n['months'][d.month - 1]} {d.year}"
+    if style == "medium":
+        return f"{d.day} {n['months_short'][d.month - 1]} {d.year}"
+    return f"{n['days_short'][d.weekday()]} {d.day} {n['months_short'][d.month - 1]}"
+
+
+def day_name(d: date, lang: Lang, short: bool = False) -> str:
+    """'Senin' / 'Sen'."""
+    return _names(lang)["days_short" if short else "days"][d.weekday()]
 
 
 def format_time(t: time | datetime, lang: Lang) -> str:

@@ -72,6 +72,11 @@ def _global(
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
     ] = False,
 ) -> None:
+    from platformdirs import user_cache_path
+
+    from ..i18n import use_name_cache
+
+    use_name_cache(user_cache_path("diklat", appauthor=False) / "names.json")
     ctx.obj = Options(workspace=workspace, lang=lang, debug=debug, env=dict(os.environ))
 
 
