@@ -414,11 +414,10 @@ def _busy(
 
 
 def _series_title(series: Any, lang: Lang) -> str:
-    components = getattr(series, "components", None) or []
     try:
-        return _title(components[0].component, lang)
-    except (IndexError, AttributeError, TypeError):
-        return M(lang, "untitled")
+        return _title(series.components[0]._component, lang)  # no public accessor in 3.8
+    except Exception:  # the series is broken already; its UID still names it
+        return str(getattr(series, "uid", "")) or M(lang, "untitled")
 
 
 def _wr_timezone(cal: Calendar, reading: _Reading) -> ZoneInfo | None:
