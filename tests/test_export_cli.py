@@ -221,3 +221,13 @@ def test_options_busy_reads_the_calendars_and_warns_once(
     assert second == first
     err = capsys.readouterr().err
     assert err.count("zona waktu 'Kantor' tidak dikenal") == 1
+
+
+def test_output_that_cannot_be_written_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ws = make_ws(tmp_path / "ws")
+    folder = tmp_path / "a-folder"
+    folder.mkdir()
+    assert main(["-w", str(ws), "export", "--date", "2026-11-30", "-o", str(folder)]) == 2
+    assert f"tidak dapat menulis {folder} (" in capsys.readouterr().err

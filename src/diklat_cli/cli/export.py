@@ -35,6 +35,10 @@ M = Catalog(
             "id": "rentang --from..--to paling panjang {n} hari",
             "en": "the --from..--to range is at most {n} days",
         },
+        "cannot_write": {
+            "id": "tidak dapat menulis {path} ({error}); pilih berkas lain dengan --output",
+            "en": "cannot write {path} ({error}); choose another file with --output",
+        },
         "written": {
             "id": "{n} acara ({first} s.d. {last}) ditulis ke {path}.\n"
             "Impor ke kalender khusus 'Diklat'; untuk memperbarui, kosongkan kalender itu lalu impor lagi "
@@ -149,7 +153,10 @@ def export(
         out.write(data)  # bytes, never text: a text stream on Windows would double the CRs
         out.flush()
         return
-    write_atomic(output, data)
+    try:
+        write_atomic(output, data)
+    except OSError as exc:
+        raise UsageError(M(lang, "cannot_write", path=output, error=exc.strerror)) from None
     typer.echo(
         M(
             lang,
