@@ -7,6 +7,8 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from diklat_cli.holidays_id import HolidayData, HolidayInfo
 from diklat_cli.models import Event as WsEvent
@@ -366,3 +368,44 @@ def test_an_empty_range_is_still_a_valid_calendar() -> None:
     assert not list(cal.walk("VEVENT"))
     assert [str(z["TZID"]) for z in cal.walk("VTIMEZONE")] == ["Asia/Jakarta"]
     assert state == ExportState()
+
+
+_blocks = st.lists(
+    st.tuples(
+        st.integers(0, 6),  # day
+        st.integers(0, 22 * 4),  # start, in quarter hours
+        st.integers(1, 8),  # length, in quarter hours
+        st.sampled_from(["task", "study"]),
+        st.sampled_from(["lap", "sipd", "absensi@2026-12-01", "pkp"]),
+        st.text(min_size=1, max_size=40).filter(lambda t: t.strip() == t and "\r" not in t),
+    ),
+    max_size=12,
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(_blocks, st.sampled_from(["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"]))
+def test_any_plan_round_trips_with_unique_uids_and_stable_bytes(
+    specs: list[tuple[int, int, int, str, str, str]], tz: str
+) -> None:
+    zone = ZoneInfo(tz)
+    blocks = [
+        Block(
+            at(MON + timedelta(days=d), 0, tz=zone) + timedelta(minutes=15 * s),
+            at(MON + timedelta(days=d), 0, tz=zone) + timedelta(minutes=15 * (s + n)),
+            kind,  # type: ignore[arg-type]
+            ref,
+            title,
+        )
+        for d, s, n, kind, ref, title in specs
+    ]
+    ws = workspace(tz).model_copy(update={"trainings": ()})
+    data, state = export(plan_with(*blocks, tz=tz), ws)
+    events = vevents(data)
+    assert len(events) == len(blocks)
+    assert len({str(e["UID"]) for e in events}) == len(blocks)
+    assert sorted((e.start, e.end, str(e["SUMMARY"])) for e in events) == sorted(
+        (b.start, b.end, b.title) for b in blocks
+    )
+    again, _ = export(plan_with(*blocks, tz=tz), ws, state, now=NOW + timedelta(days=3))
+    assert again == data
