@@ -362,7 +362,8 @@ def _place(jobs: list[_Job], line: _Line) -> list[_Job]:
                     bound = slack  # every deadline has room: no need to ask for more
                 else:
                     bound = tree.min(lo, j.dl) - w
-                size = _fit(j, avail, bound, strict=True)
+                # fragments matter only while there is room; near a deadline, minutes do
+                size = _fit(j, avail, bound, strict=slack >= avail)
                 if size > 0:
                     chosen = j
                     break
@@ -378,9 +379,11 @@ def _place(jobs: list[_Job], line: _Line) -> list[_Job]:
                     j = edf_order[edf_heap[0]][0]
                     on_time = j.dl < n
                     bound = INF if on_time or lo >= n else slack
-                    size = _fit(j, avail, bound, strict=True)
-                    if size == 0 and on_time and slack < avail:  # tight: a sliver beats lateness
+                    size = _fit(j, avail, bound, strict=slack >= avail)
+                    if size == 0 and on_time:  # a sliver beats idle time before a deadline
                         size = _fit(j, avail, INF, strict=False)
+                        if size == 0 and slack < avail:  # even below min_block, when it is tight
+                            size = min(avail, j.rem)
                     if size > 0:
                         chosen = j
             for r in tried:
@@ -630,6 +633,11 @@ def make_plan(
     end_m = _minute(datetime.combine(last + timedelta(days=1), time(), tz))
     days = cal.days()
     free_by_day = {d: [(_minute(a), _minute(b)) for a, b in cal.free(d)] for d in days}
+    free_before: dict[date, int] = {}  # free minutes from today up to the start of a day
+    running = 0
+    for d in [*days, last + timedelta(days=1)]:
+        free_before[d] = running
+        running += sum(e - s for s, e in free_by_day.get(d, ()))
 
     # --- the work: tasks and occurrences ---------------------------------------------------
     statuses: list[TaskStatus] = []
@@ -702,8 +710,15 @@ def make_plan(
             lo = max(today, task.from_)
             hi = min(last, task.until) if task.until else last
             prev: date | None = None
+            opened: date | None = None  # the day the current occurrence may start
             for d in expand_rrule(task.recurs, task.from_, lo, hi):
-                release = datetime.combine(prev + timedelta(days=1), time(), tz) if prev else None
+                # an occurrence opens the day after the previous one; one whose window holds
+                # too little working time (a week of Lebaran leave) shares the previous window
+                if prev is not None:
+                    nxt = prev + timedelta(days=1)
+                    if free_before[d + timedelta(days=1)] - free_before[nxt] >= task.estimate:
+                        opened = nxt
+                release = datetime.combine(opened, time(), tz) if opened else None
                 if available is not None and (release is None or available > release):
                     release = available
                 items.append((f"{task.id}@{d.isoformat()}", cal.end_of_work(d), release))
@@ -749,7 +764,9 @@ def make_plan(
         slots: list[tuple[int, int]] = []
         gaps: list[tuple[int, int]] = []
         for d in days:
-            s, g = _split_slots(free_by_day[d], slack, p.pomodoro)
+            # a gap shorter than min_block between two meetings is no time for work
+            usable = [(a, b) for a, b in free_by_day[d] if b - a >= p.min_block]
+            s, g = _split_slots(usable, slack, p.pomodoro)
             slots += s
             gaps += g
         return _Line(_cut_at(slots, releases)), gaps
