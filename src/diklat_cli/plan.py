@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cached_property
 from typing import Literal
 
 BlockKind = Literal["task", "study", "training", "event", "break"]
@@ -101,7 +102,16 @@ class Plan:
     warnings: tuple[str, ...] = field(default=())
 
     def day(self, d: date) -> DayPlan | None:
-        return next((x for x in self.days if x.date == d), None)
+        return self._days_by_date.get(d)
 
     def task(self, tid: str) -> TaskStatus | None:
-        return next((t for t in self.tasks if t.id == tid), None)
+        return self._tasks_by_id.get(tid)
+
+    # indexes built on first use: callers look up thousands of tasks in a year's plan
+    @cached_property
+    def _days_by_date(self) -> dict[date, DayPlan]:
+        return {x.date: x for x in self.days}
+
+    @cached_property
+    def _tasks_by_id(self) -> dict[str, TaskStatus]:
+        return {t.id: t for t in self.tasks}
