@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
+from operator import itemgetter
 from zoneinfo import ZoneInfo
 
 from .calendar import BusyEvent, Calendar, subtract
@@ -300,10 +301,16 @@ def _place(jobs: list[_Job], line: _Line) -> list[_Job]:
         j.rem = j.need
         j.blocks = []
     # every job has two places in each order: as it is now, and as late work if it gets demoted
-    variants = [(j, late) for j in jobs for late in ((True,) if j.late else (False, True))]
-    pref_order = sorted(variants, key=lambda v: (*_pref_key(v[0], v[1]), v[1]))
-    edf_order = sorted(variants, key=lambda v: (v[1], v[0].due_m, _pref_key(v[0], v[1])))
+    keyed = []
+    for j in jobs:
+        for late in (True,) if j.late else (False, True):
+            key = _pref_key(j, late)
+            keyed.append(((*key, late), (late, j.due_m, key), (j, late)))
+    keyed.sort(key=itemgetter(0))
+    pref_order = [v for _, _, v in keyed]
     pref_rank = {(v[0].id, v[1]): i for i, v in enumerate(pref_order)}
+    keyed.sort(key=itemgetter(1))
+    edf_order = [v for _, _, v in keyed]
     edf_rank = {(v[0].id, v[1]): i for i, v in enumerate(edf_order)}
     for j in jobs:
         j.pref = pref_rank[(j.id, j.late)]
@@ -470,7 +477,13 @@ class _Ctx:
     lang: Lang
     tz: ZoneInfo
 
+    fixed_offset: bool = False  # the zone keeps one UTC offset over the horizon (Indonesia)
+    origin_m: int = 0
+    origin: datetime | None = None
+
     def dt(self, m: int) -> datetime:
+        if self.fixed_offset and self.origin is not None:
+            return self.origin + timedelta(minutes=m - self.origin_m)
         return datetime.fromtimestamp(m * 60, self.tz)
 
     def d(self, day: date, style: str = "medium") -> str:
@@ -627,6 +640,18 @@ def make_plan(
     cal = Calendar(ws, holidays, today, last, busy)
     tz = cal.tz
     cx = _Ctx(ws, cal, today, last, lang, tz)
+    cx.origin = datetime.combine(today, time(), tz)
+    cx.origin_m = _minute(cx.origin)
+    cx.fixed_offset = (
+        len({datetime.combine(d, time(12), tz).utcoffset() for d in (today, last)}) == 1
+        and len(
+            {
+                datetime.combine(today + timedelta(days=i), time(12), tz).utcoffset()
+                for i in range(0, (last - today).days + 1, 7)
+            }
+        )
+        == 1
+    )
     progress = progress or Progress()
     now = datetime.combine(today, time(), tz)
     start_m = _minute(now)
@@ -651,7 +676,17 @@ def make_plan(
             return value
         return cal.end_of_work(value) if end else datetime.combine(value, time(), tz)
 
+    ranked: dict[tuple[object, ...], Ranking] = {}
+
     def ranking(task: Task, due: datetime | None, release: datetime | None) -> Ranking:
+        # thousands of tasks share a handful of due dates: rank each combination once
+        key = (due, release, task.important, task.urgent)
+        r = ranked.get(key)
+        if r is None:
+            r = ranked[key] = _ranking(task, due, release)
+        return r
+
+    def _ranking(task: Task, due: datetime | None, release: datetime | None) -> Ranking:
         days_left: int | None = None
         if due is not None:
             due_day = due.astimezone(tz).date()
