@@ -128,10 +128,12 @@ class _SuffixMin:
         self.vals = list(values)
         self.nb = max(1, -(-n // size))
         self.lazy = [0] * self.nb
+        self.version = 0  # bumped by every addition, so callers may cache a minimum
         self.tot = [min(self.vals[b * size : (b + 1) * size], default=INF) for b in range(self.nb)]
 
     def add_from(self, k: int, v: int) -> None:
         """Add v to entries k, k+1, ... n-1."""
+        self.version += 1
         size, vals = self.size, self.vals
         if k >= len(vals):
             return
@@ -144,6 +146,7 @@ class _SuffixMin:
             self.tot[b + 1 :] = [x + v for x in self.tot[b + 1 :]]
 
     def add_one(self, k: int, v: int) -> None:
+        self.version += 1
         b = k // self.size
         self.vals[k] += v
         self.tot[b] = min(self.vals[b * self.size : (b + 1) * self.size]) + self.lazy[b]
@@ -331,6 +334,8 @@ def _place(jobs: list[_Job], line: _Line) -> list[_Job]:
     edf_heap: list[int] = []
     missed: list[_Job] = []
     ri = lo = 0
+    seen = (-1, -1)
+    least = INF
     for si, (s, e) in enumerate(line.slots):
         t = s
         w = line.before[si]
@@ -353,7 +358,10 @@ def _place(jobs: list[_Job], line: _Line) -> list[_Job]:
                     missed.append(j)
                 lo += 1
             avail = e - t
-            slack = tree.min(lo, n) - w
+            if seen != (tree.version, lo):
+                seen = (tree.version, lo)
+                least = tree.min(lo, n)
+            slack = least - w
             tried: list[int] = []
             chosen: _Job | None = None
             size = 0
