@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from diklat_cli.holidays_id import HolidayData, HolidayInfo
@@ -286,3 +286,43 @@ def test_ramadan_days_and_estimated_holidays_are_said() -> None:
         "Hari Contoh (perkiraan) (Jumat, 26 Februari 2027) masih tanggal perkiraan; "
         "pastikan dengan keputusan resmi",
     )
+
+
+def test_urgency_counts_working_days_not_calendar_days() -> None:
+    fri = date(2026, 12, 4)
+    w = ws(
+        tasks=[
+            {"id": "tue", "title": "T", "estimate": "1h", "due": "2026-12-08", "important": True},
+            {"id": "wed", "title": "W", "estimate": "1h", "due": "2026-12-09", "important": True},
+        ]
+    )
+    plan = make_plan(w, fri, holidays=HolidayData())
+    assert plan.task("tue").quadrant == "do"  # type: ignore[union-attr]  # Monday, Tuesday: 2
+    assert plan.task("wed").quadrant == "plan"  # type: ignore[union-attr]  # 3 working days
+    # a holiday on Monday pushes Wednesday's deadline back into the urgent window
+    hol = HolidayData({date(2026, 12, 7): HolidayInfo("Libur", "public")})
+    plan = make_plan(w, fri, holidays=hol)
+    assert plan.task("wed").quadrant == "do"  # type: ignore[union-attr]
+
+
+def test_a_weekly_duty_in_a_week_of_leave_can_be_done_the_week_before() -> None:
+    leave = {
+        date(2026, 12, 7) + timedelta(days=i): HolidayInfo("Cuti bersama", "government")
+        for i in range(5)
+    }
+    w = ws(
+        planning={"horizon_days": 14},
+        tasks=[
+            {
+                "id": "rekap",
+                "title": "Rekap",
+                "estimate": "1h",
+                "recurs": "FREQ=WEEKLY;BYDAY=FR",
+                "from": "2026-11-06",
+            }
+        ],
+    )
+    plan = make_plan(w, MON, holidays=HolidayData(leave))
+    second = plan.task("rekap@2026-12-11")
+    assert second is not None and not second.late
+    assert second.finish is not None and second.finish.date() <= date(2026, 12, 4)
