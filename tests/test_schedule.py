@@ -326,3 +326,19 @@ def test_a_weekly_duty_in_a_week_of_leave_can_be_done_the_week_before() -> None:
     second = plan.task("rekap@2026-12-11")
     assert second is not None and not second.late
     assert second.finish is not None and second.finish.date() <= date(2026, 12, 4)
+
+
+def test_a_plan_made_mid_morning_starts_from_now() -> None:
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    w = ws(tasks=[{"id": "a", "title": "A", "estimate": "2h", "due": "2026-11-30"}])
+    now = datetime(2026, 11, 30, 10, 2, tzinfo=ZoneInfo("Asia/Jakarta"))
+    plan = make_plan(w, MON, holidays=HolidayData(), now=now)
+    # no orphan five minutes after the break: a whole half-hour block is left for it instead
+    assert timeline(plan, MON) == [
+        "10:05-11:35 task a",
+        "12:00-13:00 break Istirahat",
+        "13:00-13:30 task a",
+    ]
+    assert plan.day(MON).free_minutes == 115 + 180 - 120  # type: ignore[union-attr]

@@ -642,7 +642,14 @@ def make_plan(
     progress: Progress | None = None,
     busy: Sequence[BusyEvent] = (),
     lang: Lang = "id",
+    now: datetime | None = None,
 ) -> Plan:
+    """The plan of the horizon from `today`.
+
+    `now` (optional, the shell's clock): on today, work is placed only from that moment on, so a
+    plan made at ten does not fill the morning that has gone. Everything else is a pure function
+    of the arguments.
+    """
     p = ws.planning
     last = today + timedelta(days=p.horizon_days - 1)
     cal = Calendar(ws, holidays, today, last, busy)
@@ -661,11 +668,14 @@ def make_plan(
         == 1
     )
     progress = progress or Progress()
-    now = datetime.combine(today, time(), tz)
-    start_m = _minute(now)
+    midnight = datetime.combine(today, time(), tz)
+    start_m = _minute(midnight)
     end_m = _minute(datetime.combine(last + timedelta(days=1), time(), tz))
     days = cal.days()
     free_by_day = {d: [(_minute(a), _minute(b)) for a, b in cal.free(d)] for d in days}
+    if now is not None and now.astimezone(tz).date() == today:
+        cut = -(-_minute(now) // 5) * 5  # from the next five minutes on
+        free_by_day[today] = [(max(a, cut), b) for a, b in free_by_day[today] if b > cut]
     free_before: dict[date, int] = {}  # free minutes from today up to the start of a day
     running = 0
     for d in [*days, last + timedelta(days=1)]:
@@ -704,7 +714,7 @@ def make_plan(
                 else cal.working_days_between(today, due_day, p.urgent_within_days + 1)
             )
         return rank(
-            now=now,
+            now=midnight,
             due=due,
             available=release,
             important=task.important,
