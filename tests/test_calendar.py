@@ -53,3 +53,21 @@ def test_offline_session_days_are_days_away(contract_workspace: Path) -> None:
     assert cal.day(date(2027, 2, 2)).away is not None
     assert cal.free(date(2027, 2, 2)) == []
     assert cal.day(date(2027, 2, 6)).away is None  # Saturday: a run of days skips weekends
+
+
+def test_a_due_date_ends_with_that_days_hours(contract_workspace: Path) -> None:
+    ws = load(contract_workspace)
+    cal = Calendar(ws, HolidayData(), date(2026, 12, 1), date(2026, 12, 31))
+    assert f"{cal.end_of_work(date(2026, 12, 3)):%H:%M}" == "16:00"
+    assert f"{cal.end_of_work(date(2026, 12, 4)):%H:%M}" == "16:30"  # Friday
+    assert f"{cal.end_of_work(date(2026, 12, 5)):%Y-%m-%d %H:%M}" == "2026-12-05 23:59"
+
+
+def test_working_days_skip_weekends_and_holidays(contract_workspace: Path) -> None:
+    ws = load(contract_workspace)
+    hol = HolidayData({date(2026, 12, 7): HolidayInfo("Libur", "public")})
+    cal = Calendar(ws, hol, date(2026, 12, 1), date(2026, 12, 31))
+    friday = date(2026, 12, 4)
+    assert cal.working_days_between(friday, date(2026, 12, 9), limit=10) == 2  # Tue, Wed
+    assert cal.working_days_between(friday, date(2026, 12, 31), limit=3) == 3  # stops early
+    assert cal.working_days_between(friday, friday, limit=3) == 0
