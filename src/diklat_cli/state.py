@@ -52,7 +52,10 @@ class Progress:
     tasks: dict[str, TaskProgress] = field(default_factory=dict)
 
     def of(self, task_id: str) -> TaskProgress:
-        return self.tasks.get(task_id, TaskProgress())
+        return self.tasks.get(task_id, _NOTHING)
+
+
+_NOTHING = TaskProgress()  # shared: the planner asks for every one of thousands of tasks
 
 
 def load_progress(state_dir: Path | None) -> Progress:
