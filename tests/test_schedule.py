@@ -342,3 +342,25 @@ def test_a_plan_made_mid_morning_starts_from_now() -> None:
         "13:00-13:30 task a",
     ]
     assert plan.day(MON).free_minutes == 115 + 180 - 120  # type: ignore[union-attr]
+
+
+def test_overdue_work_comes_first_but_never_costs_another_deadline() -> None:
+    w = ws(
+        tasks=[
+            {"id": "old", "title": "Old", "estimate": "2h", "due": "2026-11-27", "important": True},
+            {
+                "id": "next",
+                "title": "Next",
+                "estimate": "3h",
+                "due": "2026-12-04",
+                "important": True,
+            },
+            {"id": "today", "title": "Today", "estimate": "7h", "due": "2026-11-30"},
+        ]
+    )
+    plan = make_plan(w, MON, holidays=HolidayData())
+    # today's 7 h leave half an hour of Monday: the overdue report gets it, then Tuesday morning
+    assert timeline(plan, MON)[0] == "07:30-08:00 task old"
+    assert timeline(plan, date(2026, 12, 1))[0] == "07:30-09:00 task old"
+    assert not plan.task("today").late  # type: ignore[union-attr]
+    assert plan.task("old").late  # type: ignore[union-attr]

@@ -182,6 +182,7 @@ class _Job:
         "mb",
         "need",
         "ontime",
+        "overdue",
         "pref",
         "ranking",
         "release",
@@ -216,6 +217,7 @@ class _Job:
         )
         self.late = False  # cannot meet its deadline: placed after the on-time work
         self.beyond = False  # due after the horizon, or no due at all: no deadline to meet here
+        self.overdue = False  # its deadline has passed already
         self.rem = need
         self.blocks: list[list[int]] = []
         self.pref = 0
@@ -224,7 +226,9 @@ class _Job:
 
 def _pref_key(j: _Job, late: bool) -> tuple[int, int, float, int, str]:
     q = j.ranking.quadrant
-    tier = 2 if q == "drop" else (1 if late else 0)
+    # work already overdue competes by its urgency (within the slack the deadlines leave: the
+    # sweep's guard); work the plan had to give up goes after the work that stays on time
+    tier = 2 if q == "drop" else (1 if late and not j.overdue else 0)
     return (tier, QUADRANTS.index(q), -j.ranking.urgency, j.due_m, j.id)
 
 
@@ -831,6 +835,7 @@ def make_plan(
             j.beyond = True
         elif j.due_m <= start_m or j.need > full.upto(j.due_m) - full.upto(j.release_m):
             j.late = True  # overdue, or too big for the time between its start and its deadline
+            j.overdue = j.due_m <= start_m
     for i, j in enumerate(sorted(jobs, key=lambda j: _pref_key(j, j.late))):
         j.pref = i
     _select([j for j in jobs if not j.beyond and not j.late], full)
