@@ -546,6 +546,7 @@ def _study(cx: _Ctx) -> tuple[list[Block], list[Unscheduled]]:
     min_block = min(ws.planning.min_block, STUDY_BLOCK_CAP)
     free: dict[date, list[tuple[int, int]]] = {}
     day_used: dict[date, int] = {}
+    ends: set[tuple[str, int]] = set()  # where a study block ends, by training
     week = _monday(cx.today)
     while week <= cx.last:
         week_used = 0
@@ -580,7 +581,13 @@ def _study(cx: _Ctx) -> tuple[list[Block], list[Unscheduled]]:
                     spans = free[d]
                     if not spans:
                         continue
-                    pick = next((i for i, (a, b) in enumerate(spans) if b - a >= cap), None)
+                    # a short remainder rather lengthens a block already there than makes a sliver
+                    pick = next(
+                        (i for i, (a, b) in enumerate(spans) if b - a >= cap and (t.id, a) in ends),
+                        None,
+                    )
+                    if pick is None or cap >= min_block:
+                        pick = next((i for i, (a, b) in enumerate(spans) if b - a >= cap), pick)
                     if pick is None:
                         longest = max(range(len(spans)), key=lambda i: spans[i][1] - spans[i][0])
                         if spans[longest][1] - spans[longest][0] < need:
@@ -598,6 +605,7 @@ def _study(cx: _Ctx) -> tuple[list[Block], list[Unscheduled]]:
                             M(cx.lang, "study", title=t.title),
                         )
                     )
+                    ends.add((t.id, a + cap))
                     day_used[d] = day_used.get(d, 0) + cap
                     week_used += cap
                     left -= cap
@@ -794,7 +802,7 @@ def make_plan(
                 statuses.append(status(ref, task, r, 0, due))
             else:
                 job = _Job(ref, task, due, release, need, r, task.min_block or p.min_block)
-                if r.quadrant == "delegate" and task.tags:
+                if r.quadrant == "delegate" and task.tags and not task.hold_until_return:
                     pending_delegate.append(job)
                 jobs.append(job)
 
