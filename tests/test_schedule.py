@@ -364,3 +364,23 @@ def test_overdue_work_comes_first_but_never_costs_another_deadline() -> None:
     assert timeline(plan, date(2026, 12, 1))[0] == "07:30-09:00 task old"
     assert not plan.task("today").late  # type: ignore[union-attr]
     assert plan.task("old").late  # type: ignore[union-attr]
+
+
+def test_a_decision_only_the_user_may_take_is_not_handed_over() -> None:
+    w = ws(
+        tasks=[
+            {
+                "id": "sk",
+                "title": "Tanda tangan SK",
+                "estimate": "1h",
+                "due": "2026-12-01",
+                "tags": ["sipd"],
+                "hold_until_return": True,
+            }
+        ],
+        colleagues=[{"id": "budi", "name": "Budi", "skills": ["sipd"], "capacity": "5h"}],
+    )
+    plan = make_plan(w, MON, holidays=HolidayData())
+    sk = plan.task("sk")
+    assert sk is not None and sk.quadrant == "delegate" and sk.delegated_to is None
+    assert sk.scheduled_minutes == 60
