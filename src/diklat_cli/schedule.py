@@ -335,8 +335,15 @@ def _place(jobs: list[_Job], line: _Line) -> list[_Job]:
     tree = _SuffixMin(values)
     by_release = sorted(jobs, key=lambda j: (j.release_m, j.pref))
     pref_heap: list[int] = []
+    queued = bytearray(len(pref_order))  # in pref_heap already: never twice
     edf_heap: list[int] = []
     missed: list[_Job] = []
+
+    def enqueue(r: int) -> None:
+        if not queued[r]:
+            queued[r] = 1
+            heapq.heappush(pref_heap, r)
+
     ri = lo = 0
     seen = (-1, -1)
     least = INF
@@ -346,7 +353,7 @@ def _place(jobs: list[_Job], line: _Line) -> list[_Job]:
         while t < e:
             while ri < len(by_release) and by_release[ri].release_m <= t:
                 j = by_release[ri]
-                heapq.heappush(pref_heap, j.pref)
+                enqueue(j.pref)
                 heapq.heappush(edf_heap, edf_rank[(j.id, j.late)])
                 ri += 1
             while lo < n and dl_jobs[lo].due_m <= t:
@@ -357,7 +364,7 @@ def _place(jobs: list[_Job], line: _Line) -> list[_Job]:
                     j.ontime, j.late, j.dl = False, True, n
                     j.pref = pref_rank[(j.id, True)]
                     if j.release_m <= t:
-                        heapq.heappush(pref_heap, j.pref)
+                        enqueue(j.pref)
                         heapq.heappush(edf_heap, edf_rank[(j.id, True)])
                     missed.append(j)
                 lo += 1
@@ -371,6 +378,7 @@ def _place(jobs: list[_Job], line: _Line) -> list[_Job]:
             size = 0
             while pref_heap and len(tried) < PREF_TRIES:
                 r = heapq.heappop(pref_heap)
+                queued[r] = 0
                 j, late = pref_order[r]
                 if j.rem <= 0 or late != j.late:
                     continue
@@ -408,7 +416,7 @@ def _place(jobs: list[_Job], line: _Line) -> list[_Job]:
             for r in tried:
                 j = pref_order[r][0]
                 if j.rem > 0 and j is not chosen:
-                    heapq.heappush(pref_heap, r)
+                    enqueue(r)
             if chosen is None:
                 break
             if chosen.blocks and chosen.blocks[-1][1] == t:
@@ -417,7 +425,7 @@ def _place(jobs: list[_Job], line: _Line) -> list[_Job]:
                 chosen.blocks.append([t, t + size])
             chosen.rem -= size
             if chosen.rem > 0:
-                heapq.heappush(pref_heap, chosen.pref)
+                enqueue(chosen.pref)
             if chosen.dl < n:
                 tree.add_from(chosen.dl, size)
             t += size
