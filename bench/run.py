@@ -474,7 +474,7 @@ def scale(
 def quality(
     cases: dict[tuple[int, str], Path], taskdog_py: str | None, today: date
 ) -> list[dict[str, Any]]:
-    from lower_bound import late_if_in_order, moore_hodgson
+    from lower_bound import important_first, late_if_in_order, moore_hodgson
 
     note("quality: late tasks of diklat, taskdog and the least possible (Moore-Hodgson)")
     rows = []
@@ -494,6 +494,7 @@ def quality(
             "moore_hodgson": len(mh),
             "moore_hodgson_important_alone": len(mh_imp),
             "edf_without_dropping": len(late_if_in_order(line)),
+            "important_first": important_first(line, important)[1],
         }
         out = subprocess.run(
             [
@@ -559,8 +560,16 @@ def report(results: dict[str, Any]) -> str:
         f"Run of {results['date']} on {m['cpu']}, {m['cores']} cores, {m['memory']}; {m['os']}; "
         f"Python {m['python']}; diklat at commit {m['diklat_commit']}; "
         f"{results['peers'].get('taskwarrior', 'no taskwarrior')}; taskdog-core {results['peers'].get('taskdog', '-')}; "
-        f"timing by {results['timing_tool']}."
+        f"timing by {results['timing_tool']}; `min_block` {results.get('min_block', '15m')}."
     )
+    if "load_average" in results:
+        la = results["load_average"]
+        out.append("")
+        out.append(
+            f"The machine is shared: its 1-minute load average was {la['start'][0]:.2f} at the start "
+            f"and {la['end'][0]:.2f} at the end of the run (2 cores), so medians wander; the "
+            "ratios by min are the steadier ones."
+        )
     out.append("")
     verdicts: list[str] = []
     if "startup" in results:
@@ -627,8 +636,9 @@ def report(results: dict[str, Any]) -> str:
         out += [
             "### Quality: tasks finished after their deadline or not at all (important ones in brackets)",
             "",
-            "| N | load | due tasks (important) | least possible | diklat | taskdog greedy | diklat − least | taskdog − least | EDF, nothing dropped |",
-            "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+            "| N | load | due tasks (important) | least possible | least, important first "
+            "| diklat | taskdog greedy | diklat − least | taskdog − least | EDF, nothing dropped |",
+            "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
         ]
         for r in results["quality"]:
             d = r["diklat"]
@@ -638,24 +648,26 @@ def report(results: dict[str, Any]) -> str:
                 if "late" in d
                 else f"error: {d.get('error')}"
             )
-            tl = (
-                f"{t['late']} ({t['late_important']})"
-                if "late" in t
-                else (f"error: {t['error']}" if t else "skipped")
-            )
+            if "late" in t:
+                tl = f"{t['late']} ({t['late_important']})"
+            else:
+                tl = f"error: {t['error']}" if t else "skipped"
             least = f"{r['moore_hodgson']} ({r['moore_hodgson_important_alone']})"
+            lex = f"{r['important_first']} ({r['moore_hodgson_important_alone']})"
+            d_gap = d["late"] - r["moore_hodgson"] if "late" in d else "-"
+            t_gap = t["late"] - r["moore_hodgson"] if "late" in t else "-"
             out.append(
-                f"| {r['n']:,} | {r['load']} {r['offered_load']:.0%} | {r['jobs_with_due']:,} ({r['important_with_due']:,}) | {least} | {dl} | {tl} | "
-                f"{d['late'] - r['moore_hodgson'] if 'late' in d else '-'} | {t['late'] - r['moore_hodgson'] if 'late' in t else '-'} | "
+                f"| {r['n']:,} | {r['load']} {r['offered_load']:.0%} | {r['jobs_with_due']:,} "
+                f"({r['important_with_due']:,}) | {least} | {lex} | {dl} | {tl} | {d_gap} | {t_gap} | "
                 f"{r['edf_without_dropping']:,} |"
             )
             if "late" in d and "late" in t:
                 fewer = d["late"] < t["late"] or d["late"] == r["moore_hodgson"]
                 imp_ok = d["late_important"] <= t["late_important"]
                 verdicts.append(
-                    f"n={r['n']:,} {r['load']}: fewer late than taskdog {d['late']} vs {t['late']} "
-                    f"({'met' if fewer else 'MISSED'}); late important {d['late_important']} vs {t['late_important']} "
-                    f"({'met' if imp_ok else 'MISSED'})"
+                    f"n={r['n']:,} {r['load']}: fewer late than taskdog: {d['late']} against "
+                    f"{t['late']} ({'met' if fewer else 'MISSED'}); late important {d['late_important']} "
+                    f"against {t['late_important']} ({'met' if imp_ok else 'MISSED'})"
                 )
         out.append("")
     if verdicts:
@@ -765,6 +777,7 @@ def main(argv: list[str] | None = None) -> int:
             [taskdog_py, "-c", "import importlib.metadata as m; print(m.version('taskdog-core'))"]
         )
 
+    load_start = list(os.getloadavg())
     cases: dict[tuple[int, str], Path] = {}
     if parts & {"scale", "quality"}:
         note("generating workspaces ...")
@@ -783,6 +796,7 @@ def main(argv: list[str] | None = None) -> int:
     if "quality" in parts:
         results["quality"] = quality(cases, taskdog_py, TODAY)
 
+    results["load_average"] = {"start": load_start, "end": list(os.getloadavg())}
     stamp = datetime.now().strftime("%Y%m%d-%H%M")
     (RESULTS / f"run-{stamp}.json").write_text(json.dumps(results, indent=1, default=str), "utf-8")
     text = report(results)

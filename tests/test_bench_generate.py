@@ -79,3 +79,22 @@ def _fits(kept: tuple[tuple[str, int, int], ...]) -> bool:
         if total > deadline:
             return False
     return True
+
+
+def test_moore_hodgson_with_locked_jobs_is_the_minimum_of_the_others() -> None:
+    rng = random.Random(11)
+    for _ in range(200):
+        jobs = [(f"j{i}", rng.randint(1, 6), rng.randint(1, 15)) for i in range(rng.randint(1, 7))]
+        locked = frozenset(j[0] for j in jobs if rng.random() < 0.3)
+        if not _fits(tuple(j for j in jobs if j[0] in locked)):
+            with pytest.raises(ValueError):
+                moore_hodgson(jobs, locked)
+            continue
+        best = min(
+            len(jobs) - len(kept)
+            for r in range(len(jobs) + 1)
+            for kept in itertools.combinations(jobs, r)
+            if locked <= {j[0] for j in kept} and _fits(kept)
+        )
+        late = moore_hodgson(jobs, locked)
+        assert len(late) == best and not locked & set(late)
