@@ -38,9 +38,15 @@ def cases(draw: st.DrawFn, *, grid: bool = False, recurring: bool = True) -> Cas
             "tags": draw(st.sampled_from([[], ["sipd"], ["arsip"]])),
         }
         if draw(st.booleans()):
-            t["due"] = (today + timedelta(days=draw(st.integers(-1, horizon + 2)))).isoformat()
+            due = (today + timedelta(days=draw(st.integers(-1, horizon + 2)))).isoformat()
+            if draw(st.integers(0, 3)) == 0:  # an exact due time, on the half hour
+                due += "T" + draw(st.sampled_from(HALF_HOURS))
+            t["due"] = due
         if draw(st.integers(0, 3)) == 0:
-            t["available"] = (today + timedelta(days=draw(st.integers(0, 4)))).isoformat()
+            start = (today + timedelta(days=draw(st.integers(0, 4)))).isoformat()
+            if draw(st.booleans()):
+                start += "T" + draw(st.sampled_from(HALF_HOURS))
+            t["available"] = start
         if draw(st.integers(0, 4)) == 0:
             t["urgent"] = draw(st.booleans())
         if not grid and draw(st.integers(0, 4)) == 0:
@@ -188,22 +194,23 @@ def test_every_minute_of_every_task_is_placed_or_listed(case: Case) -> None:
 def _horn_feasible(plan: Plan, ws: Workspace, cal: Calendar, today: date) -> bool:
     """Every interval [release, deadline] can hold the work that must be done inside it."""
     jobs = []
+    midnight = datetime.combine(today, datetime.min.time(), cal.tz)
     for t in plan.tasks:
         if t.delegated_to or t.done or t.due is None or t.estimate_minutes == 0:
             continue
         task = ws.task(t.id)
         assert task is not None
-        due_day = t.due.date()
-        if due_day > cal.last:
+        if t.due.date() > cal.last:
             continue
-        if due_day < today:
+        if t.due <= midnight:
             return False  # overdue: late by definition
-        start = task.available if isinstance(task.available, date) else today
-        jobs.append((max(start, today), t.due, t.estimate_minutes))
+        start = task.available or today
+        if not isinstance(start, datetime):
+            start = datetime.combine(start, datetime.min.time(), cal.tz)
+        jobs.append((max(start, midnight), t.due, t.estimate_minutes))
     free = [(s, e) for d in cal.days() for s, e in cal.free(d)]
 
-    def minutes(a: date, b: datetime) -> int:
-        lo = datetime.combine(a, datetime.min.time(), cal.tz)
+    def minutes(lo: datetime, b: datetime) -> int:
         return sum(
             int((min(e, b) - max(s, lo)).total_seconds() // 60) for s, e in free if s < b and e > lo
         )
