@@ -261,7 +261,8 @@ def test_what_does_not_fit_says_why_and_who_could_take_it() -> None:
     a, b = plan.unscheduled
     assert (a.ref, a.minutes) == ("a", 90)
     assert a.reason == (
-        "Not enough free working time up to 30 Nov 2026 to finish it (due 30 Nov 2026)"
+        "The free working time before its deadline (30 Nov 2026) cannot hold all of it, and "
+        "the time after it up to 30 Nov 2026 is full"
     )
     assert a.suggestion == (
         'Hand it to Budi Santoso (skill sipd, capacity 5h a week): delegate_to = "budi"'
@@ -384,3 +385,23 @@ def test_a_decision_only_the_user_may_take_is_not_handed_over() -> None:
     sk = plan.task("sk")
     assert sk is not None and sk.quadrant == "delegate" and sk.delegated_to is None
     assert sk.scheduled_minutes == 60
+
+
+def test_the_reason_says_whether_it_was_given_up_or_is_overdue() -> None:
+    w = ws(
+        planning={"horizon_days": 1},
+        tasks=[
+            {"id": "a", "title": "A", "estimate": "6h", "due": "2026-11-30", "important": True},
+            {"id": "b", "title": "B", "estimate": "5h", "due": "2026-11-30"},
+            {"id": "c", "title": "C", "estimate": "1h", "due": "2026-11-27"},
+        ],
+    )
+    plan = make_plan(w, MON, holidays=HolidayData(), lang="en")
+    reasons = {u.ref: (u.minutes, u.reason) for u in plan.unscheduled}
+    assert reasons["b"] == (
+        300 - 90 + 60,  # the 1.5 h A leaves goes to the overdue C first
+        "It does not fit before its deadline (30 Nov 2026) without making other tasks late, "
+        "and the free working time after it up to 30 Nov 2026 is full",
+    )
+    assert plan.task("a").late is False  # type: ignore[union-attr]
+    assert plan.task("c").scheduled_minutes == 60  # type: ignore[union-attr]

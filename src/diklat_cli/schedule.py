@@ -57,9 +57,21 @@ M = Catalog(
         "due": {"id": "tenggat {date}", "en": "due {date}"},
         "late": {"id": "terlambat: tenggat {date}", "en": "late: due {date}"},
         "overdue": {"id": "lewat tenggat {date}", "en": "overdue since {date}"},
-        "full_due": {
-            "id": "Waktu kerja luang sampai {last} tidak cukup untuk menyelesaikannya (tenggat {due})",
-            "en": "Not enough free working time up to {last} to finish it (due {due})",
+        "given_up": {
+            "id": "Tidak muat sebelum tenggat {due} tanpa membuat tugas lain terlambat, dan waktu "
+            "kerja luang sesudahnya sampai {last} sudah penuh",
+            "en": "It does not fit before its deadline ({due}) without making other tasks late, "
+            "and the free working time after it up to {last} is full",
+        },
+        "too_big": {
+            "id": "Waktu kerja luang sebelum tenggat {due} tidak cukup untuk seluruhnya, dan "
+            "sesudahnya sampai {last} sudah penuh",
+            "en": "The free working time before its deadline ({due}) cannot hold all of it, and "
+            "the time after it up to {last} is full",
+        },
+        "overdue_full": {
+            "id": "Sudah lewat tenggat {due}, dan waktu kerja luang sampai {last} sudah penuh",
+            "en": "Overdue since {due}, and the free working time up to {last} is full",
         },
         "full": {
             "id": "Waktu kerja luang sampai {last} tidak cukup untuk menyelesaikannya",
@@ -190,6 +202,7 @@ class _Job:
         "rem",
         "task",
         "title",
+        "too_big",
     )
 
     def __init__(
@@ -218,6 +231,7 @@ class _Job:
         self.late = False  # cannot meet its deadline: placed after the on-time work
         self.beyond = False  # due after the horizon, or no due at all: no deadline to meet here
         self.overdue = False  # its deadline has passed already
+        self.too_big = False  # more work than the free time between its start and its deadline
         self.rem = need
         self.blocks: list[list[int]] = []
         self.pref = 0
@@ -852,6 +866,7 @@ def make_plan(
         elif j.due_m <= start_m or j.need > full.upto(j.due_m) - full.upto(j.release_m):
             j.late = True  # overdue, or too big for the time between its start and its deadline
             j.overdue = j.due_m <= start_m
+            j.too_big = not j.overdue
     for i, j in enumerate(sorted(jobs, key=lambda j: _pref_key(j, j.late))):
         j.pref = i
     _select([j for j in jobs if not j.beyond and not j.late], full)
@@ -911,7 +926,8 @@ def make_plan(
                     lang, "after", date=cx.d(j.release.astimezone(tz).date()), last=last_text
                 )
             elif due_day is not None and j.due_m <= end_m:
-                reason = M(lang, "full_due", last=last_text, due=cx.d(due_day))
+                why = "overdue_full" if j.overdue else ("too_big" if j.too_big else "given_up")
+                reason = M(lang, why, last=last_text, due=cx.d(due_day))
             else:
                 reason = M(lang, "full", last=last_text)
             c = _colleague_for(cx, j.task, j.rem, due_day or last, load)
