@@ -8,7 +8,7 @@ integers until the plan is built). On that line:
    unimportant ones; what it drops is late, and is placed after the on-time work.
 2. Where the work goes. A sweep through the free time gives each moment to the most preferred
    task (do before plan, important before not, urgency, deadline) *if* every on-time deadline
-   still fits in the time left before it (a min-segment tree over "free time before deadline
+   still fits in the time left before it (a small index of "free time before each deadline
    minus work due by it"); otherwise to the earliest deadline (EDF), which is the floor.
 3. Self-study goes into the study windows, week by week, under the daily and weekly caps.
 
@@ -691,16 +691,9 @@ def make_plan(
     cx = _Ctx(ws, cal, today, last, lang, tz)
     cx.origin = datetime.combine(today, time(), tz)
     cx.origin_m = _minute(cx.origin)
-    cx.fixed_offset = (
-        len({datetime.combine(d, time(12), tz).utcoffset() for d in (today, last)}) == 1
-        and len(
-            {
-                datetime.combine(today + timedelta(days=i), time(12), tz).utcoffset()
-                for i in range(0, (last - today).days + 1, 7)
-            }
-        )
-        == 1
-    )
+    # Indonesia keeps one UTC offset all year; a zone that changes it gets the slow, exact path
+    noons = [today + timedelta(days=i) for i in range(0, (last - today).days + 1, 7)] + [last]
+    cx.fixed_offset = len({datetime.combine(d, time(12), tz).utcoffset() for d in noons}) == 1
     progress = progress or Progress()
     midnight = datetime.combine(today, time(), tz)
     start_m = _minute(midnight)
