@@ -405,3 +405,16 @@ def test_the_reason_says_whether_it_was_given_up_or_is_overdue() -> None:
     )
     assert plan.task("a").late is False  # type: ignore[union-attr]
     assert plan.task("c").scheduled_minutes == 60  # type: ignore[union-attr]
+
+
+def test_a_zone_that_changes_its_offset_keeps_local_hours() -> None:
+    w = Workspace.model_validate(
+        {
+            "profile": {"name": "Rina", "timezone": "Europe/Amsterdam"},
+            "planning": {"horizon_days": 10},
+            "tasks": [{"id": "a", "title": "A", "estimate": "40h", "due": "2027-04-01"}],
+        }
+    )
+    plan = make_plan(w, date(2027, 3, 25), holidays=HolidayData())  # summer time from 28 March
+    assert timeline(plan, date(2027, 3, 29))[0] == "07:30-12:00 task a"
+    assert timeline(plan, date(2027, 3, 26))[0] == "07:30-11:30 task a"
