@@ -305,7 +305,9 @@ def _not_before_start(cls: type, value: date, info: ValidationInfo) -> date:
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+    # defer_build: a model's validator is built on first use, not at import; a workspace served
+    # from the cache (workspace.load_cached) is never validated, so it never pays for building.
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True, defer_build=True)
 
 
 # --- diklat.toml -----------------------------------------------------------------------------
@@ -347,9 +349,11 @@ class Workweek(Model):
     tue: DayHours | None = None
     wed: DayHours | None = None
     thu: DayHours | None = None
-    fri: DayHours | None = DayHours(
-        hours=TimeRange(time(7, 30), time(16, 30)),
-        breaks=(TimeRange(time(11, 30), time(13, 0)),),
+    fri: DayHours | None = Field(
+        default_factory=lambda: DayHours.model_construct(
+            hours=TimeRange(time(7, 30), time(16, 30)),
+            breaks=(TimeRange(time(11, 30), time(13, 0)),),
+        )
     )
     sat: DayHours | None = None
     sun: DayHours | None = None
@@ -360,7 +364,7 @@ class Workweek(Model):
         if name not in self.days:
             return None
         override: DayHours | None = getattr(self, name)
-        return override or DayHours(hours=self.hours, breaks=self.breaks)
+        return override or DayHours.model_construct(hours=self.hours, breaks=self.breaks)
 
 
 class Ramadan(Model):
@@ -373,16 +377,18 @@ class Ramadan(Model):
     tue: DayHours | None = None
     wed: DayHours | None = None
     thu: DayHours | None = None
-    fri: DayHours | None = DayHours(
-        hours=TimeRange(time(8, 0), time(15, 30)),
-        breaks=(TimeRange(time(11, 30), time(12, 30)),),
+    fri: DayHours | None = Field(
+        default_factory=lambda: DayHours.model_construct(
+            hours=TimeRange(time(8, 0), time(15, 30)),
+            breaks=(TimeRange(time(11, 30), time(12, 30)),),
+        )
     )
     sat: DayHours | None = None
     sun: DayHours | None = None
 
     def for_day(self, weekday: int) -> DayHours:
         override: DayHours | None = getattr(self, WEEKDAYS[weekday])
-        return override or DayHours(hours=self.hours, breaks=self.breaks)
+        return override or DayHours.model_construct(hours=self.hours, breaks=self.breaks)
 
 
 class Study(Model):
@@ -598,11 +604,11 @@ class Workspace(Model):
     """Everything the planner needs from the user's files, as one value."""
 
     profile: Profile
-    workweek: Workweek = Workweek()
-    ramadan: Ramadan = Ramadan()
-    study: Study = Study()
-    planning: Planning = Planning()
-    export: Export = Export()
+    workweek: Workweek = Field(default_factory=Workweek)
+    ramadan: Ramadan = Field(default_factory=Ramadan)
+    study: Study = Field(default_factory=Study)
+    planning: Planning = Field(default_factory=Planning)
+    export: Export = Field(default_factory=Export)
     tasks: tuple[Task, ...] = ()
     trainings: tuple[Training, ...] = ()
     events: tuple[Event, ...] = ()

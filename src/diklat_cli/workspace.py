@@ -1208,3 +1208,57 @@ def user_dir() -> Path:
 
 def environ() -> Mapping[str, str]:
     return os.environ
+
+
+# --- the validated workspace, cached -----------------------------------------------------------
+
+_CACHE_FORMAT = 1
+
+
+def _fingerprint(root: Path) -> str:
+    """What a validated workspace depends on: diklat's version and every TOML file's identity."""
+    import hashlib
+
+    from . import __version__
+
+    h = hashlib.sha256(f"{_CACHE_FORMAT}\0{__version__}\0{root.resolve()}".encode())
+    for p in sorted(root.rglob("*.toml")):
+        rel = p.relative_to(root)
+        if any(part.startswith(".") for part in rel.parts):
+            continue
+        st = p.stat()
+        h.update(f"\0{rel.as_posix()}\0{st.st_mtime_ns}\0{st.st_size}".encode())
+    return h.hexdigest()
+
+
+def load_cached(
+    root: Path, cache_dir: Path | None, lang: Lang | None = None, cwd: Path | None = None
+) -> Workspace:
+    """`load`, served from a pickle in `cache_dir` while no file of the workspace has changed.
+
+    Validating the files costs more than planning the day (pydantic builds its validators on
+    first use), and the files change far less often than `diklat plan` runs. Only a workspace that
+    loaded cleanly is cached; a change to any TOML file (time stamp or size) loads it afresh, and so
+    does a `[[calendar]]` file that has gone missing, so every problem is still reported.
+    """
+    import pickle
+
+    if cache_dir is None or not root.is_dir() or not (root / MARKER).is_file():
+        return load(root, lang, cwd)
+    try:
+        key = _fingerprint(root)
+    except OSError:
+        return load(root, lang, cwd)
+    path = cache_dir / "workspaces" / f"{key[:32]}.pickle"
+    with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
+        cached = pickle.loads(path.read_bytes())  # our own file, in the user's cache
+        if isinstance(cached, Workspace) and all(
+            (root / c.path).is_file() for c in cached.calendars
+        ):
+            return cached
+    ws = load(root, lang, cwd)
+    from .state import write_atomic
+
+    with contextlib.suppress(OSError, pickle.PicklingError):
+        write_atomic(path, pickle.dumps(ws, protocol=pickle.HIGHEST_PROTOCOL))
+    return ws

@@ -73,9 +73,16 @@ class Options:
         return wsmod.find(self.workspace, self.env, self.cwd, wsmod.user_dir())
 
     @cached_property
+    def cache_dir(self) -> Path:
+        """diklat's cache folder (holidays, names, validated workspaces, imported calendars)."""
+        from platformdirs import user_cache_path
+
+        return user_cache_path("diklat", appauthor=False)
+
+    @cached_property
     def ws(self) -> Workspace:
         explicit = parse_lang(self.lang) or parse_lang(self.env.get("DIKLAT_LANG"))
-        ws = wsmod.load(self.found.path, lang=explicit, cwd=self.cwd)
+        ws = wsmod.load_cached(self.found.path, self.cache_dir, lang=explicit, cwd=self.cwd)
         if self.found.how == "demo":
             from ..demo import shift_to
 
@@ -116,10 +123,8 @@ class Options:
         return None if self.found.how == "demo" else self.found.path / STATE_DIR
 
     def holidays(self, first: date, last: date) -> HolidayData:
-        from platformdirs import user_cache_path
-
         p = self.ws.planning
-        cache = HolidayCache(user_cache_path("diklat", appauthor=False) / "holidays.json")
+        cache = HolidayCache(self.cache_dir / "holidays.json")
         data = holiday_data(
             range(first.year, last.year + 1),
             public=p.holidays,
@@ -141,11 +146,9 @@ class Options:
         """Busy time from the workspace's [[calendar]] files; their warnings go to stderr."""
         if not self.ws.calendars:
             return []
-        from platformdirs import user_cache_path
-
         from ..icsimport import read_calendars  # icalendar is slow to import: only when needed
 
-        cache = user_cache_path("diklat", appauthor=False) / "calendars.json"
+        cache = self.cache_dir / "calendars.json"
         events, warnings = read_calendars(
             self.ws, self.found.path, first, last, self.language, cache
         )

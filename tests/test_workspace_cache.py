@@ -1,0 +1,70 @@
+"""The validated workspace is cached, and a change to any file is seen at once."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from diklat_cli.errors import WorkspaceError
+from diklat_cli.workspace import load, load_cached
+
+
+def _touch_later(path: Path) -> None:
+    """An editor's save a second later (file systems with coarse time stamps exist)."""
+    st = path.stat()
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))
+
+
+@pytest.fixture
+def ws_dir(tmp_path: Path, contract_workspace: Path) -> Path:
+    dest = tmp_path / "ws"
+    shutil.copytree(contract_workspace, dest)
+    return dest
+
+
+def test_a_cached_workspace_equals_a_fresh_load(ws_dir: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    first = load_cached(ws_dir, cache)
+    assert list((cache / "workspaces").glob("*.pickle"))
+    assert load_cached(ws_dir, cache) == first == load(ws_dir)
+
+
+def test_an_edited_file_is_read_again(ws_dir: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    load_cached(ws_dir, cache)
+    items = ws_dir / "items.toml"
+    items.write_text(
+        items.read_text("utf-8").replace('estimate = "6h"', 'estimate = "7h"'), "utf-8"
+    )
+    ws = load_cached(ws_dir, cache)
+    assert ws.task("lap-tw4") is not None and ws.task("lap-tw4").estimate == 420  # type: ignore[union-attr]
+
+
+def test_a_mistake_made_after_caching_is_still_reported(ws_dir: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    load_cached(ws_dir, cache)
+    items = ws_dir / "items.toml"
+    text = items.read_text("utf-8").replace('estimate = "6h"', 'estimte = "6h"')
+    items.write_text(text, "utf-8")
+    _touch_later(items)
+    with pytest.raises(WorkspaceError, match="estimte"):
+        load_cached(ws_dir, cache)
+
+
+def test_a_calendar_file_that_went_missing_is_reported(ws_dir: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    load_cached(ws_dir, cache)
+    (ws_dir / "kantor.ics").unlink()
+    with pytest.raises(WorkspaceError, match=r"kantor\.ics"):
+        load_cached(ws_dir, cache)
+
+
+def test_a_broken_cache_file_is_ignored(ws_dir: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    load_cached(ws_dir, cache)
+    for p in (cache / "workspaces").glob("*.pickle"):
+        p.write_bytes(b"not a pickle")
+    assert load_cached(ws_dir, cache) == load(ws_dir)
