@@ -883,15 +883,16 @@ def make_plan(
     task_edges: set[int] = set()
     task_starts: set[int] = set()
     last_text = cx.d(last)
+    notes: dict[tuple[date, str], str] = {}  # thousands of blocks share a few hundred notes
     for j in sorted(jobs, key=lambda j: j.pref):
         due_day = j.due.astimezone(tz).date() if j.due else None
         late = j.due is not None and j.due_m <= end_m and (j.due_m <= start_m or _misses(j))
-        if due_day is None:
-            note = ""
-        elif late:
-            note = M(lang, "overdue" if j.due_m <= start_m else "late", date=cx.d(due_day, "short"))
-        else:
-            note = M(lang, "due", date=cx.d(due_day, "short"))
+        note = ""
+        if due_day is not None:
+            kind = ("overdue" if j.due_m <= start_m else "late") if late else "due"
+            note = notes.get((due_day, kind), "")
+            if not note:
+                note = notes[due_day, kind] = M(lang, kind, date=cx.d(due_day, "short"))
         for a, b in j.blocks:
             start = cx.dt(a)
             blocks_by_day[start.date()].append(
