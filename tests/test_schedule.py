@@ -418,3 +418,18 @@ def test_a_zone_that_changes_its_offset_keeps_local_hours() -> None:
     plan = make_plan(w, date(2027, 3, 25), holidays=HolidayData())  # summer time from 28 March
     assert timeline(plan, date(2027, 3, 29))[0] == "07:30-12:00 task a"
     assert timeline(plan, date(2027, 3, 26))[0] == "07:30-11:30 task a"
+
+
+def test_a_task_with_a_shorter_min_block_uses_the_gaps_others_cannot() -> None:
+    w = ws(
+        planning={"min_block": "2h"},
+        tasks=[
+            {"id": "a", "title": "A", "estimate": "30m", "due": "2026-11-30", "min_block": "30m"}
+        ],
+        events=[
+            {"title": "Rapat", "date": "2026-11-30", "time": "08:00-12:00"},
+            {"title": "Rapat", "date": "2026-11-30", "time": "13:00-16:00"},
+        ],
+    )
+    plan = make_plan(w, MON, holidays=HolidayData())
+    assert timeline(plan, MON)[0] == "07:30-08:00 task a"

@@ -840,12 +840,14 @@ def make_plan(
             j.mb = min(j.mb, POMODORO_WORK)
     releases = sorted({j.release_m for j in jobs if start_m < j.release_m < end_m})
 
+    shortest = min((j.mb for j in jobs), default=p.min_block)
+
     def line_for(slack: int) -> tuple[_Line, list[tuple[int, int]]]:
         slots: list[tuple[int, int]] = []
         gaps: list[tuple[int, int]] = []
         for d in days:
-            # a gap shorter than min_block between two meetings is no time for work
-            usable = [(a, b) for a, b in free_by_day[d] if b - a >= p.min_block]
+            # a gap shorter than any task's min_block between two meetings is no time for work
+            usable = [(a, b) for a, b in free_by_day[d] if b - a >= shortest]
             s, g = _split_slots(usable, slack, p.pomodoro)
             slots += s
             gaps += g
