@@ -259,3 +259,32 @@ def test_week_json_holds_the_days_from_today_on(contract_workspace: Path) -> Non
     ]
     assert data["days"][2]["working"] is False
     assert data["days"][2]["note"] == "Akhir pekan"
+
+
+def test_the_real_today_gets_no_work_in_the_hours_already_gone(
+    contract_workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Run at 10.00, the plan starts work from 10.00; `--date` plans the whole day."""
+    from datetime import date as date_
+
+    from diklat_cli.cli.context import Options
+
+    real_day = Options.day
+    ten = datetime(2026, 12, 1, 10, 0, tzinfo=ZoneInfo("Asia/Jakarta"))
+    monkeypatch.setattr(Options, "now", lambda self: ten)
+    monkeypatch.setattr(
+        Options,
+        "day",
+        lambda self, value: date_(2026, 12, 1) if value is None else real_day(self, value),
+    )
+
+    def task_starts(*extra: str) -> list[str]:
+        result = CliRunner().invoke(
+            app, ["-w", str(contract_workspace), "plan", "--format", "json", *extra]
+        )
+        assert result.exit_code == 0, result.output
+        day = json.loads(result.stdout)["days"][0]
+        return [b["start"][11:16] for b in day["blocks"] if b["kind"] == "task"]
+
+    assert task_starts() and min(task_starts()) >= "10:00"
+    assert min(task_starts("--date", "2026-12-01")) < "10:00"

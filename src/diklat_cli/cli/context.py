@@ -105,6 +105,10 @@ class Options:
         """Today in the profile's time zone (read before the workspace: the demo moves with it)."""
         return datetime.now(ZoneInfo("Asia/Jakarta")).date()
 
+    def now(self) -> datetime:
+        """The clock, in the profile's time zone."""
+        return datetime.now(ZoneInfo(self.ws.profile.timezone))
+
     def day(self, value: str | None) -> date:
         """`--date` or today."""
         if not value:

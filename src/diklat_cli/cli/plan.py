@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Annotated
 
@@ -59,8 +59,13 @@ def with_conflicts(plan: Plan, found: Sequence[Conflict]) -> Plan:
     return dataclasses.replace(plan, conflicts=tuple(merged))
 
 
-def build_plan(o: Options, today: date, show_until: date | None = None) -> tuple[Workspace, Plan]:
-    """The plan from `today` over the horizon (stretched to reach `show_until`), with its clashes."""
+def build_plan(
+    o: Options, today: date, show_until: date | None = None, now: datetime | None = None
+) -> tuple[Workspace, Plan]:
+    """The plan from `today` over the horizon (stretched to reach `show_until`), with its clashes.
+
+    `now` is the clock when planning the real today: the part of the day already gone gets no work.
+    """
     from .. import conflicts
 
     ws = o.ws
@@ -72,7 +77,9 @@ def build_plan(o: Options, today: date, show_until: date | None = None) -> tuple
     holidays = o.holidays(first, last)
     busy = o.busy(first, last)
     lang = o.language
-    p = make_plan(ws, today, holidays=holidays, progress=o.progress(), busy=busy, lang=lang)
+    p = make_plan(
+        ws, today, holidays=holidays, progress=o.progress(), busy=busy, lang=lang, now=now
+    )
     found = conflicts.find(ws, today, holidays=holidays, busy=busy, lang=lang, plan=p)
     return ws, with_conflicts(p, found)
 
@@ -125,7 +132,7 @@ def plan(
     o = options(ctx)
     today = o.day(date)
     dates = shown_dates(today, days, week)
-    ws, p = build_plan(o, today, dates[-1])
+    ws, p = build_plan(o, today, dates[-1], now=None if date else o.now())
     from ..render.words import View
 
     view = View(
