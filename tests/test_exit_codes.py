@@ -78,3 +78,12 @@ def test_70_with_debug_shows_the_traceback(
     err = capsys.readouterr().err
     assert err.startswith("Traceback (most recent call last):\n")
     assert 'in _boom\n    raise RuntimeError("boom")\nRuntimeError: boom\n' in err
+
+
+def test_global_options_work_after_the_command_too(
+    contract_workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`diklat plan --lang en -w DIR` is what people type; it must not be a usage error."""
+    code = main(["plan", "--date", "2026-12-01", "--lang", "en", "-w", str(contract_workspace)])
+    assert code == 0
+    assert "Today's plan" in capsys.readouterr().out

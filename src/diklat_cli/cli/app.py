@@ -80,12 +80,43 @@ def _global(
     ctx.obj = Options(workspace=workspace, lang=lang, debug=debug, env=dict(os.environ))
 
 
+_GLOBAL_WITH_VALUE = ("--workspace", "-w", "--lang")
+_GLOBAL_FLAGS = ("--debug",)
+
+
+def hoist_global_options(args: list[str]) -> list[str]:
+    """Move global options written after the command (`diklat plan --lang en`) before it.
+
+    People type options where they think of them; Typer only takes the app's own options before
+    the command name. Everything after a `--` is left alone.
+    """
+    front: list[str] = []
+    rest: list[str] = []
+    i = 0
+    while i < len(args):
+        a = args[i]
+        if a == "--":
+            rest.extend(args[i:])
+            break
+        name = a.split("=", 1)[0]
+        if a in _GLOBAL_FLAGS or (name in _GLOBAL_WITH_VALUE and "=" in a):
+            front.append(a)
+        elif a in _GLOBAL_WITH_VALUE and i + 1 < len(args):
+            front.extend(args[i : i + 2])
+            i += 1
+        else:
+            rest.append(a)
+        i += 1
+    return front + rest
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the app; every error ends here as a message and an exit code."""
-    debug = "--debug" in (argv if argv is not None else sys.argv[1:])
+    args = hoist_global_options(list(argv if argv is not None else sys.argv[1:]))
+    debug = "--debug" in args
     try:
         # standalone mode lets Typer print usage errors itself (exit 2); ours come out as exceptions
-        app(args=argv, prog_name="diklat")
+        app(args=args, prog_name="diklat")
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
     except WorkspaceError as exc:
