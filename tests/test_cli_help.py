@@ -1,0 +1,35 @@
+"""Every command explains itself: `--help` with an example, and a line in the README."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from diklat_cli.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+
+COMMANDS = ["plan", "why", "done", "check", "handover", "export", "init", "schema"]
+
+
+def test_the_app_lists_every_command() -> None:
+    result = CliRunner().invoke(app, ["--help"])
+    assert result.exit_code == 0
+    for name in COMMANDS:
+        assert re.search(rf"^\s*[│|]?\s*{name}\b", result.output, re.M), name
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_every_command_has_help_with_an_example(name: str) -> None:
+    result = CliRunner().invoke(app, [name, "--help"])
+    assert result.exit_code == 0, result.output
+    assert re.search(r"^\s*(Examples?|Contoh)\b", result.output, re.M | re.I), result.output
+    assert f"diklat {name}" in result.output
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_every_command_is_in_the_readme(name: str) -> None:
+    assert f"`diklat {name}" in (ROOT / "README.md").read_text("utf-8")
