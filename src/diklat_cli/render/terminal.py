@@ -22,7 +22,9 @@ from .words import (
     View,
     block_note,
     block_title,
+    capped,
     colleague,
+    count,
     delegated,
     due_text,
     fill,
@@ -34,6 +36,7 @@ from .words import (
     load_line,
     moment,
     more_notes,
+    more_rows,
     next_working,
     number,
     off_line,
@@ -273,9 +276,15 @@ def _week(console: Console, plan: Plan, view: View) -> None:
 # --- what did not fit, what clashes, who holds what -------------------------------------------------
 
 
-def _section(console: Console, key: str, lang: Lang, count: int) -> None:
+def _section(console: Console, key: str, lang: Lang, n: int) -> None:
     console.print()
-    console.print(Text(f"{M(lang, key)} ({count})", style="bold"))
+    console.print(Text(f"{M(lang, key)} ({count(n, lang)})", style="bold"))
+
+
+def _more(console: Console, left: int, lang: Lang, key: str = "more_rows") -> None:
+    """The line under a section cut short: how many more, and where to see them all."""
+    if left:
+        console.print(Text(" " + more_rows(left, lang, key), style="dim"))
 
 
 def _sections(console: Console, plan: Plan, view: View) -> None:
@@ -286,7 +295,8 @@ def _sections(console: Console, plan: Plan, view: View) -> None:
         table.add_column(overflow="fold")
         table.add_column(no_wrap=True, justify="right")
         table.add_column(overflow="fold")
-        for u in plan.unscheduled:
+        missing, left = capped(plan.unscheduled, view.limit)
+        for u in missing:
             reason = Text(u.reason)
             if u.suggestion:
                 reason.append("\n" + M(lang, "suggestion", text=u.suggestion), style="dim")
@@ -296,22 +306,26 @@ def _sections(console: Console, plan: Plan, view: View) -> None:
                 reason,
             )
         console.print(table)
+        _more(console, left, lang)
     late = late_tasks(plan)
     if late:
         _section(console, "sec.late", lang, len(late))
         table = _grid(console)
         table.add_column(overflow="fold")
         table.add_column(overflow="fold")
-        for t in late:
+        late_rows, left = capped(late, view.limit)
+        for t in late_rows:
             table.add_row(_title(t.title, t.id), Text(late_text(plan, t, lang), style="red"))
         console.print(table)
+        _more(console, left, lang)
     clashes, notes = shown_conflicts(plan)
     if clashes:
         _section(console, "sec.conflicts", lang, len(clashes))
         table = _grid(console)
         table.add_column(no_wrap=True)
         table.add_column(overflow="fold")
-        for c in clashes:
+        shown, left = capped(clashes, view.limit)
+        for c in shown:
             msg = Text(c.message)
             # every morning, the warnings' advice would drown the day: only errors bring theirs
             if c.suggestion and c.severity == "error":
@@ -321,6 +335,7 @@ def _sections(console: Console, plan: Plan, view: View) -> None:
                 msg,
             )
         console.print(table)
+        _more(console, left, lang, "more_clashes")
     if clashes or notes:
         if not clashes:
             console.print()
@@ -332,11 +347,13 @@ def _sections(console: Console, plan: Plan, view: View) -> None:
         table.add_column(overflow="fold")
         table.add_column(overflow="fold")
         table.add_column(overflow="fold")
-        for t in dlg:
+        dlg_rows, left = capped(dlg, view.limit)
+        for t in dlg_rows:
             who = Text("→ " + colleague(view, t.delegated_to or ""), style="yellow")
             who.append("\n" + due_text(plan, t, lang), style="dim")
             table.add_row(_title(t.title, t.id), who)
         console.print(table)
+        _more(console, left, lang)
     if view.explain:
         _explain(console, plan, view)
     if plan.warnings:
@@ -366,7 +383,8 @@ def _explain(console: Console, plan: Plan, view: View) -> None:
     table.add_column(no_wrap=True, justify="right")
     table.add_column(no_wrap=True)
     table.add_column(overflow="fold")
-    for t in ranked(plan):
+    rows, left = capped(ranked(plan), view.explain_limit)
+    for t in rows:
         detail = _title(t.title, t.id)
         detail.append("\n")
         detail.append_text(_terms(t, lang))
@@ -376,6 +394,7 @@ def _explain(console: Console, plan: Plan, view: View) -> None:
             detail,
         )
     console.print(table)
+    _more(console, left, lang)
 
 
 def render_plan(console: Console, plan: Plan, view: View) -> None:

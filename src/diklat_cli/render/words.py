@@ -6,13 +6,16 @@ day off says why in every one of them.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from ..i18n import Catalog, Lang, format_date, format_duration, format_time, zone_abbreviation
 from ..plan import Block, Conflict, DayPlan, Plan, Quadrant, TaskStatus
+
+T = TypeVar("T")
 
 M = Catalog(
     {
@@ -79,6 +82,14 @@ M = Catalog(
         "sec.explain": {"id": "Urgensi tugas", "en": "Task urgency"},
         "sec.warnings": {"id": "Catatan", "en": "Notes"},
         "suggestion": {"id": "Saran: {text}", "en": "Suggestion: {text}"},
+        "more_rows": {
+            "id": "dan {n} lainnya — diklat plan --format json untuk semuanya",
+            "en": "and {n} more — diklat plan --format json for all of them",
+        },
+        "more_clashes": {
+            "id": "dan {n} lainnya — diklat check untuk semuanya",
+            "en": "and {n} more — diklat check for all of them",
+        },
         "more_notes": {
             "id": "Saran untuk tiap temuan{more}: diklat check",
             "en": "Suggestions for each finding{more}: diklat check",
@@ -126,6 +137,10 @@ class View:
     colleagues: Mapping[str, str] = field(default_factory=dict)  # colleague id -> name
     explain: bool = False
     week: bool = False
+    # rows shown in each list section (what did not fit, late, delegated) before "and N more":
+    # nobody reads thousands of lines, and the JSON keeps them all
+    limit: int = 10
+    explain_limit: int = 50  # --explain is asked for, so it may run longer
 
 
 def zone(plan: Plan) -> str:
@@ -200,6 +215,22 @@ def term_label(name: str, lang: Lang) -> str:
 
 def severity_label(sev: str, lang: Lang) -> str:
     return M(lang, f"sev.{sev}") if sev in ("error", "warning", "info") else sev
+
+
+def count(n: int, lang: Lang) -> str:
+    """'9.990' in Indonesian, '9,990' in English."""
+    text = f"{n:,}"
+    return text.replace(",", ".") if lang == "id" else text
+
+
+def capped(rows: Sequence[T], limit: int) -> tuple[Sequence[T], int]:
+    """The first `limit` rows (in the plan's own order) and how many are left out."""
+    return rows[:limit], max(0, len(rows) - limit)
+
+
+def more_rows(left: int, lang: Lang, key: str = "more_rows") -> str:
+    """'dan 9.990 lainnya — diklat plan --format json untuk semuanya' (`key`: where to see them)."""
+    return M(lang, key, n=count(left, lang))
 
 
 def number(x: float, lang: Lang, places: int = 2) -> str:

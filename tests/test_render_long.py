@@ -1,0 +1,118 @@
+"""A year of thousands of tasks on the terminal: each list section shows its first rows only.
+
+Nobody reads 10,000 lines; the terminal shows the first ten of what did not fit, what is late and
+what is handed over (in the plan's own order), then says how many more and where to see them all.
+The JSON keeps every one.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from diklat_cli.i18n import Lang
+from diklat_cli.plan import Conflict, DayPlan, Plan, TaskStatus, Unscheduled
+from diklat_cli.render import json as render_json
+from diklat_cli.render.terminal import make_console, render_plan
+from diklat_cli.render.words import View
+
+TZ = ZoneInfo("Asia/Jakarta")
+MONDAY = date(2027, 1, 4)
+
+
+def status(i: int, **kw: object) -> TaskStatus:
+    due = datetime.combine(MONDAY + timedelta(days=1), time(16), TZ)
+    fields: dict[str, object] = {
+        "id": f"t{i:05d}",
+        "title": f"Tugas {i}",
+        "quadrant": "plan",
+        "urgency": 20.0 - i / 1000,
+        "terms": (),
+        "estimate_minutes": 60,
+        "scheduled_minutes": 0,
+        "remaining_minutes": 0,
+        "due": due,
+        "finish": None,
+        "late": False,
+        "delegated_to": None,
+        "important": True,
+        "urgent": False,
+    }
+    fields.update(kw)
+    return TaskStatus(**fields)  # type: ignore[arg-type]
+
+
+def big_plan(unscheduled: int, late: int, delegated: int, clashes: int = 0) -> Plan:
+    finish = datetime.combine(MONDAY + timedelta(days=3), time(9), TZ)
+    tasks = (
+        [status(i, remaining_minutes=30, late=True) for i in range(unscheduled)]
+        + [
+            status(i, late=True, scheduled_minutes=60, finish=finish)
+            for i in range(unscheduled, unscheduled + late)
+        ]
+        + [
+            status(i, delegated_to="budi")
+            for i in range(unscheduled + late, unscheduled + late + delegated)
+        ]
+    )
+    return Plan(
+        timezone="Asia/Jakarta",
+        today=MONDAY,
+        days=(DayPlan(MONDAY, True, None, (), 450, 450),),
+        tasks=tuple(tasks),
+        unscheduled=tuple(Unscheduled(f"t{i:05d}", 30, f"alasan {i}") for i in range(unscheduled)),
+        conflicts=tuple(Conflict("overload", "warning", f"Minggu {i}") for i in range(clashes)),
+    )
+
+
+def terminal(plan: Plan, lang: Lang = "id") -> str:
+    out = io.StringIO()
+    view = View(lang=lang, dates=(MONDAY,), colleagues={"budi": "Budi Santoso"})
+    render_plan(make_console(file=out, width=100, no_color=True), plan, view)
+    return "\n".join(line.rstrip() for line in out.getvalue().splitlines()) + "\n"
+
+
+def test_unscheduled_shows_the_first_ten_and_says_how_many_more() -> None:
+    text = terminal(big_plan(unscheduled=1_234, late=0, delegated=0))
+    assert "Belum terjadwal (1.234)" in text
+    for i in range(10):
+        assert f"Tugas {i}  t{i:05d}" in text
+    assert "t00010" not in text
+    assert " dan 1.224 lainnya — diklat plan --format json untuk semuanya\n" in text
+    assert len(text.splitlines()) < 40
+
+
+def test_late_and_delegated_are_cut_short_in_english_too() -> None:
+    text = terminal(big_plan(unscheduled=0, late=12, delegated=1_500), lang="en")
+    assert "Past the deadline (12)" in text
+    assert " and 2 more — diklat plan --format json for all of them\n" in text
+    assert "Delegated (1,500)" in text
+    assert " and 1,490 more — diklat plan --format json for all of them\n" in text
+    assert "t00011" not in text  # the 12th late task
+    assert "t00021" in text and "t00022" not in text  # the 10th delegated one, not the 11th
+
+
+def test_clashes_are_cut_short_with_diklat_check_for_the_rest() -> None:
+    text = terminal(big_plan(unscheduled=0, late=0, delegated=0, clashes=51))
+    assert "Bentrok dan risiko (51)" in text
+    assert "Minggu 9\n" in text and "Minggu 10\n" not in text
+    assert " dan 41 lainnya — diklat check untuk semuanya\n" in text
+
+
+@pytest.mark.parametrize("n", [1, 10])
+def test_a_short_list_has_no_more_line(n: int) -> None:
+    text = terminal(big_plan(unscheduled=n, late=n, delegated=n, clashes=n))
+    assert "lainnya" not in text
+    assert f"Tugas {n - 1}  t{n - 1:05d}" in text
+
+
+def test_json_keeps_every_row() -> None:
+    plan = big_plan(unscheduled=1_234, late=12, delegated=30)
+    view = View(lang="id", dates=(MONDAY,))
+    data = json.loads(render_json.render(plan, view))
+    assert len(data["unscheduled"]) == 1_234
+    assert len(data["tasks"]) == 1_276
