@@ -163,6 +163,22 @@ class _SuffixMin:
         self.vals[k] += v
         self.tot[b] = min(self.vals[b * self.size : (b + 1) * self.size]) + self.lazy[b]
 
+    def suffix(self, lo: int) -> tuple[int, int]:
+        """Minimum of entries lo .. n-1 and the first index holding it ((INF, n) when empty)."""
+        vals, n = self.vals, len(self.vals)
+        if lo >= n:
+            return INF, n
+        size, lazy, tot = self.size, self.lazy, self.tot
+        bl = lo // size
+        end = min((bl + 1) * size, n)
+        head = min(vals[lo:end]) + lazy[bl]
+        if bl + 1 < self.nb:
+            rest = min(tot[bl + 1 :])
+            if rest < head:
+                b = tot.index(rest, bl + 1)
+                return rest, vals.index(rest - lazy[b], b * size, min((b + 1) * size, n))
+        return head, vals.index(head - lazy[bl], lo, end)
+
     def min(self, lo: int, hi: int) -> int:
         """Minimum of entries lo .. hi-1 (INF when empty)."""
         if lo >= hi:
@@ -360,7 +376,10 @@ def _place(jobs: list[_Job], line: _Line) -> list[_Job]:
 
     ri = lo = 0
     seen = (-1, -1)
-    least = INF
+    least_raw, arg = INF, n
+    # placing work on the earliest deadline still open adds to every entry that is still asked
+    # about (all queries start at `lo`): kept as one offset instead of a pass over the index
+    base = 0
     for si, (s, e) in enumerate(line.slots):
         t = s
         w = line.before[si]
@@ -385,8 +404,8 @@ def _place(jobs: list[_Job], line: _Line) -> list[_Job]:
             avail = e - t
             if seen != (tree.version, lo):
                 seen = (tree.version, lo)
-                least = tree.min(lo, n)
-            slack = least - w
+                least_raw, arg = tree.suffix(lo)
+            slack = least_raw + base - w
             tried: list[int] = []
             chosen: _Job | None = None
             size = 0
@@ -399,10 +418,11 @@ def _place(jobs: list[_Job], line: _Line) -> list[_Job]:
                 tried.append(r)
                 if j.dl <= lo:
                     bound = INF  # no deadline before this job's still to protect
-                elif slack >= min(avail, j.rem):
-                    bound = slack  # every deadline has room: no need to ask for more
+                elif slack >= min(avail, j.rem) or j.dl > arg:
+                    # every deadline has room, or the tightest one is before this job's already
+                    bound = slack
                 else:
-                    bound = tree.min(lo, j.dl) - w
+                    bound = tree.min(lo, j.dl) + base - w
                 # fragments matter only while there is room; near a deadline, minutes do
                 size = _fit(j, avail, bound, strict=slack >= avail)
                 if size > 0:
@@ -441,7 +461,10 @@ def _place(jobs: list[_Job], line: _Line) -> list[_Job]:
             if chosen.rem > 0:
                 enqueue(chosen.pref)
             if chosen.dl < n:
-                tree.add_from(chosen.dl, size)
+                if chosen.dl <= lo:
+                    base += size
+                else:
+                    tree.add_from(chosen.dl, size)
             t += size
             w += size
     for j in dl_jobs[lo:]:  # deadlines after the last free minute
