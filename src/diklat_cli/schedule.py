@@ -17,6 +17,7 @@ docs/planning-choices.md explains each choice.
 
 from __future__ import annotations
 
+import gc
 import heapq
 from bisect import bisect_right
 from collections.abc import Sequence
@@ -157,6 +158,24 @@ class _SuffixMin:
             self.lazy[b + 1 :] = [x + v for x in self.lazy[b + 1 :]]
             self.tot[b + 1 :] = [x + v for x in self.tot[b + 1 :]]
 
+    def add_range(self, a: int, b: int, v: int) -> None:
+        """Add v to entries a .. b-1 (a short range: the open deadlines before one job's)."""
+        if a >= b:
+            return
+        self.version += 1
+        size, vals, lazy, tot = self.size, self.vals, self.lazy, self.tot
+        n = len(vals)
+        ba, bb = a // size, (b - 1) // size
+        end = min((ba + 1) * size, b)
+        vals[a:end] = [x + v for x in vals[a:end]]
+        tot[ba] = min(vals[ba * size : min((ba + 1) * size, n)]) + lazy[ba]
+        if bb > ba:
+            if bb > ba + 1:
+                lazy[ba + 1 : bb] = [x + v for x in lazy[ba + 1 : bb]]
+                tot[ba + 1 : bb] = [x + v for x in tot[ba + 1 : bb]]
+            vals[bb * size : b] = [x + v for x in vals[bb * size : b]]
+            tot[bb] = min(vals[bb * size : min((bb + 1) * size, n)]) + lazy[bb]
+
     def add_one(self, k: int, v: int) -> None:
         self.version += 1
         b = k // self.size
@@ -226,7 +245,9 @@ class _Job:
         ref: str,
         task: Task,
         due: datetime | None,
+        due_m: int,
         release: datetime | None,
+        release_m: int,
         need: int,
         ranking: Ranking,
         min_block: int,
@@ -235,9 +256,9 @@ class _Job:
         self.task = task
         self.title = task.title
         self.due = due
-        self.due_m = _minute(due) if due is not None else INF
+        self.due_m = due_m
         self.release = release
-        self.release_m = _minute(release) if release is not None else -INF
+        self.release_m = release_m
         self.need = need
         self.ranking = ranking
         self.mb = min_block
@@ -377,8 +398,9 @@ def _place(jobs: list[_Job], line: _Line) -> list[_Job]:
     ri = lo = 0
     seen = (-1, -1)
     least_raw, arg = INF, n
-    # placing work on the earliest deadline still open adds to every entry that is still asked
-    # about (all queries start at `lo`): kept as one offset instead of a pass over the index
+    # placing work on a job adds to the entries from its own on; every query starts at `lo`, so
+    # that is the same as adding to all (one offset, `base`) and taking it back from the few
+    # entries between `lo` and the job: the job is usually near the earliest open deadline
     base = 0
     for si, (s, e) in enumerate(line.slots):
         t = s
@@ -461,8 +483,9 @@ def _place(jobs: list[_Job], line: _Line) -> list[_Job]:
             if chosen.rem > 0:
                 enqueue(chosen.pref)
             if chosen.dl < n:
-                if chosen.dl <= lo:
+                if chosen.dl - lo <= n - chosen.dl:
                     base += size
+                    tree.add_range(lo, chosen.dl, -size)
                 else:
                     tree.add_from(chosen.dl, size)
             t += size
@@ -707,6 +730,27 @@ def make_plan(
     plan made at ten does not fill the morning that has gone. Everything else is a pure function
     of the arguments.
     """
+    # A year's plan builds some 100,000 objects that all live until it is returned: the cyclic
+    # collector's passes over them (and over the workspace) free nothing and cost about a sixth
+    # of the time. It is switched back on as it was found.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _make_plan(ws, today, holidays, progress, busy, lang, now)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _make_plan(
+    ws: Workspace,
+    today: date,
+    holidays: HolidayData,
+    progress: Progress | None,
+    busy: Sequence[BusyEvent],
+    lang: Lang,
+    now: datetime | None,
+) -> Plan:
     p = ws.planning
     last = today + timedelta(days=p.horizon_days - 1)
     cal = Calendar(ws, holidays, today, last, busy)
@@ -737,18 +781,29 @@ def make_plan(
     jobs: list[_Job] = []
     load: dict[tuple[str, date], int] = {}  # colleague's handed-over minutes per week
 
-    def when(value: date | datetime | None, end: bool) -> datetime | None:
+    # thousands of tasks share a few hundred dates: each date's instant (and its minute) is made
+    # once, and the date itself is the cheap key (an aware datetime hashes through its zone)
+    instants: dict[tuple[date | datetime, bool], tuple[datetime, int]] = {}
+
+    def when(value: date | datetime | None, end: bool) -> tuple[datetime, int] | None:
         if value is None:
             return None
-        if isinstance(value, datetime):
-            return value
-        return cal.end_of_work(value) if end else datetime.combine(value, time(), tz)
+        hit = instants.get((value, end))
+        if hit is None:
+            if isinstance(value, datetime):
+                at = value
+            else:
+                at = cal.end_of_work(value) if end else datetime.combine(value, time(), tz)
+            hit = instants[value, end] = (at, _minute(at))
+        return hit
 
     ranked: dict[tuple[object, ...], Ranking] = {}
 
-    def ranking(task: Task, due: datetime | None, release: datetime | None) -> Ranking:
-        # thousands of tasks share a handful of due dates: rank each combination once
-        key = (due, release, task.important, task.urgent)
+    def ranking(
+        task: Task, due: datetime | None, release: datetime | None, key: tuple[object, ...]
+    ) -> Ranking:
+        # rank each combination of due, start and flags once
+        key = (*key, task.important, task.urgent)
         r = ranked.get(key)
         if r is None:
             r = ranked[key] = _ranking(task, due, release)
@@ -806,8 +861,10 @@ def make_plan(
         )
 
     pending_delegate: list[_Job] = []
+    Instant = tuple[datetime, int] | None
     for task in sorted(ws.tasks, key=lambda t: t.id):
-        items: list[tuple[str, datetime | None, datetime | None]] = []
+        # (ref, due, release, the key the due and the release are known by)
+        items: list[tuple[str, Instant, Instant, tuple[object, ...]]] = []
         available = when(task.available, end=False)
         if task.recurs and task.from_:
             lo = max(today, task.from_)
@@ -821,17 +878,20 @@ def make_plan(
                     nxt = prev + timedelta(days=1)
                     if free_before[d + timedelta(days=1)] - free_before[nxt] >= task.estimate:
                         opened = nxt
-                release = datetime.combine(opened, time(), tz) if opened else None
-                if available is not None and (release is None or available > release):
-                    release = available
-                items.append((f"{task.id}@{d.isoformat()}", cal.end_of_work(d), release))
+                opens = when(opened, end=False)
+                rkey: object = opened
+                if available is not None and (opens is None or available[0] > opens[0]):
+                    opens, rkey = available, task.available
+                items.append((f"{task.id}@{d.isoformat()}", when(d, True), opens, (d, rkey)))
                 prev = d
         else:
-            items.append((task.id, when(task.due, end=True), available))
-        for ref, due, release in items:
+            items.append((task.id, when(task.due, True), available, (task.due, task.available)))
+        for ref, due_at, release_at, key in items:
+            due = due_at[0] if due_at else None
+            release = release_at[0] if release_at else None
             tp = progress.of(ref)
             need = max(0, task.estimate - tp.spent_minutes)
-            r = ranking(task, due, release)
+            r = ranking(task, due, release, key)
             if tp.done:
                 statuses.append(status(ref, task, r, 0, due, done=True))
             elif task.delegate_to:
@@ -839,7 +899,17 @@ def make_plan(
             elif need == 0:
                 statuses.append(status(ref, task, r, 0, due))
             else:
-                job = _Job(ref, task, due, release, need, r, task.min_block or p.min_block)
+                job = _Job(
+                    ref,
+                    task,
+                    due,
+                    due_at[1] if due_at else INF,
+                    release,
+                    release_at[1] if release_at else -INF,
+                    need,
+                    r,
+                    task.min_block or p.min_block,
+                )
                 if r.quadrant == "delegate" and task.tags and not task.hold_until_return:
                     pending_delegate.append(job)
                 jobs.append(job)
