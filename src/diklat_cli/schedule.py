@@ -126,10 +126,11 @@ def _minute(dt: datetime) -> int:
 class _SuffixMin:
     """Range minimum under suffix additions, in blocks of ~sqrt(n) (fast in pure Python).
 
-    Placing work on the k-th deadline adds to every entry from k on, so only suffix additions are
-    needed. `tot[b]` is block b's true minimum; entries hold their value less the additions that
-    covered their whole block (`lazy[b]`), so an addition touches one partial block and two short
-    lists, all in C-level slices.
+    Placing work on the k-th deadline adds to every entry from k on (or, the same to a query that
+    starts before k, takes it from the entries before k). `tot[b]` is block b's minimum; entries
+    hold their value less the additions that covered their whole block (`lazy[b]`), so an addition
+    touches one partial block and two short lists, all in C-level slices. Queries start at the
+    earliest open deadline and never go back, so entries and blocks before it may go stale.
     """
 
     def __init__(self, values: Sequence[int]) -> None:
@@ -158,29 +159,25 @@ class _SuffixMin:
             self.lazy[b + 1 :] = [x + v for x in self.lazy[b + 1 :]]
             self.tot[b + 1 :] = [x + v for x in self.tot[b + 1 :]]
 
-    def add_range(self, a: int, b: int, v: int) -> None:
-        """Add v to entries a .. b-1 (a short range: the open deadlines before one job's)."""
+    def take_range(self, a: int, b: int, v: int) -> None:
+        """Take v >= 0 from entries a .. b-1 (a short range: the open deadlines before one job's).
+
+        Values only go down, so a block's minimum is the lower of the old one and the new values.
+        """
         if a >= b:
             return
         self.version += 1
         size, vals, lazy, tot = self.size, self.vals, self.lazy, self.tot
-        n = len(vals)
         ba, bb = a // size, (b - 1) // size
         end = min((ba + 1) * size, b)
-        vals[a:end] = [x + v for x in vals[a:end]]
-        tot[ba] = min(vals[ba * size : min((ba + 1) * size, n)]) + lazy[ba]
+        vals[a:end] = part = [x - v for x in vals[a:end]]
+        tot[ba] = min(tot[ba], min(part) + lazy[ba])
         if bb > ba:
             if bb > ba + 1:
-                lazy[ba + 1 : bb] = [x + v for x in lazy[ba + 1 : bb]]
-                tot[ba + 1 : bb] = [x + v for x in tot[ba + 1 : bb]]
-            vals[bb * size : b] = [x + v for x in vals[bb * size : b]]
-            tot[bb] = min(vals[bb * size : min((bb + 1) * size, n)]) + lazy[bb]
-
-    def add_one(self, k: int, v: int) -> None:
-        self.version += 1
-        b = k // self.size
-        self.vals[k] += v
-        self.tot[b] = min(self.vals[b * self.size : (b + 1) * self.size]) + self.lazy[b]
+                lazy[ba + 1 : bb] = [x - v for x in lazy[ba + 1 : bb]]
+                tot[ba + 1 : bb] = [x - v for x in tot[ba + 1 : bb]]
+            vals[bb * size : b] = part = [x - v for x in vals[bb * size : b]]
+            tot[bb] = min(tot[bb], min(part) + lazy[bb])
 
     def suffix(self, lo: int) -> tuple[int, int]:
         """Minimum of entries lo .. n-1 and the first index holding it ((INF, n) when empty)."""
@@ -280,16 +277,20 @@ def _pref_key(j: _Job, late: bool) -> tuple[int, int, float, int, str]:
     # work already overdue competes by its urgency (within the slack the deadlines leave: the
     # sweep's guard); work the plan had to give up goes after the work that stays on time
     tier = 2 if q == "drop" else (1 if late and not j.overdue else 0)
-    return (tier, QUADRANTS.index(q), -j.ranking.urgency, j.due_m, j.id)
+    return (tier, _QUADRANT_INDEX[q], -j.ranking.urgency, j.due_m, j.id)
+
+
+_QUADRANT_INDEX = {q: i for i, q in enumerate(QUADRANTS)}
 
 
 def _fit(j: _Job, avail: int, bound: int, strict: bool) -> int:
     """Minutes of `j` to place in `avail` minutes (at most `bound`), keeping blocks >= min_block."""
-    cap = min(avail, bound)
+    # comparisons rather than min(): this runs for every try of the sweep
+    cap = avail if avail < bound else bound
     rem, mb = j.rem, j.mb
-    if cap < min(mb, rem):
+    if cap < mb and cap < rem:
         return 0
-    size = min(rem, cap)
+    size = rem if rem < cap else cap
     left = rem - size
     if 0 < left < mb:  # would leave an orphan sliver: leave a whole block for later instead
         shorter = rem - mb
@@ -318,7 +319,7 @@ class _Line:
         if k < 0:
             return 0
         s, e = self.slots[k]
-        return self.before[k] + min(max(m - s, 0), e - s)
+        return self.before[k] + (m - s if m < e else e - s)  # m >= s: bisect found its slot
 
 
 def _select(cands: list[_Job], line: _Line) -> None:
@@ -413,7 +414,7 @@ def _place(jobs: list[_Job], line: _Line) -> list[_Job]:
                 ri += 1
             while lo < n and dl_jobs[lo].due_m <= t:
                 j = dl_jobs[lo]
-                tree.add_one(lo, INF)  # a passed deadline no longer constrains anything
+                # a passed deadline no longer constrains anything: every query starts at `lo`
                 if j.rem > 0:  # missed: late work from now on, no longer owed to later deadlines
                     tree.add_from(lo + 1, j.rem)
                     j.ontime, j.late, j.dl = False, True, n
@@ -440,7 +441,7 @@ def _place(jobs: list[_Job], line: _Line) -> list[_Job]:
                 tried.append(r)
                 if j.dl <= lo:
                     bound = INF  # no deadline before this job's still to protect
-                elif slack >= min(avail, j.rem) or j.dl > arg:
+                elif slack >= avail or slack >= j.rem or j.dl > arg:
                     # every deadline has room, or the tightest one is before this job's already
                     bound = slack
                 else:
@@ -485,7 +486,7 @@ def _place(jobs: list[_Job], line: _Line) -> list[_Job]:
             if chosen.dl < n:
                 if chosen.dl - lo <= n - chosen.dl:
                     base += size
-                    tree.add_range(lo, chosen.dl, -size)
+                    tree.take_range(lo, chosen.dl, size)
                 else:
                     tree.add_from(chosen.dl, size)
             t += size
