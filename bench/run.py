@@ -471,8 +471,43 @@ def scale(
     return rows
 
 
+def diklat_runs(case: Path, today: date, important: set[str], reps: int) -> dict[str, Any]:
+    """Plan the case `reps` times in fresh child processes: the least time of each phase, and
+    whether every run gave the same late tasks (the same input must give the same plan)."""
+    runs = []
+    for _ in range(reps):
+        out = subprocess.run(
+            [
+                sys.executable,
+                str(Path(__file__)),
+                "--diklat-case",
+                str(case),
+                "--today",
+                today.isoformat(),
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if out.returncode != 0:
+            err = out.stderr.strip().splitlines()
+            return {"error": err[-1] if err else "failed"}
+        runs.append(json.loads(out.stdout))
+    first = runs[0]
+    timed = ("import_s", "load_s", "holidays_s", "plan_s")
+    return {
+        "late": len(first["late"]),
+        "late_important": sum(1 for x in first["late"] if x in important),
+        **{k: v for k, v in first.items() if k != "late" and k not in timed},
+        **{k: min(r[k] for r in runs) for k in timed},
+        "peak_mib": max(r["peak_mib"] for r in runs),
+        "same_late_every_run": all(r["late"] == first["late"] for r in runs),
+        "runs": reps,
+    }
+
+
 def quality(
-    cases: dict[tuple[int, str], Path], taskdog_py: str | None, today: date
+    cases: dict[tuple[int, str], Path], taskdog_py: str | None, today: date, reps: int = 3
 ) -> list[dict[str, Any]]:
     from lower_bound import important_first, late_if_in_order, moore_hodgson
 
@@ -496,30 +531,7 @@ def quality(
             "edf_without_dropping": len(late_if_in_order(line)),
             "important_first": important_first(line, important)[1],
         }
-        out = subprocess.run(
-            [
-                sys.executable,
-                str(Path(__file__)),
-                "--diklat-case",
-                str(case),
-                "--today",
-                today.isoformat(),
-            ],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if out.returncode == 0:
-            d = json.loads(out.stdout)
-            row["diklat"] = {
-                "late": len(d["late"]),
-                "late_important": sum(1 for x in d["late"] if x in important),
-                **{k: v for k, v in d.items() if k != "late"},
-            }
-        else:
-            row["diklat"] = {
-                "error": out.stderr.strip().splitlines()[-1] if out.stderr.strip() else "failed"
-            }
+        row["diklat"] = diklat_runs(case, today, important, reps)
         if taskdog_py:
             out = subprocess.run(
                 [taskdog_py, str(BENCH / "taskdog_plan.py"), str(case / "peers.json")],
@@ -604,7 +616,7 @@ def report(results: dict[str, Any]) -> str:
         out += [
             "### Scale: a year of N tasks (horizon 365) vs `task next`",
             "",
-            "| N | load | `diklat plan` min / median | peak | of which load + plan (in-process) "
+            "| N | load | `diklat plan` min / median | peak | load + plan in-process (least of runs) "
             "| `task next` min / median | peak | × task next (min) | `task import` |",
             "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
         ]
@@ -668,6 +680,16 @@ def report(results: dict[str, Any]) -> str:
                     f"n={r['n']:,} {r['load']}: fewer late than taskdog: {d['late']} against "
                     f"{t['late']} ({'met' if fewer else 'MISSED'}); late important {d['late_important']} "
                     f"against {t['late_important']} ({'met' if imp_ok else 'MISSED'})"
+                    + (
+                        f"; the same late tasks in each of {d['runs']} runs"
+                        if d.get("runs", 1) > 1 and d.get("same_late_every_run")
+                        else ""
+                    )
+                    + (
+                        "; the late tasks DIFFERED between runs"
+                        if not d.get("same_late_every_run", True)
+                        else ""
+                    )
                 )
         out.append("")
     if verdicts:
@@ -794,7 +816,7 @@ def main(argv: list[str] | None = None) -> int:
     if "scale" in parts:
         results["scale"] = scale(cases, diklat, task, runs, TODAY)
     if "quality" in parts:
-        results["quality"] = quality(cases, taskdog_py, TODAY)
+        results["quality"] = quality(cases, taskdog_py, TODAY, reps=1 if args.quick else 3)
 
     results["load_average"] = {"start": load_start, "end": list(os.getloadavg())}
     stamp = datetime.now().strftime("%Y%m%d-%H%M")
