@@ -248,6 +248,7 @@ def _tidy(name: str, definition: dict[str, Any]) -> None:
     model = getattr(models, name, None)
     definition.pop("title", None)
     if texts.get(""):
+        definition.pop("description", None)  # a model's docstring is for developers, in English
         definition["description"] = texts[""]
     for key, prop in definition.get("properties", {}).items():
         prop.pop("title", None)
