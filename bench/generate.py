@@ -39,6 +39,7 @@ from diklat_cli.calendar import Calendar
 from diklat_cli.holidays_id import HolidayCache, HolidayData, holiday_data
 from diklat_cli.models import Workspace
 from diklat_cli.values import expand_rrule
+from diklat_cli.workspace import validate
 
 TODAY = date(2027, 1, 4)  # a Monday; the plan's first day
 HORIZON = 365
@@ -200,9 +201,10 @@ def generate(
         )
     base = settings(horizon, min_block)
     fixed = fixed_items(first, last, rng)
-    ws = Workspace.model_validate(
+    ws = validate(
+        Workspace,
         {**base, "events": fixed["event"], "trainings": fixed["training"]},
-        context={"jp_minutes": 45, "timezone": TZ},
+        {"jp_minutes": 45, "timezone": TZ},
     )
     cal = Calendar(ws, holidays, first, last)
     tz = ZoneInfo(TZ)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, time
 from pathlib import Path
 
@@ -152,9 +153,9 @@ def test_checkin_is_after_class() -> None:
     pkp = ws.training("pkp")
     assert pkp is not None
     assert checkin_time(pkp) == time(16, 15)
-    evening = pkp.session[0].model_copy(update={"time": parse_time_range("08:00-17:00")})
-    assert checkin_time(pkp.model_copy(update={"session": (evening,)})) == time(17, 15)
-    own = pkp.model_copy(update={"checkin": time(12, 10)})
+    evening = replace(pkp.session[0], time=parse_time_range("08:00-17:00"))
+    assert checkin_time(replace(pkp, session=(evening,))) == time(17, 15)
+    own = replace(pkp, checkin=time(12, 10))
     assert checkin_time(own) == time(12, 10)
 
 

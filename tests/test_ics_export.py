@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -16,6 +17,7 @@ from diklat_cli.models import Export, Profile, Training, Workspace
 from diklat_cli.plan import Block, DayPlan, Plan
 from diklat_cli.render.ics import event_uid, items, to_ical
 from diklat_cli.state import ExportIdentity, ExportState
+from diklat_cli.workspace import validate
 
 JKT = ZoneInfo("Asia/Jakarta")
 NOW = datetime(2026, 11, 30, 1, 0, tzinfo=UTC)
@@ -59,14 +61,14 @@ def workspace(tz: str = "Asia/Jakarta", **extra: object) -> Workspace:
         ],
         **extra,
     }
-    trainings = tuple(Training.model_validate(t) for t in data.pop("training"))  # type: ignore[attr-defined]
+    trainings = tuple(validate(Training, t) for t in data.pop("training"))  # type: ignore[attr-defined]
     events = tuple(
-        WsEvent.model_validate(e, context={"timezone": tz})
+        validate(WsEvent, e, {"timezone": tz})
         for e in data.pop("event", [])  # type: ignore[attr-defined]
     )
-    export = Export.model_validate(data.pop("export", {}))
+    export = validate(Export, data.pop("export", {}))
     return Workspace(
-        profile=Profile.model_validate(data["profile"]),
+        profile=validate(Profile, data["profile"]),
         trainings=trainings,
         events=events,
         export=export,
@@ -339,7 +341,8 @@ def test_items_in_english() -> None:
 def test_a_task_block_carries_its_steps_documents_and_the_done_command() -> None:
     from diklat_cli.models import Task
 
-    task = Task.model_validate(
+    task = validate(
+        Task,
         {
             "id": "absensi",
             "title": "Rekap absensi",
@@ -348,9 +351,9 @@ def test_a_task_block_carries_its_steps_documents_and_the_done_command() -> None
             "from": "2026-11-02",
             "sop": ["Unduh rekap", "Kirim ke Subbag Umum"],
             "documents": ["Drive: Absensi", "SIPD"],
-        }
+        },
     )
-    ws = workspace().model_copy(update={"tasks": (task,)})
+    ws = replace(workspace(), tasks=(task,))
     block = Block(at(MON, 14), at(MON, 14, 45), "task", "absensi@2026-11-30", "Rekap absensi")
     (ev,) = by_summary(export(plan_with(block), ws)[0], "Rekap absensi")
     assert str(ev["DESCRIPTION"]) == (
@@ -399,7 +402,7 @@ def test_any_plan_round_trips_with_unique_uids_and_stable_bytes(
         )
         for d, s, n, kind, ref, title in specs
     ]
-    ws = workspace(tz).model_copy(update={"trainings": ()})
+    ws = replace(workspace(tz), trainings=())
     data, state = export(plan_with(*blocks, tz=tz), ws)
     events = vevents(data)
     assert len(events) == len(blocks)

@@ -10,6 +10,7 @@ from pydantic import ValidationError
 
 from diklat_cli.models import Planning, Session, Task, Workweek
 from diklat_cli.values import Invalid
+from diklat_cli.workspace import validate
 
 
 def test_default_workweek_is_the_perpres_pattern() -> None:
@@ -34,7 +35,8 @@ def test_planning_defaults() -> None:
 
 
 def test_date_time_is_read_in_the_profile_zone() -> None:
-    t = Task.model_validate(
+    t = validate(
+        Task,
         {"id": "a", "title": "A", "estimate": "1h", "due": datetime(2026, 12, 1, 9, 0)},
         context={"timezone": "Asia/Makassar"},
     )
@@ -42,9 +44,7 @@ def test_date_time_is_read_in_the_profile_zone() -> None:
 
 
 def test_jp_durations_follow_the_setting() -> None:
-    t = Task.model_validate(
-        {"id": "a", "title": "A", "estimate": "2jp"}, context={"jp_minutes": 60}
-    )
+    t = validate(Task, {"id": "a", "title": "A", "estimate": "2jp"}, context={"jp_minutes": 60})
     assert t.estimate == 120
 
 
@@ -56,7 +56,7 @@ def _invalid(exc: ValidationError) -> Invalid:
 
 def test_recurring_task_needs_from() -> None:
     with pytest.raises(ValidationError) as caught:
-        Task.model_validate({"id": "a", "title": "A", "estimate": "1h", "recurs": "FREQ=DAILY"})
+        validate(Task, {"id": "a", "title": "A", "estimate": "1h", "recurs": "FREQ=DAILY"})
     err = _invalid(caught.value)
     assert err.at == "recurs"
     assert err.text("id") == (
@@ -67,7 +67,7 @@ def test_recurring_task_needs_from() -> None:
 
 def test_online_session_needs_a_time() -> None:
     with pytest.raises(ValidationError) as caught:
-        Session.model_validate({"date": date(2027, 2, 1), "mode": "online"})
+        validate(Session, {"date": date(2027, 2, 1), "mode": "online"})
     assert _invalid(caught.value).what("en") == "an online session needs 'time'"
-    s = Session.model_validate({"date": date(2027, 2, 1), "time": "13:00-15:00"})
+    s = validate(Session, {"date": date(2027, 2, 1), "time": "13:00-15:00"})
     assert s.time is not None and s.time.start == time(13)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -13,6 +14,7 @@ from diklat_cli.holidays_id import HolidayData, HolidayInfo
 from diklat_cli.models import Workspace
 from diklat_cli.plan import Plan
 from diklat_cli.schedule import make_plan
+from diklat_cli.workspace import validate
 
 MONDAY = date(2026, 11, 30)
 HALF_HOURS = [f"{h:02d}:{m:02d}" for h in range(7, 17) for m in (0, 30)]
@@ -110,7 +112,8 @@ def cases(draw: st.DrawFn, *, grid: bool = False, recurring: bool = True) -> Cas
     planning["slack"] = draw(st.sampled_from([0, 0, 20]))  # slack must never cost a deadline
     if not grid:
         planning["pomodoro"] = draw(st.booleans())
-    ws = Workspace.model_validate(
+    ws = validate(
+        Workspace,
         {
             "profile": {"name": "Rina"},
             "planning": planning,
@@ -124,7 +127,7 @@ def cases(draw: st.DrawFn, *, grid: bool = False, recurring: bool = True) -> Cas
             "colleagues": [
                 {"id": "budi", "name": "Budi", "skills": ["sipd"], "capacity": "3h"},
             ],
-        }
+        },
     )
     off = draw(st.sets(st.integers(0, horizon), max_size=2))
     holidays = HolidayData({today + timedelta(days=i): HolidayInfo("Libur", "public") for i in off})
@@ -238,5 +241,5 @@ def test_every_deadline_is_met_whenever_it_can_be(case: Case) -> None:
 @given(cases())
 def test_the_same_input_gives_the_same_plan(case: Case) -> None:
     ws, today, holidays = case
-    reordered = ws.model_copy(update={"tasks": tuple(reversed(ws.tasks))})
+    reordered = replace(ws, tasks=tuple(reversed(ws.tasks)))
     assert make_plan(ws, today, holidays=holidays) == make_plan(reordered, today, holidays=holidays)

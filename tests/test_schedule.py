@@ -10,6 +10,7 @@ from diklat_cli.models import Workspace
 from diklat_cli.plan import Plan
 from diklat_cli.schedule import make_plan
 from diklat_cli.state import Progress, TaskProgress
+from diklat_cli.workspace import validate
 
 MON = date(2026, 11, 30)  # a Monday with no holiday in its week
 
@@ -21,7 +22,7 @@ def ws(**items: Any) -> Workspace:
             data[key] = {**data.get(key, {}), **value}
         else:
             data[key] = value
-    return Workspace.model_validate(data)
+    return validate(Workspace, data)
 
 
 def timeline(plan: Plan, day: date) -> list[str]:
@@ -408,12 +409,13 @@ def test_the_reason_says_whether_it_was_given_up_or_is_overdue() -> None:
 
 
 def test_a_zone_that_changes_its_offset_keeps_local_hours() -> None:
-    w = Workspace.model_validate(
+    w = validate(
+        Workspace,
         {
             "profile": {"name": "Rina", "timezone": "Europe/Amsterdam"},
             "planning": {"horizon_days": 10},
             "tasks": [{"id": "a", "title": "A", "estimate": "40h", "due": "2027-04-01"}],
-        }
+        },
     )
     plan = make_plan(w, date(2027, 3, 25), holidays=HolidayData())  # summer time from 28 March
     assert timeline(plan, date(2027, 3, 29))[0] == "07:30-12:00 task a"

@@ -575,17 +575,15 @@ def return_tasks(ws: Workspace, training: Training, cal: Calendar | None = None)
         ("berbagi", "ks_session", "ks_session_note", 60, ahead[9], True),
     ]
     return [
-        Task.model_validate(
-            {
-                "id": f"{training.id}-{suffix}",
-                "title": M(lang, key, training=title),
-                "estimate": f"{minutes}m",
-                "available": back,
-                "due": due,
-                "important": important,
-                "tags": ["berbagi-ilmu", training.id],
-                "notes": M(lang, note),
-            }
+        Task(
+            id=f"{training.id}-{suffix}",
+            title=M(lang, key, training=title),
+            estimate=minutes,
+            available=back,
+            due=due,
+            important=important,
+            tags=("berbagi-ilmu", training.id),
+            notes=M(lang, note),
         )
         for suffix, key, note, minutes, due, important in specs
     ]

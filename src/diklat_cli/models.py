@@ -4,24 +4,18 @@ Durations are held in minutes, time ranges as `TimeRange`, date-times as aware d
 profile's time zone. Unknown keys are refused: in a hand-written file they are almost always
 typos. Validation needs two facts from `diklat.toml` (the JP length and the time zone); the loader
 passes them as pydantic validation context.
+
+The models are frozen stdlib dataclasses; pydantic validates them only in the loader (workspace.py),
+reading the `Annotated` markers and `__pydantic_config__` below, and is never imported otherwise.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import Field, dataclass, field
 from datetime import date, datetime, time
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-from pydantic import (
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    ValidationInfo,
-    WithJsonSchema,
-    field_validator,
-    model_validator,
-)
 
 from .i18n import Catalog
 from .values import (
@@ -182,11 +176,67 @@ WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 
 
-def _ctx(info: ValidationInfo, key: str, default: Any) -> Any:
+def toml_name(name: str) -> str:
+    """The key a field is written as in TOML: `from` is a Python keyword, so the field is `from_`."""
+    return "from" if name == "from_" else name
+
+
+# --- value forms: markers that pydantic reads when the loader validates ---------------------------
+#
+# The models are plain dataclasses so that a workspace served from the cache, and planning, never
+# import pydantic (its import alone costs more than planning a day). Pydantic finds these markers
+# in `Annotated[...]` when the loader builds a validator; pydantic_core is imported only then.
+
+
+class Parsed:
+    """A value form parsed by `parse(value, info)`: before pydantic's check of the type, or after.
+
+    `info` is pydantic's ValidationInfo: `info.context` holds the facts the loader passes
+    (jp_minutes, timezone), `info.data` the keys of the table validated so far. `json_schema`
+    describes what people write, for `diklat schema`.
+    """
+
+    __slots__ = ("after", "json_schema", "parse")
+
+    def __init__(
+        self,
+        parse: Callable[[Any, Any], Any],
+        json_schema: dict[str, Any] | None = None,
+        *,
+        after: bool = False,
+    ) -> None:
+        self.parse = parse
+        self.json_schema = json_schema
+        self.after = after
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        from pydantic_core import core_schema
+
+        if self.after:
+            return core_schema.with_info_after_validator_function(self.parse, handler(source))
+        return core_schema.with_info_before_validator_function(self.parse, handler(source))
+
+    def __get_pydantic_json_schema__(self, schema: Any, handler: Any) -> Any:
+        return dict(self.json_schema) if self.json_schema is not None else handler(schema)
+
+
+class Limits:
+    """Bounds of a number (ge, le) or a text (min_length), checked by pydantic's own schema."""
+
+    __slots__ = ("limits",)
+
+    def __init__(self, **limits: int) -> None:
+        self.limits = limits
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        return {**handler(source), **self.limits}
+
+
+def _ctx(info: Any, key: str, default: Any) -> Any:
     return (info.context or {}).get(key, default)
 
 
-def _duration(value: Any, info: ValidationInfo) -> int:
+def _duration(value: Any, info: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, str):
         raise Invalid("duration_type", "duration_fix", catalog=M)
     minutes = parse_duration(value, _ctx(info, "jp_minutes", 45))
@@ -195,7 +245,7 @@ def _duration(value: Any, info: ValidationInfo) -> int:
     return minutes
 
 
-def _time_range(value: Any) -> TimeRange:
+def _time_range(value: Any, info: Any) -> TimeRange:
     if isinstance(value, TimeRange):
         return value
     if not isinstance(value, str):
@@ -203,7 +253,7 @@ def _time_range(value: Any) -> TimeRange:
     return parse_time_range(value)
 
 
-def _time(value: Any) -> time:
+def _time(value: Any, info: Any) -> time:
     if isinstance(value, time):
         return value
     if not isinstance(value, str):
@@ -211,19 +261,19 @@ def _time(value: Any) -> time:
     return parse_time(value)
 
 
-def _id(value: Any) -> str:
+def _id(value: Any, info: Any) -> str:
     if not isinstance(value, str):
         raise Invalid("id_type", "id_fix", catalog=M)
     return check_id(value)
 
 
-def _rrule(value: Any) -> str:
+def _rrule(value: Any, info: Any) -> str:
     if not isinstance(value, str):
         raise Invalid("rrule_type", "rrule_fix", catalog=M)
     return check_rrule(value)
 
 
-def _date(value: Any) -> date:
+def _date(value: Any, info: Any) -> date:
     if isinstance(value, datetime):
         raise Invalid("date_with_time", "date_fix", catalog=M)
     if isinstance(value, date):
@@ -236,7 +286,7 @@ def _date(value: Any) -> date:
     raise Invalid("date_type", "date_fix", catalog=M)
 
 
-def _moment(value: Any, info: ValidationInfo) -> date | datetime:
+def _moment(value: Any, info: Any) -> date | datetime:
     """A date, or a date-time made aware in the profile's zone (an explicit offset is honoured)."""
     if isinstance(value, str):
         text = value.strip()
@@ -258,63 +308,83 @@ def _moment(value: Any, info: ValidationInfo) -> date | datetime:
     raise Invalid("date_type", "moment_fix", catalog=M)
 
 
-Duration = Annotated[
-    int,
-    BeforeValidator(_duration),
-    WithJsonSchema({"type": "string", "pattern": DURATION_PATTERN, "examples": ["1h30m", "3jp"]}),
-]
-Range = Annotated[
-    TimeRange,
-    BeforeValidator(_time_range),
-    WithJsonSchema({"type": "string", "pattern": RANGE_PATTERN, "examples": ["07:30-16:00"]}),
-]
-ClockTime = Annotated[
-    time,
-    BeforeValidator(_time),
-    WithJsonSchema({"type": "string", "pattern": TIME_PATTERN, "examples": ["16:15"]}),
-]
-Id = Annotated[
-    str,
-    BeforeValidator(_id),
-    WithJsonSchema({"type": "string", "pattern": ID_PATTERN, "examples": ["lap-tw4"]}),
-]
-RRule = Annotated[
-    str,
-    BeforeValidator(_rrule),
-    WithJsonSchema(
-        {
-            "type": "string",
-            "pattern": "[Ff][Rr][Ee][Qq]=",
-            "examples": ["FREQ=WEEKLY;BYDAY=MO,WE"],
-        }
-    ),
-]
-Day = Annotated[date, BeforeValidator(_date), WithJsonSchema({"type": "string", "format": "date"})]
-Moment = Annotated[
-    date | datetime,
-    BeforeValidator(_moment),
-    WithJsonSchema({"type": "string", "pattern": MOMENT_PATTERN}),
-]
+def _zone(value: str, info: Any) -> str:
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise Invalid("timezone", "timezone_fix", catalog=M, text=value) from None
+    return value
 
 
-def _not_before_start(cls: type, value: date, info: ValidationInfo) -> date:
+def _not_before_start(value: date, info: Any) -> date:
+    # a check of the key, not of the table: it runs even when another key of the table is wrong
     start = info.data.get("start")
     if isinstance(start, date) and value < start:
         raise Invalid("end_before_start", "until_fix", catalog=M, end=value, start=start)
     return value
 
 
-class Model(BaseModel):
-    # defer_build: a model's validator is built on first use, not at import; a workspace served
-    # from the cache (workspace.load_cached) is never validated, so it never pays for building.
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True, defer_build=True)
+DURATION = Parsed(
+    _duration, {"type": "string", "pattern": DURATION_PATTERN, "examples": ["1h30m", "3jp"]}
+)
+Duration = Annotated[int, DURATION]
+Range = Annotated[
+    TimeRange,
+    Parsed(_time_range, {"type": "string", "pattern": RANGE_PATTERN, "examples": ["07:30-16:00"]}),
+]
+ClockTime = Annotated[
+    time, Parsed(_time, {"type": "string", "pattern": TIME_PATTERN, "examples": ["16:15"]})
+]
+Id = Annotated[str, Parsed(_id, {"type": "string", "pattern": ID_PATTERN, "examples": ["lap-tw4"]})]
+RRule = Annotated[
+    str,
+    Parsed(
+        _rrule,
+        {"type": "string", "pattern": "[Ff][Rr][Ee][Qq]=", "examples": ["FREQ=WEEKLY;BYDAY=MO,WE"]},
+    ),
+]
+Day = Annotated[date, Parsed(_date, {"type": "string", "format": "date"})]
+End = Annotated[
+    date, Parsed(_date, {"type": "string", "format": "date"}), Parsed(_not_before_start, after=True)
+]
+Moment = Annotated[date | datetime, Parsed(_moment, {"type": "string", "pattern": MOMENT_PATTERN})]
+TimeZone = Annotated[str, Parsed(_zone, after=True)]
 
+
+# defaults of the work week (Perpres 21/2023) and of Ramadan; a TimeRange is frozen, so shared
+_OFFICE_HOURS = TimeRange(time(7, 30), time(16, 0))
+_RAMADAN_HOURS = TimeRange(time(8, 0), time(15, 0))
+
+
+class Model:
+    """The base of every workspace model: frozen, keyword-only dataclasses.
+
+    `__pydantic_config__` is the loader's validation config, a plain dict so that defining the
+    models needs no pydantic: unknown keys are refused (typos), and `from_` is read as `from`.
+    No slots: a frozen slotted dataclass unpickles through a Python `__setstate__` per object,
+    2.4 times slower than a `__dict__` (measured on 3000 tasks), and the cache is a pickle.
+    """
+
+    if TYPE_CHECKING:  # what @dataclass gives each subclass: lets mypy see them as dataclasses
+        __dataclass_fields__: ClassVar[dict[str, Field[Any]]]
+    __pydantic_config__: ClassVar[dict[str, Any]] = {
+        "extra": "forbid",
+        "alias_generator": toml_name,
+        "populate_by_name": True,
+    }
+
+
+# Every model has a docstring: without one, @dataclass builds it from inspect.signature, which costs
+# about a millisecond a class at import (measured), on every run of `diklat plan`.
 
 # --- diklat.toml -----------------------------------------------------------------------------
 
 
+@dataclass(frozen=True, kw_only=True)
 class Profile(Model):
-    name: str = Field(min_length=1)
+    """[profile]: who plans, and how their documents and messages are written."""
+
+    name: Annotated[str, Limits(min_length=1)]
     nip: str = ""
     position: str = ""
     unit: str = ""
@@ -322,35 +392,32 @@ class Profile(Model):
     employment: Literal["PNS", "PPPK"] = "PNS"
     roles: tuple[str, ...] = ()
     supervisor: Id | None = None
-    timezone: str = "Asia/Jakarta"
+    timezone: TimeZone = "Asia/Jakarta"
     language: Literal["id", "en"] = "id"
     place: str = ""  # where documents are signed ("Kota Contoh"); defaults to the unit's town
 
-    @field_validator("timezone")
-    @classmethod
-    def _known_zone(cls, value: str) -> str:
-        try:
-            ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise Invalid("timezone", "timezone_fix", catalog=M, text=value) from None
-        return value
 
-
+@dataclass(frozen=True, kw_only=True)
 class DayHours(Model):
+    """One working day: its hours and its breaks."""
+
     hours: Range
     breaks: tuple[Range, ...] = ()
 
 
+@dataclass(frozen=True, kw_only=True)
 class Workweek(Model):
+    """[workweek]: the working days and hours (Perpres 21/2023 by default, longer Friday break)."""
+
     days: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri")
-    hours: Range = TimeRange(time(7, 30), time(16, 0))
+    hours: Range = _OFFICE_HOURS
     breaks: tuple[Range, ...] = (TimeRange(time(12, 0), time(13, 0)),)
     mon: DayHours | None = None
     tue: DayHours | None = None
     wed: DayHours | None = None
     thu: DayHours | None = None
-    fri: DayHours | None = Field(
-        default_factory=lambda: DayHours.model_construct(
+    fri: DayHours | None = field(
+        default_factory=lambda: DayHours(
             hours=TimeRange(time(7, 30), time(16, 30)),
             breaks=(TimeRange(time(11, 30), time(13, 0)),),
         )
@@ -364,21 +431,24 @@ class Workweek(Model):
         if name not in self.days:
             return None
         override: DayHours | None = getattr(self, name)
-        return override or DayHours.model_construct(hours=self.hours, breaks=self.breaks)
+        return override or DayHours(hours=self.hours, breaks=self.breaks)
 
 
+@dataclass(frozen=True, kw_only=True)
 class Ramadan(Model):
+    """[ramadan]: the shorter working hours during Ramadan."""
+
     enabled: bool = True
     start: Day | None = None  # override the holiday calendar's (estimated) first day
     end: Day | None = None  # override the last day
-    hours: Range = TimeRange(time(8, 0), time(15, 0))
+    hours: Range = _RAMADAN_HOURS
     breaks: tuple[Range, ...] = (TimeRange(time(12, 0), time(12, 30)),)
     mon: DayHours | None = None
     tue: DayHours | None = None
     wed: DayHours | None = None
     thu: DayHours | None = None
-    fri: DayHours | None = Field(
-        default_factory=lambda: DayHours.model_construct(
+    fri: DayHours | None = field(
+        default_factory=lambda: DayHours(
             hours=TimeRange(time(8, 0), time(15, 30)),
             breaks=(TimeRange(time(11, 30), time(12, 30)),),
         )
@@ -388,10 +458,13 @@ class Ramadan(Model):
 
     def for_day(self, weekday: int) -> DayHours:
         override: DayHours | None = getattr(self, WEEKDAYS[weekday])
-        return override or DayHours.model_construct(hours=self.hours, breaks=self.breaks)
+        return override or DayHours(hours=self.hours, breaks=self.breaks)
 
 
+@dataclass(frozen=True, kw_only=True)
 class Study(Model):
+    """[study]: the off-peak windows for self-study, and how much of it a day and a week."""
+
     windows: tuple[Range, ...] = tuple(
         parse_time_range(r) for r in ("06:15-07:15", "12:10-12:40", "16:15-17:00", "19:45-21:15")
     )
@@ -403,27 +476,38 @@ class Study(Model):
     max_per_week: Duration = 360
 
 
+@dataclass(frozen=True, kw_only=True)
 class Planning(Model):
-    horizon_days: int = Field(14, ge=1, le=366)
+    """[planning]: how far ahead and how finely the planner plans."""
+
+    horizon_days: Annotated[int, Limits(ge=1, le=366)] = 14
     min_block: Duration = 30
     pomodoro: bool = False
-    urgent_within_days: int = Field(2, ge=0, le=60)
+    urgent_within_days: Annotated[int, Limits(ge=0, le=60)] = 2
     holidays: bool = True
     cuti_bersama: bool = True
-    jp_minutes: int = Field(45, ge=1, le=120)
-    annual_jp_target: int = Field(20, ge=0, le=1000)
-    slack: int = Field(0, ge=0, le=50)  # percent of each working day kept free when deadlines allow
+    jp_minutes: Annotated[int, Limits(ge=1, le=120)] = 45
+    annual_jp_target: Annotated[int, Limits(ge=0, le=1000)] = 20
+    slack: Annotated[int, Limits(ge=0, le=50)] = (
+        0  # percent of each working day kept free when deadlines allow
+    )
 
 
+@dataclass(frozen=True, kw_only=True)
 class Export(Model):
-    reminder_minutes: int = Field(10, ge=0, le=10080)
+    """[export]: the .ics export."""
+
+    reminder_minutes: Annotated[int, Limits(ge=0, le=10080)] = 10
     calendar_name: str = ""
 
 
 # --- items -----------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True, kw_only=True)
 class Task(Model):
+    """[[task]]: a piece of office work, perhaps recurring (recurs, from, until)."""
+
     id: Id
     title: str
     estimate: Duration
@@ -441,11 +525,10 @@ class Task(Model):
     notes: str = ""
     hold_until_return: bool = False  # decisions only the user may take: wait for them
     recurs: RRule | None = None
-    from_: Day | None = Field(None, alias="from")
+    from_: Day | None = None
     until: Day | None = None
 
-    @model_validator(mode="after")
-    def _recurrence_needs_anchor(self) -> Task:
+    def __post_init__(self) -> None:
         if self.recurs and self.from_ is None:
             raise Invalid("recurring_needs_from", "from_fix", at="recurs", catalog=M)
         if self.until and self.from_ and self.until < self.from_:
@@ -458,23 +541,24 @@ class Task(Model):
                 first="from",
                 start=self.from_,
             )
-        return self
 
 
+@dataclass(frozen=True, kw_only=True)
 class Session(Model):
+    """[[training.session]]: a run of days (date, until) or a repeating session (rrule, from)."""
+
     title: str = ""
     date: Day | None = None
     until: Day | None = None
     rrule: RRule | None = None
-    from_: Day | None = Field(None, alias="from")
+    from_: Day | None = None
     time: Range | None = None
     mode: Literal["offline", "online"] = "offline"
     location: str = ""
     link: str = ""
     weekends: bool = False  # a run of days includes Saturdays, Sundays and holidays
 
-    @model_validator(mode="after")
-    def _when(self) -> Session:
+    def __post_init__(self) -> None:
         if self.rrule:
             if self.from_ is None:
                 raise Invalid("session_rrule_needs_from", "from_fix", at="rrule", catalog=M)
@@ -495,10 +579,12 @@ class Session(Model):
             )
         if self.mode == "online" and self.time is None:
             raise Invalid("online_needs_time", "online_needs_time_fix", at="mode", catalog=M)
-        return self
 
 
+@dataclass(frozen=True, kw_only=True)
 class Training(Model):
+    """[[training]]: a training (diklat) and its sessions."""
+
     id: Id
     title: str
     kind: Literal["latsar", "fungsional", "teknis", "kepemimpinan", "other"] = "other"
@@ -506,8 +592,8 @@ class Training(Model):
     provider: str = ""
     location: str = ""
     start: Day
-    end: Day
-    jp: int = Field(0, ge=0)
+    end: End
+    jp: Annotated[int, Limits(ge=0)] = 0
     study_per_week: Duration | None = None
     handover_to: Id | None = None
     deputy: Id | None = None
@@ -515,24 +601,23 @@ class Training(Model):
     checkin: ClockTime | None = None  # daily check-in with the office while away
     session: tuple[Session, ...] = ()
 
-    # a field check, not a model check: it runs even when another key of the table is wrong
-    _period = field_validator("end")(_not_before_start)
 
-
+@dataclass(frozen=True, kw_only=True)
 class Event(Model):
+    """[[event]]: a meeting or fixed commitment, once, over days or repeating."""
+
     id: Id | None = None
     title: str
     date: Day | None = None
     until: Day | None = None
     rrule: RRule | None = None
-    from_: Day | None = Field(None, alias="from")
+    from_: Day | None = None
     time: Range | None = None  # absent: the whole day
     location: str = ""
     link: str = ""
     delegate_to: Id | None = None  # who attends in the user's place while away
 
-    @model_validator(mode="after")
-    def _when(self) -> Event:
+    def __post_init__(self) -> None:
         if self.rrule:
             if self.from_ is None:
                 raise Invalid("event_rrule_needs_from", "from_fix", at="rrule", catalog=M)
@@ -549,30 +634,32 @@ class Event(Model):
                 first="from" if self.rrule else "date",
                 start=first,
             )
-        return self
 
 
+@dataclass(frozen=True, kw_only=True)
 class Quiet(Model):
+    """[[quiet]]: a busy period of the office (closing the books, audits)."""
+
     id: Id | None = None
     title: str
     start: Day
-    end: Day
+    end: End
     roles: tuple[str, ...] = ()
     level: Literal["avoid", "caution"] = "caution"
 
-    # a field check, not a model check: it runs even when another key of the table is wrong
-    _period = field_validator("end")(_not_before_start)
 
-
+@dataclass(frozen=True, kw_only=True)
 class Away(Model):
+    """A period a colleague is away."""
+
     start: Day
-    end: Day
-
-    # a field check, not a model check: it runs even when another key of the table is wrong
-    _period = field_validator("end")(_not_before_start)
+    end: End
 
 
+@dataclass(frozen=True, kw_only=True)
 class Colleague(Model):
+    """[[colleague]]: who can take work over while the user is away."""
+
     id: Id
     name: str
     nip: str = ""
@@ -587,11 +674,15 @@ class Colleague(Model):
         return any(a.start <= day <= a.end for a in self.away)
 
 
+@dataclass(frozen=True, kw_only=True)
 class CalendarSource(Model):
+    """[[calendar]]: an existing .ics calendar read as busy time."""
+
     path: str
     name: str = ""
 
 
+@dataclass(frozen=True, kw_only=True)
 class Holiday(Model):
     """A regional or ad-hoc day off (or, with `working = true`, a national one the office works)."""
 
@@ -600,15 +691,16 @@ class Holiday(Model):
     working: bool = False
 
 
+@dataclass(frozen=True, kw_only=True)
 class Workspace(Model):
     """Everything the planner needs from the user's files, as one value."""
 
     profile: Profile
-    workweek: Workweek = Field(default_factory=Workweek)
-    ramadan: Ramadan = Field(default_factory=Ramadan)
-    study: Study = Field(default_factory=Study)
-    planning: Planning = Field(default_factory=Planning)
-    export: Export = Field(default_factory=Export)
+    workweek: Workweek = field(default_factory=Workweek)
+    ramadan: Ramadan = field(default_factory=Ramadan)
+    study: Study = field(default_factory=Study)
+    planning: Planning = field(default_factory=Planning)
+    export: Export = field(default_factory=Export)
     tasks: tuple[Task, ...] = ()
     trainings: tuple[Training, ...] = ()
     events: tuple[Event, ...] = ()

@@ -9,13 +9,11 @@ key carries a description in Indonesian and English.
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
-from typing import Any
+from typing import Any, get_args, get_type_hints
 
-from pydantic import BaseModel
-from pydantic.json_schema import models_json_schema
-
-from .models import DayHours, Session, _duration
+from .models import DURATION, DayHours, Model, Session, toml_name
 from .values import TimeRange, format_duration_value
 
 SCHEMA_ID = "https://diklat.invalid/diklat.schema.json"
@@ -204,24 +202,26 @@ ITEMS = ("task", "training", "event", "quiet", "colleague", "calendar", "holiday
 
 def workspace_schema() -> dict[str, Any]:
     """One JSON Schema (draft 2020-12) that any workspace TOML file validates against."""
-    from .workspace import ITEM_TABLES, SETTINGS_TABLES
+    from pydantic import TypeAdapter
 
-    models: list[type[BaseModel]] = [
+    from .workspace import ITEM_TABLES, SETTINGS_TABLES, adapter
+
+    models: list[type[Model]] = [
         *(SETTINGS_TABLES[name] for name in SETTINGS),
         *(ITEM_TABLES[name][1] for name in ITEMS),
     ]
-    refs, generated = models_json_schema(
-        [(m, "validation") for m in models], ref_template="#/$defs/{model}"
+    refs, generated = TypeAdapter.json_schemas(
+        [(m.__name__, "validation", adapter(m)) for m in models], ref_template="#/$defs/{model}"
     )
     defs: dict[str, Any] = generated["$defs"]
     for name, definition in defs.items():
         _tidy(name, definition)
     properties: dict[str, Any] = {}
     for name in SETTINGS:
-        ref = refs[(SETTINGS_TABLES[name], "validation")]
+        ref = refs[(SETTINGS_TABLES[name].__name__, "validation")]
         properties[name] = {**ref}
     for name in ITEMS:
-        ref = refs[(ITEM_TABLES[name][1], "validation")]
+        ref = refs[(ITEM_TABLES[name][1].__name__, "validation")]
         model_name = ref["$ref"].rsplit("/", 1)[1]
         properties[name] = {
             "type": "array",
@@ -248,6 +248,7 @@ def _tidy(name: str, definition: dict[str, Any]) -> None:
     model = getattr(models, name, None)
     definition.pop("title", None)
     if texts.get(""):
+        definition.pop("description", None)  # a model's docstring is for developers, in English
         definition["description"] = texts[""]
     for key, prop in definition.get("properties", {}).items():
         prop.pop("title", None)
@@ -269,22 +270,25 @@ def _tidy(name: str, definition: dict[str, Any]) -> None:
                 prop["default"] = default
 
 
-def _field(model: Any, key: str) -> Any:
-    if not (isinstance(model, type) and issubclass(model, BaseModel)):
+def _field(model: Any, key: str) -> tuple[Any, Any] | None:
+    """(default, annotation) of the field written as `key` in TOML."""
+    if not (isinstance(model, type) and issubclass(model, Model)):
         return None
+    hints = get_type_hints(model, include_extras=True)
     return next(
-        (f for n, f in model.model_fields.items() if (f.alias or n) == key),
+        ((f.default, hints[f.name]) for f in dataclasses.fields(model) if toml_name(f.name) == key),
         None,
     )
 
 
-def _toml_default(generated: Any, field: Any) -> Any:
+def _toml_default(generated: Any, field: tuple[Any, Any] | None) -> Any:
     """The default as a user would write it in TOML, or None when there is nothing to show."""
     if field is None or generated is None:
         return None
-    value = field.default
-    is_duration = any(getattr(m, "func", None) is _duration for m in field.metadata)
-    if is_duration and isinstance(value, int):
+    value, annotation = field
+    if value is dataclasses.MISSING:  # a default_factory: pydantic showed none either
+        return None
+    if DURATION in get_args(annotation) and isinstance(value, int):
         return format_duration_value(value)
     return _plain(value)
 

@@ -64,13 +64,13 @@ def load_progress(state_dir: Path | None) -> Progress:
     A damaged file stops the command with the file named: silently forgetting what was done
     would put finished work back into the plan.
     """
-    import tomllib
-
     if state_dir is None:
         return Progress()
     path = state_dir / PROGRESS_FILE
     if not path.is_file():
         return Progress()
+    import tomllib  # only when there is a file: the demo and a fresh workspace do without
+
     try:
         data = tomllib.loads(path.read_text("utf-8"))
         table = data.get("task", {})

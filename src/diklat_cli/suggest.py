@@ -11,7 +11,7 @@ nearest the offered one.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
 from .calendar import BusyEvent, Calendar, event_days, session_days
@@ -84,15 +84,14 @@ def shifted(training: Training, days: int) -> Training:
         return d + delta if d is not None else None
 
     sessions: list[Session] = [
-        s.model_copy(update={"date": move(s.date), "until": move(s.until), "from_": move(s.from_)})
+        replace(s, date=move(s.date), until=move(s.until), from_=move(s.from_))
         for s in training.session
     ]
-    return training.model_copy(
-        update={
-            "start": training.start + delta,
-            "end": training.end + delta,
-            "session": tuple(sessions),
-        }
+    return replace(
+        training,
+        start=training.start + delta,
+        end=training.end + delta,
+        session=tuple(sessions),
     )
 
 

@@ -8,21 +8,17 @@ Each problem says, in the user's language, what is wrong and how to write it ins
 
 from __future__ import annotations
 
-import calendar as _calendar
 import contextlib
-import difflib
+import dataclasses
 import os
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from pathlib import Path
-from typing import Any, get_args
+from typing import TYPE_CHECKING, Any, TypeVar, get_args, get_type_hints
 from zoneinfo import ZoneInfo
-
-from pydantic import BaseModel, ValidationError
 
 from .errors import Problem, WorkspaceError
 from .i18n import DEFAULT_LANG, Catalog, Lang, parse_lang
@@ -32,6 +28,7 @@ from .models import (
     Event,
     Export,
     Holiday,
+    Model,
     Planning,
     Profile,
     Quiet,
@@ -41,14 +38,22 @@ from .models import (
     Training,
     Workspace,
     Workweek,
+    toml_name,
 )
 from .values import Invalid
+
+if TYPE_CHECKING:
+    from pydantic import TypeAdapter
+
+# The modules below are imported where they are used, not here: a workspace served from the cache
+# (load_cached) needs none of them, and `diklat plan` starts faster without them.
+# pydantic (validation), tomllib (reading TOML), difflib (suggestions), calendar (month lengths).
 
 MARKER = "diklat.toml"
 ENV_WORKSPACE = "DIKLAT_WORKSPACE"
 
 # the item tables any file may hold: TOML name -> (Workspace field, model)
-ITEM_TABLES: dict[str, tuple[str, type[BaseModel]]] = {
+ITEM_TABLES: dict[str, tuple[str, type[Model]]] = {
     "task": ("tasks", Task),
     "training": ("trainings", Training),
     "event": ("events", Event),
@@ -58,7 +63,7 @@ ITEM_TABLES: dict[str, tuple[str, type[BaseModel]]] = {
     "holiday": ("holidays", Holiday),
 }
 # the settings tables, which only diklat.toml holds: TOML name -> model
-SETTINGS_TABLES: dict[str, type[BaseModel]] = {
+SETTINGS_TABLES: dict[str, type[Model]] = {
     "profile": Profile,
     "workweek": Workweek,
     "ramadan": Ramadan,
@@ -745,6 +750,8 @@ class _Loader:
             line = raw[: exc.start].count(b"\n") + 1
             self.add(name, line, "", self.say("not_utf8"), self.say("not_utf8_fix"))
             return None
+        import tomllib
+
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
@@ -815,6 +822,8 @@ class _Loader:
         what = self.say("bad_date", value=value)
         m = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
         if m and 1 <= int(m.group(2)) <= 12:
+            import calendar as _calendar
+
             from .i18n import format_date
 
             year, month = int(m.group(1)), int(m.group(2))
@@ -827,14 +836,16 @@ class _Loader:
 
     def validate(
         self,
-        model: type[BaseModel],
+        model: type[Model],
         data: Any,
         context: dict[str, Any],
         f: _File,
         prefix: tuple[Any, ...],
     ) -> Any:
+        from pydantic import ValidationError
+
         try:
-            return model.model_validate(data, context=context)
+            return adapter(model).validate_python(data, context=context)
         except ValidationError as exc:
             for err in exc.errors():
                 self._explain(model, err, f, prefix, data)
@@ -842,7 +853,7 @@ class _Loader:
 
     def _explain(
         self,
-        model: type[BaseModel],
+        model: type[Model],
         err: Any,
         f: _File,
         prefix: tuple[Any, ...],
@@ -859,11 +870,11 @@ class _Loader:
         line = f.lines.find(path)
         where = _where(path, f.data)
         key = str(loc[-1]) if loc and isinstance(loc[-1], str) else ""
-        if kind == "missing":
+        if kind in ("missing", "missing_keyword_only_argument"):
             what = self.say("missing", key=key)
             fix = self.say("missing_fix", key=key, example=_EXAMPLES.get(key, "..."))
             where = _where(path[:-1], f.data)
-        elif kind == "extra_forbidden":
+        elif kind in ("extra_forbidden", "unexpected_keyword_argument"):
             known = _known_keys(model, loc[:-1])
             what = self.say("unknown_key", key=key)
             fix = self._suggest(key, known, "known_keys")
@@ -891,7 +902,13 @@ class _Loader:
         elif kind in ("tuple_type", "list_type", "iterable_type"):
             what = self.say("not_list", given=given)
             fix = self.say("not_list_fix", given=given)
-        elif kind in ("model_type", "model_attributes_type", "dict_type", "dataclass_type"):
+        elif kind in (
+            "model_type",
+            "model_attributes_type",
+            "dict_type",
+            "dataclass_type",
+            "dataclass_args_type",
+        ):
             what = self.say("not_table", given=given)
             names = [p for p in path if isinstance(p, str)]
             table = ".".join(names)
@@ -902,6 +919,8 @@ class _Loader:
         self.add(f.name, line, where, what, fix)
 
     def _suggest(self, key: str, known: list[str], listing: str) -> str:
+        import difflib
+
         near = _INDONESIAN_KEYS.get(key.lower())
         if near not in known:
             close = difflib.get_close_matches(key.lower(), known, n=1, cutoff=0.6)
@@ -911,26 +930,24 @@ class _Loader:
         return self.say(listing, keys=", ".join(known))
 
 
-def _known_keys(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+def _known_keys(model: type[Model], loc: tuple[Any, ...]) -> list[str]:
     """The keys a table at `loc` inside `model` accepts (by their TOML names)."""
-    current: type[BaseModel] | None = model
+    current: type[Model] | None = model
     for part in loc:
         if current is None:
             return []
         if isinstance(part, int):
             continue
-        found = next(
-            (f for n, f in current.model_fields.items() if (f.alias or n) == part),
-            None,
-        )
-        current = _model_in(found.annotation) if found else None
+        hints = get_type_hints(current)
+        found = next((n for n in hints if toml_name(n) == part), None)
+        current = _model_in(hints[found]) if found else None
     if current is None:
         return []
-    return [f.alias or n for n, f in current.model_fields.items()]
+    return [toml_name(f.name) for f in dataclasses.fields(current)]
 
 
-def _model_in(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+def _model_in(annotation: Any) -> type[Model] | None:
+    if isinstance(annotation, type) and issubclass(annotation, Model):
         return annotation
     for arg in get_args(annotation):
         if (found := _model_in(arg)) is not None:
@@ -983,6 +1000,8 @@ def _where(path: tuple[Any, ...], data: Mapping[str, Any]) -> str:
 
 def _language_of(marker: Path) -> Lang | None:
     """profile.language, when diklat.toml can be read well enough to tell."""
+    import tomllib
+
     try:
         text = marker.read_text("utf-8-sig")
     except (OSError, UnicodeDecodeError):
@@ -1109,6 +1128,31 @@ def load(root: Path, lang: Lang | None = None, cwd: Path | None = None) -> Works
     return Workspace(**fields)
 
 
+M_ = TypeVar("M_", bound=Model)
+
+
+_ADAPTERS: dict[type[Model], TypeAdapter[Any]] = {}
+
+
+def adapter(model: type[Model]) -> TypeAdapter[Any]:
+    """Pydantic's validator of `model`, built on first use (pydantic is imported only here)."""
+    if model not in _ADAPTERS:
+        from pydantic import TypeAdapter
+
+        _ADAPTERS[model] = TypeAdapter(model)
+    return _ADAPTERS[model]
+
+
+def validate(model: type[M_], data: Any, context: Mapping[str, Any] | None = None) -> M_:
+    """`data` as people write it (a table of TOML) validated into `model`; raises ValidationError.
+
+    `context` holds the two facts from diklat.toml that dates and durations need: jp_minutes and
+    timezone (see `_context`).
+    """
+    result: M_ = adapter(model).validate_python(data, context=dict(context or {}))
+    return result
+
+
 def _home_of(key: str) -> str | None:
     """The table whose model has `key`, written as in TOML: '[planning]', '[[task]]'."""
     for name, model in SETTINGS_TABLES.items():
@@ -1175,6 +1219,8 @@ def _check_references(ld: _Loader, entries: list[_Entry]) -> None:
             ident = entry.text(key)
             if ident is None or ident in known:
                 continue
+            import difflib
+
             near = difflib.get_close_matches(ident, known, n=1, cutoff=0.6)
             fix = (
                 ld.say("no_colleague_near_fix", near=near[0], id=ident)
@@ -1212,7 +1258,7 @@ def environ() -> Mapping[str, str]:
 
 # --- the validated workspace, cached -----------------------------------------------------------
 
-_CACHE_FORMAT = 1
+_CACHE_FORMAT = 2  # 2: the models are dataclasses, no longer pydantic models
 
 
 def _fingerprint(root: Path) -> str:

@@ -26,6 +26,7 @@ from diklat_cli.models import Event, Profile, Training, Workspace
 from diklat_cli.plan import Block, DayPlan, Plan
 from diklat_cli.render.ics import to_ical
 from diklat_cli.state import ExportState
+from diklat_cli.workspace import validate
 
 pytestmark = pytest.mark.clients
 
@@ -62,7 +63,8 @@ def expected(zone: str) -> Seen:
 
 
 def workspace(zone: str) -> Workspace:
-    training = Training.model_validate(
+    training = validate(
+        Training,
         {
             "id": "pkp",
             "title": "PKP Angkatan III",
@@ -79,10 +81,11 @@ def workspace(zone: str) -> Workspace:
                     "link": "https://zoom.us/j/123",
                 },
             ],
-        }
+        },
     )
-    meeting = Event.model_validate(
-        {"id": "rakor", "title": "Rapat koordinasi", "date": "2026-11-30", "time": "08:00-09:00"}
+    meeting = validate(
+        Event,
+        {"id": "rakor", "title": "Rapat koordinasi", "date": "2026-11-30", "time": "08:00-09:00"},
     )
     return Workspace(
         profile=Profile(name="Rina Wulandari", timezone=zone),

@@ -6,6 +6,7 @@ SEQUENCE from `.diklat/export.toml`, which this command keeps up to date.
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Annotated
@@ -66,8 +67,8 @@ def _with_horizon(ws: Workspace, days: int) -> Workspace:
     """Plan far enough ahead to reach --to, never less than configured (as `plan --days` does)."""
     if days <= ws.planning.horizon_days:
         return ws
-    planning = ws.planning.model_copy(update={"horizon_days": days})
-    return ws.model_copy(update={"planning": planning})
+    planning = dataclasses.replace(ws.planning, horizon_days=days)
+    return dataclasses.replace(ws, planning=planning)
 
 
 @app.command()

@@ -46,8 +46,8 @@ def _with_horizon(ws: Workspace, days: int) -> Workspace:
     """The workspace planned far enough ahead to show `days` days (never less than configured)."""
     if days <= ws.planning.horizon_days:
         return ws
-    planning = ws.planning.model_copy(update={"horizon_days": days})
-    return ws.model_copy(update={"planning": planning})
+    planning = dataclasses.replace(ws.planning, horizon_days=days)
+    return dataclasses.replace(ws, planning=planning)
 
 
 def with_conflicts(plan: Plan, found: Sequence[Conflict]) -> Plan:

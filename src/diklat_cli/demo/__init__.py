@@ -8,19 +8,18 @@ the coming days and the training starts about two weeks ahead, whenever the demo
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date, datetime, timedelta
 from typing import Any, TypeVar
 
-from pydantic import BaseModel
-
-from ..models import Workspace
+from ..models import Model, Workspace
 
 ANCHOR = date(2026, 11, 30)  # a Monday: the demo files' "this week"
 
 # the workspace's item tables; settings such as [ramadan] start/end are real calendar dates
 _ITEMS = ("tasks", "trainings", "events", "quiet", "colleagues", "holidays")
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M", bound=Model)
 
 
 def offset(today: date) -> timedelta:
@@ -36,7 +35,7 @@ def shift_to(ws: Workspace, today: date) -> Workspace:
     delta = offset(today)
     if not delta:
         return ws
-    return ws.model_copy(update={name: _shift(getattr(ws, name), delta) for name in _ITEMS})
+    return dataclasses.replace(ws, **{name: _shift(getattr(ws, name), delta) for name in _ITEMS})
 
 
 def _shift(value: Any, delta: timedelta) -> Any:
@@ -44,7 +43,7 @@ def _shift(value: Any, delta: timedelta) -> Any:
         return value + delta
     if isinstance(value, tuple):
         return tuple(_shift(v, delta) for v in value)
-    if isinstance(value, BaseModel):
+    if isinstance(value, Model):
         return _shift_model(value, delta)
     return value
 
@@ -52,13 +51,13 @@ def _shift(value: Any, delta: timedelta) -> Any:
 def _shift_model(model: M, delta: timedelta) -> M:
     update = {
         name: _shift(getattr(model, name), delta)
-        for name in type(model).model_fields
+        for name in (f.name for f in dataclasses.fields(model))
         if _has_dates(getattr(model, name))
     }
-    return model.model_copy(update=update) if update else model
+    return dataclasses.replace(model, **update) if update else model
 
 
 def _has_dates(value: Any) -> bool:
-    if isinstance(value, date | datetime | BaseModel):
+    if isinstance(value, date | datetime | Model):
         return True
     return isinstance(value, tuple) and any(_has_dates(v) for v in value)

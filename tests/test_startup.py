@@ -1,0 +1,49 @@
+"""`diklat plan` starts fast: a cached workspace and planning import no validator and no parser.
+
+Pydantic validates the TOML files only when they changed (workspace.load_cached); importing it
+costs more than planning a day. These run in a fresh interpreter, since the test process has
+imported everything already.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+SCRIPT = """
+import json, sys
+from datetime import date
+from pathlib import Path
+import diklat_cli.cli
+from diklat_cli.holidays_id import HolidayData
+from diklat_cli.i18n import use_name_cache
+from diklat_cli.schedule import make_plan
+from diklat_cli.workspace import demo_path, load_cached
+
+use_name_cache(Path({cache!r}) / "names.json")  # as the app does: babel once, then its names
+ws = load_cached(demo_path(), Path({cache!r}))
+plan = make_plan(ws, date(2026, 12, 1), holidays=HolidayData())
+heavy = ("pydantic", "pydantic_core", "tomllib", "jinja2", "icalendar", "holidays", "babel")
+print(json.dumps([len(plan.days), sorted(m for m in heavy if m in sys.modules)]))
+"""
+
+
+def _run(cache: Path) -> tuple[int, list[str]]:
+    out = subprocess.run(
+        [sys.executable, "-c", SCRIPT.format(cache=str(cache))],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    days, imported = json.loads(out.stdout)
+    return days, imported
+
+
+def test_a_cached_workspace_plans_without_pydantic_or_a_toml_parser(tmp_path: Path) -> None:
+    first_days, first = _run(tmp_path)  # validates the files, and caches them
+    assert {"pydantic", "tomllib", "babel"} <= set(first)
+    days, imported = _run(tmp_path)
+    assert days == first_days > 0
+    assert imported == []
