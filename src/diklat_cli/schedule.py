@@ -980,6 +980,13 @@ def _make_plan(
     task_starts: set[int] = set()
     last_text = cx.d(last)
     notes: dict[tuple[date, str], str] = {}  # thousands of blocks share a few hundred notes
+    dt = cx.dt
+    if cx.fixed_offset:  # Indonesia: a minute is the same offset from today's midnight all year
+        origin, origin_m = cx.origin, cx.origin_m
+
+        def dt(m: int) -> datetime:
+            return origin + timedelta(minutes=m - origin_m)
+
     for j in sorted(jobs, key=lambda j: j.pref):
         due_day = j.due.astimezone(tz).date() if j.due else None
         late = j.due is not None and j.due_m <= end_m and (j.due_m <= start_m or _misses(j))
@@ -989,25 +996,31 @@ def _make_plan(
             note = notes.get((due_day, kind), "")
             if not note:
                 note = notes[due_day, kind] = M(lang, kind, date=cx.d(due_day, "short"))
+        end: datetime | None = None  # the end of its last block: when it is finished
         for a, b in j.blocks:
-            start = cx.dt(a)
+            start, end = dt(a), dt(b)
             blocks_by_day[start.date()].append(
-                Block(start, cx.dt(b), "task", j.id, j.title, j.ranking.quadrant, note)
+                Block(start, end, "task", j.id, j.title, j.ranking.quadrant, note)
             )
             task_edges.add(b)
             task_starts.add(a)
-        scheduled = j.need - j.rem
+        r = j.ranking
         statuses.append(
-            status(
+            TaskStatus(
                 j.id,
-                j.task,
-                j.ranking,
+                j.title,
+                r.quadrant,
+                r.urgency,
+                r.terms,
                 j.need,
+                j.need - j.rem,
+                j.rem,
                 j.due,
-                scheduled=scheduled,
-                remaining=j.rem,
-                finish=cx.dt(j.blocks[-1][1]) if j.blocks else None,
-                late=late,
+                end,
+                late,
+                None,
+                j.task.important,
+                r.urgent,
             )
         )
         if j.rem > 0:
