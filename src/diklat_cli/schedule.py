@@ -495,6 +495,8 @@ def _place(jobs: list[_Job], line: _Line) -> list[_Job]:
         if j.rem > 0:
             j.ontime, j.late = False, True
             missed.append(j)
+    # a slot may run on past a deadline inside it: work placed there misses the deadline as well
+    missed += [j for j in dl_jobs if j.ontime and j.blocks and j.blocks[-1][1] > j.due_m]
     return missed
 
 
