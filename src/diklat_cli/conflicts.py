@@ -22,6 +22,7 @@ from .values import expand_rrule
 
 LONG_ABSENCE = 3  # more working days away than this needs a Plh (SE BKN 1/SE/I/2021 practice)
 SHOWN_DATES = 4
+SHOWN_TITLES = 5  # titles named in one overload message before "and N more" (refs keep them all)
 JP_WARN_FROM = (
     7,
     1,
@@ -610,7 +611,7 @@ def _overload(cx: _Ctx, last: date) -> list[Conflict]:
                         cx.lang,
                         "overload",
                         week=cx.d(week),
-                        titles=", ".join(dict.fromkeys(title for _, _, title in parts)),
+                        titles=_titles(cx, parts),
                         need=cx.h(need),
                         free=cx.h(max(0, need - short)),
                         short=cx.h(short),
@@ -622,6 +623,15 @@ def _overload(cx: _Ctx, last: date) -> list[Conflict]:
         deficit = new_deficit
         week += timedelta(days=7)
     return out
+
+
+def _titles(cx: _Ctx, parts: list[tuple[int, str, str]]) -> str:
+    """The work due in a week, each title once; a year of thousands of tasks names a few."""
+    titles = list(dict.fromkeys(title for _, _, title in parts))
+    shown = ", ".join(titles[:SHOWN_TITLES])
+    if len(titles) > SHOWN_TITLES:
+        shown += " " + M(cx.lang, "more", n=len(titles) - SHOWN_TITLES)
+    return shown
 
 
 def jp_year(ws: Workspace, today: date) -> tuple[float, float, float]:
