@@ -116,3 +116,34 @@ def test_json_keeps_every_row() -> None:
     data = json.loads(render_json.render(plan, view))
     assert len(data["unscheduled"]) == 1_234
     assert len(data["tasks"]) == 1_276
+
+
+def test_json_of_a_long_plan_is_exactly_what_json_dumps_writes() -> None:
+    plan = big_plan(unscheduled=300, late=20, delegated=30, clashes=5)
+    view = View(lang="id", dates=(MONDAY,))
+    expected = json.dumps(render_json.to_dict(plan, view), ensure_ascii=False, indent=2) + "\n"
+    assert render_json.render(plan, view) == expected
+    # the CLI writes it in pieces: together they are the same bytes
+    assert "".join(render_json.chunks(plan, view)) == expected
+    assert len(list(render_json.chunks(plan, view))) > 1
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        {},
+        [],
+        {"a": [], "b": {}, "c": [[]], "d": [{}]},
+        {"title": 'rapat "bidang"\n  "note": null', "note": None, "x": [1, 2.5, -0.0]},
+        {"note": '\n  "note": null', "refs": ["a", "b"], "terms": [{"k": True}, {"k": False}]},
+        {"t": "Lap. TW IV — Bappeda ✓", "f": [1e-7, 1e21, float("nan"), float("inf")]},
+        [[1, [2, [3, {"deep": [{"deeper": "}\n]"}]}]]], "end"],
+        "alone",
+        12,
+        None,
+    ],
+)
+def test_the_fast_json_writer_spells_every_value_as_json_dumps(value: object) -> None:
+    """Strings that look like the writer's own keys and nulls must not fool it."""
+    expected = json.dumps({"v": value, "w": [value]}, ensure_ascii=False, indent=2)
+    assert render_json._encode({"v": value, "w": [value]}, 0) == expected

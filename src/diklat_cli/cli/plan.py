@@ -145,7 +145,8 @@ def plan(
     if fmt is Format.json:
         from ..render import json as render_json
 
-        typer.echo(render_json.render(p, view), nl=False)
+        for part in render_json.chunks(p, view):  # a year of tasks: no one huge string
+            typer.echo(part, nl=False)
     elif fmt is Format.markdown:
         from ..render import markdown
 

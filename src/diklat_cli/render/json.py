@@ -8,12 +8,16 @@ gives the same bytes.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterator
+from functools import cache
 from typing import Any
 
 from ..plan import Block, Conflict, DayPlan, Plan, TaskStatus, Unscheduled
 from .words import View, off_reason, shown_days
 
 SCHEMA_VERSION = 1
+INDENT = "  "
+CHUNK = 1 << 16  # characters handed to the terminal at a time
 
 
 def _block(b: Block) -> dict[str, Any]:
@@ -85,20 +89,129 @@ def _conflict(c: Conflict) -> dict[str, Any]:
     }
 
 
-def to_dict(plan: Plan, view: View) -> dict[str, Any]:
-    """The plan as plain JSON values: the days in `view`, every task, all that did not fit."""
+def _fields(plan: Plan, view: View) -> dict[str, Any]:
+    """The plan's keys in their order; the long lists stay lazy, one row made at a time."""
     return {
         "version": SCHEMA_VERSION,
         "timezone": plan.timezone,
         "today": plan.today.isoformat(),
         "language": view.lang,
-        "days": [_day(day, view) for _, day in shown_days(plan, view) if day is not None],
-        "tasks": [_task(t) for t in plan.tasks],
-        "unscheduled": [_unscheduled(u) for u in plan.unscheduled],
-        "conflicts": [_conflict(c) for c in plan.conflicts],
-        "warnings": list(plan.warnings),
+        "days": (_day(day, view) for _, day in shown_days(plan, view) if day is not None),
+        "tasks": map(_task, plan.tasks),
+        "unscheduled": map(_unscheduled, plan.unscheduled),
+        "conflicts": map(_conflict, plan.conflicts),
+        "warnings": iter(plan.warnings),
     }
 
 
+def to_dict(plan: Plan, view: View) -> dict[str, Any]:
+    """The plan as plain JSON values: the days in `view`, every task, all that did not fit."""
+    return {k: list(v) if isinstance(v, Iterator) else v for k, v in _fields(plan, view).items()}
+
+
+# --- writing it ----------------------------------------------------------------------------------
+# json.dumps(indent=2) runs Python's pure-Python encoder (the C one knows no indent): on a year of
+# 10,000 tasks that is most of the command's time and a million string pieces in memory. Below,
+# the C encoder writes every dict or list that holds no other one, with the newline and indent of
+# its level as its item separator, which gives the very bytes json.dumps(indent=2) would.
+
+_NESTED = (dict, list, tuple)
+_encoder = json.JSONEncoder(ensure_ascii=False)
+_make_c_encoder: Callable[..., Callable[[Any, int], list[str]]] | None = getattr(
+    json.encoder, "c_make_encoder", None
+)
+
+
+@cache
+def _flat(level: int) -> Callable[[Any], str]:
+    """Encodes a dict or list of plain values whose items sit at nesting `level`."""
+    sep = ",\n" + INDENT * level
+    if _make_c_encoder is None:  # a Python without the C accelerator: slower, the same bytes
+        return json.JSONEncoder(ensure_ascii=False, separators=(sep, ": ")).encode
+    # made once per level: json.JSONEncoder.encode would make one on every call
+    c = _make_c_encoder(
+        None, _encoder.default, json.encoder.encode_basestring, None, ": ", sep, False, False, True
+    )
+    return lambda value: "".join(c(value, 0))
+
+
+_KEYWORDS = {None: "null", True: "true", False: "false"}
+
+
+def _scalar(value: Any) -> str:
+    if isinstance(value, str):
+        return json.encoder.encode_basestring(value)
+    if value is None or value is True or value is False:
+        return _KEYWORDS[value]
+    if type(value) is int:
+        return int.__repr__(value)
+    return _flat(0)(value)  # floats (NaN and infinities are spelt as Python's json spells them)
+
+
+def _encode(value: Any, level: int) -> str:
+    """`value` as json.dumps(value, ensure_ascii=False, indent=2) writes it at nesting `level`."""
+    if not isinstance(value, dict | list | tuple):
+        return _scalar(value)
+    if not value:
+        return "{}" if isinstance(value, dict) else "[]"
+    inner = "\n" + INDENT * (level + 1)
+    closing = "\n" + INDENT * level + ("}" if isinstance(value, dict) else "]")
+    if isinstance(value, dict):
+        nested = {k: v for k, v in value.items() if isinstance(v, _NESTED) and v}
+        if nested:  # written flat with null in their place, then put in at their own depth
+            value = {k: None if k in nested else v for k, v in value.items()}
+        text = _flat(level + 1)(value)
+        text = f"{text[0]}{inner}{text[1:-1]}{closing}"
+        for k, v in nested.items():
+            # a newline, this level's indent and a quote start a key of this dict and nothing
+            # else: strings spell their newlines "\n", deeper lines are indented further
+            key = inner + _scalar(k) + ": "
+            text = text.replace(key + "null", key + _encode(v, level + 1), 1)
+        return text
+    if any(isinstance(x, _NESTED) for x in value):
+        body = ("," + inner).join(_encode(x, level + 1) for x in value)
+        return f"[{inner}{body}{closing}"
+    text = _flat(level + 1)(value)
+    return f"[{inner}{text[1:-1]}{closing}"
+
+
+def _pieces(plan: Plan, view: View) -> Iterator[str]:
+    """The document in pieces: a row of a long list at a time, never all of them at once."""
+    fields = list(_fields(plan, view).items())
+    yield "{"
+    for n, (key, value) in enumerate(fields):
+        yield f"\n{INDENT}{_scalar(key)}: "
+        if isinstance(value, Iterator):
+            empty = True
+            for row in value:
+                yield ("[\n" if empty else ",\n") + INDENT * 2 + _encode(row, 2)
+                empty = False
+            yield "[]" if empty else f"\n{INDENT}]"
+        else:
+            yield _encode(value, 1)
+        if n < len(fields) - 1:
+            yield ","
+    yield "\n}\n"
+
+
+def chunks(plan: Plan, view: View) -> Iterator[str]:
+    """The JSON plan in pieces of about CHUNK characters, to write out one after the other.
+
+    Together they are exactly `render(plan, view)`; the CLI writes them as they come, so a year of
+    tasks never sits in memory as one string next to the plan.
+    """
+    buf: list[str] = []
+    size = 0
+    for piece in _pieces(plan, view):
+        buf.append(piece)
+        size += len(piece)
+        if size >= CHUNK:
+            yield "".join(buf)
+            buf, size = [], 0
+    if buf:
+        yield "".join(buf)
+
+
 def render(plan: Plan, view: View) -> str:
-    return json.dumps(to_dict(plan, view), ensure_ascii=False, indent=2) + "\n"
+    """The same bytes as json.dumps(to_dict(plan, view), ensure_ascii=False, indent=2) + newline."""
+    return "".join(_pieces(plan, view))
