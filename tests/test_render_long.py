@@ -1,4 +1,4 @@
-"""A year of thousands of tasks on the terminal: each list section shows its first rows only.
+"""A year of thousands of tasks on the terminal and in Markdown: each list shows its first rows.
 
 Nobody reads 10,000 lines; the terminal shows the first ten of what did not fit, what is late and
 what is handed over (in the plan's own order), then says how many more and where to see them all.
@@ -17,6 +17,7 @@ import pytest
 from diklat_cli.i18n import Lang
 from diklat_cli.plan import Conflict, DayPlan, Plan, TaskStatus, Unscheduled
 from diklat_cli.render import json as render_json
+from diklat_cli.render import markdown
 from diklat_cli.render.terminal import make_console, render_plan
 from diklat_cli.render.words import View
 
@@ -147,3 +148,36 @@ def test_the_fast_json_writer_spells_every_value_as_json_dumps(value: object) ->
     """Strings that look like the writer's own keys and nulls must not fool it."""
     expected = json.dumps({"v": value, "w": [value]}, ensure_ascii=False, indent=2)
     assert render_json._encode({"v": value, "w": [value]}, 0) == expected
+
+
+def test_markdown_cuts_long_lists_short_like_the_terminal() -> None:
+    plan = big_plan(unscheduled=1_234, late=12, delegated=30, clashes=51)
+    view = View(lang="id", dates=(MONDAY,), colleagues={"budi": "Budi Santoso"})
+    text = markdown.render(plan, view)
+    assert "- Tugas 9 (`t00009`), 30 m: alasan 9\n" in text
+    assert "t00010`), 30 m" not in text
+    assert "- _dan 1.224 lainnya — diklat plan --format json untuk semuanya_\n" in text
+    assert "- Tugas 1243 (`t01243`): " in text and "t01244" not in text  # the 10th late one
+    assert "- _dan 2 lainnya — diklat plan --format json untuk semuanya_\n" in text
+    assert "- **peringatan**: Minggu 9\n" in text and "Minggu 10\n" not in text
+    assert "- _dan 41 lainnya — diklat check untuk semuanya_\n" in text
+    assert "- Tugas 1255 (`t01255`) → Budi Santoso" in text and "t01256" not in text
+    assert "- _dan 20 lainnya — diklat plan --format json untuk semuanya_\n" in text
+    assert len(text.splitlines()) < 80
+
+
+def test_markdown_says_more_in_english_and_not_when_all_fit() -> None:
+    en = View(lang="en", dates=(MONDAY,))
+    text = markdown.render(big_plan(unscheduled=0, late=0, delegated=1_500), en)
+    assert "- _and 1,490 more — diklat plan --format json for all of them_\n" in text
+    short = markdown.render(big_plan(unscheduled=10, late=10, delegated=10, clashes=10), en)
+    assert "more —" not in short
+    assert "t00009" in short and "t00029" in short
+
+
+def test_markdown_explain_shows_the_fifty_most_urgent() -> None:
+    view = View(lang="id", dates=(MONDAY,), explain=True)
+    text = markdown.render(big_plan(unscheduled=100, late=0, delegated=0), view)
+    assert "- Tugas 49 (`t00049`): _" in text  # ranked by urgency: t00000 first
+    assert "(`t00050`): _" not in text
+    assert "- _dan 50 lainnya — diklat plan --format json untuk semuanya_\n" in text

@@ -6,13 +6,14 @@ so the output avoids tables, which chats show as a mess of pipes.
 
 from __future__ import annotations
 
-from ..i18n import format_date, format_duration
+from ..i18n import Lang, format_date, format_duration
 from ..plan import Block, Plan
 from .words import (
     M,
     View,
     block_note,
     block_title,
+    capped,
     colleague,
     delegated,
     due_text,
@@ -24,6 +25,7 @@ from .words import (
     load,
     load_line,
     more_notes,
+    more_rows,
     number,
     off_line,
     off_reason,
@@ -103,46 +105,63 @@ def _week(plan: Plan, view: View) -> list[str]:
     return out
 
 
+def _more(left: int, lang: Lang, key: str = "more_rows") -> list[str]:
+    """The line under a list cut short, as the terminal says it: how many more, and where."""
+    return [f"- _{more_rows(left, lang, key)}_"] if left else []
+
+
 def _sections(plan: Plan, view: View) -> list[str]:
     lang = view.lang
     out: list[str] = []
+    # a note pasted into a chat is read like the terminal: the first rows of each list, then how
+    # many more (the JSON keeps them all)
     if plan.unscheduled:
         out += [f"## {M(lang, 'sec.unscheduled')}", ""]
-        for u in plan.unscheduled:
+        missing, left = capped(plan.unscheduled, view.limit)
+        for u in missing:
             line = f"- {_escape(task_title(plan, u.ref))} (`{u.ref}`), {format_duration(u.minutes, lang)}: {_escape(u.reason)}"
             if u.suggestion:
                 line += f"  \n  {_escape(M(lang, 'suggestion', text=u.suggestion))}"
             out.append(line)
+        out += _more(left, lang)
         out.append("")
     late = late_tasks(plan)
     if late:
         out += [f"## {M(lang, 'sec.late')}", ""]
+        late_rows, left = capped(late, view.limit)
         out += [
-            f"- {_escape(t.title)} (`{t.id}`): {_escape(late_text(plan, t, lang))}" for t in late
+            f"- {_escape(t.title)} (`{t.id}`): {_escape(late_text(plan, t, lang))}"
+            for t in late_rows
         ]
+        out += _more(left, lang)
         out.append("")
     clashes, notes = shown_conflicts(plan)
     if clashes or notes:
         out += [f"## {M(lang, 'sec.conflicts')}", ""]
-        for c in clashes:
+        shown, left = capped(clashes, view.limit)
+        for c in shown:
             line = f"- **{severity_label(c.severity, lang)}**: {_escape(c.message)}"
             if c.suggestion and c.severity == "error":
                 line += f"  \n  {_escape(M(lang, 'suggestion', text=c.suggestion))}"
             out.append(line)
+        out += _more(left, lang, "more_clashes")
         out.append(f"- _{more_notes(plan, lang)}_")
         out.append("")
     dlg = delegated(plan)
     if dlg:
         out += [f"## {M(lang, 'sec.delegated')}", ""]
-        for t in dlg:
+        dlg_rows, left = capped(dlg, view.limit)
+        for t in dlg_rows:
             who = colleague(view, t.delegated_to or "")
             out.append(
                 f"- {_escape(t.title)} (`{t.id}`) → {_escape(who)}, {_escape(due_text(plan, t, lang))}"
             )
+        out += _more(left, lang)
         out.append("")
     if view.explain:
         out += [f"## {M(lang, 'sec.explain')}", ""]
-        for t in ranked(plan):
+        rows, left = capped(ranked(plan), view.explain_limit)
+        for t in rows:
             out.append(
                 f"- {_escape(t.title)} (`{t.id}`): _{quadrant_label(t.quadrant, lang)}_, "
                 f"{M(lang, 'urgency', n=number(t.urgency, lang))}"
@@ -152,6 +171,7 @@ def _sections(plan: Plan, view: View) -> list[str]:
                     f"  - {term_label(x.name, lang)}: {number(x.value, lang)} × "
                     f"{number(x.coefficient, lang, 1)} = {number(x.score, lang)}"
                 )
+        out += _more(left, lang)
         out.append("")
     if plan.warnings:
         out += [f"## {M(lang, 'sec.warnings')}", ""]
