@@ -409,3 +409,14 @@ def test_a_workspace_with_every_kind_of_slip_gets_every_problem_at_once(
     captured = capsys.readouterr()
     assert captured.out == ""
     assert captured.err == (FIXTURES / f"rusak.{lang}.txt").read_text("utf-8")
+
+
+def test_an_unclosed_single_quote_at_the_end_is_a_problem_not_a_crash(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "diklat.toml").write_text('[profile]\nname = "Rina"\n', "utf-8")
+    (tmp_path / "tugas.toml").write_text('[[task]]\nid = "a"\ntags = [\'a', "utf-8")
+    code = main(["-w", str(tmp_path), "plan"])
+    err = capsys.readouterr().err
+    assert code == 3, err
+    assert "tugas.toml:3:" in err

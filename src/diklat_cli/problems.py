@@ -404,7 +404,8 @@ def explain_syntax(text: str, message: str, lang: Lang) -> tuple[int | None, str
         if repeated and detail.startswith("Cannot overwrite"):
             at, key = repeated[0]
             return at, key, M(lang, "key_twice", key=key), M(lang, "key_twice_fix")
-        if detail.startswith(("Invalid value", "Unclosed")):
+        if detail.startswith(("Invalid value", "Unclosed", "Expected")):
+            # the text ended inside a string, list or table: the last line is where to look
             return len(lines) or None, "", M(lang, "unclosed"), M(lang, "unclosed_fix")
         return None, "", M(lang, "toml_generic", detail=detail), M(lang, "toml_generic_fix")
     source = lines[line - 1] if 0 < line <= len(lines) else ""

@@ -36,7 +36,9 @@ class LineMap:
         self._line = 1
         self._counters: dict[tuple[Any, ...], int] = {}
         self._assigned: set[tuple[Any, ...]] = set()
-        with contextlib.suppress(_Stop, IndexError):
+        # the scanner stops quietly where the text ends mid-token (an unclosed quote or bracket):
+        # tomllib has already said what is wrong there, and the lines found so far still count
+        with contextlib.suppress(_Stop, IndexError, ValueError):
             self._document()
 
     def find(self, path: tuple[Any, ...]) -> int | None:
