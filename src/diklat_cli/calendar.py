@@ -34,6 +34,8 @@ class BusyEvent:
 
 @dataclass(frozen=True)
 class DayInfo:
+    """What kind of day a date is for the user: working, away, holiday, Ramadan."""
+
     date: date
     working: bool  # an office working day: in the work week, not a holiday, not away
     hours: TimeRange | None  # working hours when the day is in the work week and not a holiday

@@ -202,6 +202,8 @@ def _day(value: date | datetime | None) -> date | None:
 
 @dataclass(frozen=True)
 class _Ctx:
+    """What every check of one `find` call shares: workspace, calendar, language."""
+
     ws: Workspace
     today: date
     cal: Calendar

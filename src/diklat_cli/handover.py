@@ -95,6 +95,8 @@ class Stretch:
 
 @dataclass(frozen=True)
 class Absence:
+    """The days and session times the user is away for one training."""
+
     training: Training
     stretches: tuple[Stretch, ...]
     online: tuple[tuple[datetime, datetime], ...]  # the hours of online sessions
@@ -197,6 +199,8 @@ Why = Literal["due", "after", "progress", "recurring"]
 
 @dataclass(frozen=True)
 class WorkItem:
+    """One row of the handover sheet's work table: a task and who takes it, and why."""
+
     task: Task
     why: Why
     occurrences: tuple[date, ...]  # recurring duties: the days they fall on in the absence
@@ -367,6 +371,8 @@ def _assign(
 
 @dataclass(frozen=True)
 class MeetingItem:
+    """A meeting during the absence and who attends in the user's place."""
+
     title: str
     location: str
     time: TimeRange | None  # None: the whole day

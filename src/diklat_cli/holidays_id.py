@@ -19,6 +19,8 @@ HolidayKind = Literal["public", "government", "local"]
 
 @dataclass(frozen=True)
 class HolidayInfo:
+    """One day off, by name and kind."""
+
     name: str
     kind: HolidayKind  # public = libur nasional, government = cuti bersama, local = the user's own
 

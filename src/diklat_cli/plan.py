@@ -18,6 +18,8 @@ Severity = Literal["error", "warning", "info"]
 
 @dataclass(frozen=True)
 class Block:
+    """A span of one day's time given to one thing: task, study, training, event or break."""
+
     start: datetime
     end: datetime
     kind: BlockKind
@@ -36,6 +38,8 @@ class Block:
 
 @dataclass(frozen=True)
 class DayPlan:
+    """One day of the plan: its blocks in time order and how full it is."""
+
     date: date
     working: bool
     note: str | None  # "Hari libur nasional: ...", "Pelatihan luring: ...", "Ramadan"
@@ -46,6 +50,8 @@ class DayPlan:
 
 @dataclass(frozen=True)
 class UrgencyTerm:
+    """One named term of a task's urgency score, as `diklat why` shows it."""
+
     name: str  # "due", "overdue", "important", "waiting", "forced"
     value: float  # 0..1
     coefficient: float
@@ -57,6 +63,8 @@ class UrgencyTerm:
 
 @dataclass(frozen=True)
 class TaskStatus:
+    """Where a task (or an occurrence of a routine one) stands in the plan."""
+
     id: str
     title: str
     quadrant: Quadrant
@@ -76,6 +84,8 @@ class TaskStatus:
 
 @dataclass(frozen=True)
 class Unscheduled:
+    """Work the horizon could not hold, with the reason in words."""
+
     ref: str
     minutes: int
     reason: str
@@ -84,6 +94,8 @@ class Unscheduled:
 
 @dataclass(frozen=True)
 class Conflict:
+    """A clash or risk, in words, with the items involved and what to do."""
+
     kind: str
     severity: Severity
     message: str
@@ -93,6 +105,8 @@ class Conflict:
 
 @dataclass(frozen=True)
 class Plan:
+    """The whole plan over the horizon: what `make_plan` returns and every presenter reads."""
+
     timezone: str
     today: date
     days: tuple[DayPlan, ...]

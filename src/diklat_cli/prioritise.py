@@ -58,6 +58,8 @@ def quadrant_label(quadrant: Quadrant, lang: Lang) -> str:
 
 @dataclass(frozen=True)
 class Ranking:
+    """A task's urgency score, its terms and its quadrant."""
+
     urgency: float
     terms: tuple[UrgencyTerm, ...]
     urgent: bool

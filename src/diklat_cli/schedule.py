@@ -553,6 +553,8 @@ def _cut_at(slots: list[tuple[int, int]], points: list[int]) -> list[tuple[int, 
 
 @dataclass
 class _Ctx:
+    """What the placement passes of one `make_plan` call share."""
+
     ws: Workspace
     cal: Calendar
     today: date

@@ -40,6 +40,8 @@ from datetime import datetime  # noqa: E402
 
 @dataclass(frozen=True)
 class TaskProgress:
+    """What `diklat done` recorded for one task."""
+
     spent_minutes: int = 0
     done: bool = False
     updated: datetime | None = None

@@ -64,6 +64,8 @@ M = Catalog(
 
 @dataclass(frozen=True)
 class Candidate:
+    """One possible start date for a training, with its cost and the reasons."""
+
     start: date
     end: date
     penalty: int

@@ -66,6 +66,8 @@ def find(option: Path | None, env: Mapping[str, str], cwd: Path, user_dir: Path)
 
 @dataclass
 class _File:
+    """One TOML file of the workspace, parsed, with its line map."""
+
     path: Path
     name: str  # as shown in messages
     data: dict[str, Any]
@@ -79,6 +81,8 @@ class _File:
 
 @dataclass
 class _Loader:
+    """The problems found so far while loading, and the language to write them in."""
+
     root: Path
     lang: Lang
     cwd: Path
