@@ -139,6 +139,7 @@ def test_json_of_a_long_plan_is_exactly_what_json_dumps_writes() -> None:
         {"note": '\n  "note": null', "refs": ["a", "b"], "terms": [{"k": True}, {"k": False}]},
         {"t": "Lap. TW IV — Bappeda ✓", "f": [1e-7, 1e21, float("nan"), float("inf")]},
         [[1, [2, [3, {"deep": [{"deeper": "}\n]"}]}]]], "end"],
+        [{"k": "},\n    {", "n": 1}, {"k": "}, {"}, {"k": '"},\n    {"'}],
         "alone",
         12,
         None,

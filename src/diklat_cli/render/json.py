@@ -168,6 +168,16 @@ def _encode(value: Any, level: int) -> str:
             key = inner + _scalar(k) + ": "
             text = text.replace(key + "null", key + _encode(v, level + 1), 1)
         return text
+    if all(type(x) is dict and x for x in value) and not any(
+        isinstance(v, _NESTED) for x in value for v in x.values()
+    ):
+        # a list of flat dicts (a task's terms, a day's blocks) in one go, written at the dicts'
+        # depth: a newline is a separator, so "},<newline>{" is where one dict ends and one starts
+        deeper = inner + INDENT
+        text = _flat(level + 2)(value)[2:-2].replace(
+            "}," + deeper + "{", f"{inner}}},{inner}{{{deeper}"
+        )
+        return f"[{inner}{{{deeper}{text}{inner}}}{closing}"
     if any(isinstance(x, _NESTED) for x in value):
         body = ("," + inner).join(_encode(x, level + 1) for x in value)
         return f"[{inner}{body}{closing}"
