@@ -298,6 +298,8 @@ def colleague(view: View, cid: str) -> str:
 
 @dataclass(frozen=True)
 class Load:
+    """How full a day is: planned minutes by kind, and what is left free."""
+
     task: int
     study: int
     fixed: int  # sessions and meetings
