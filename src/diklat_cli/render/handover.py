@@ -16,7 +16,15 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ..handover import MeetingItem, Sheet, WorkItem
-from ..i18n import Catalog, Lang, format_date, format_duration, format_time, zone_abbreviation
+from ..i18n import (
+    Catalog,
+    Lang,
+    day_name,
+    format_date,
+    format_duration,
+    format_time,
+    zone_abbreviation,
+)
 from ..models import Colleague, Profile, Task
 from ..values import format_duration_value
 
@@ -341,10 +349,8 @@ def _meeting(m: MeetingItem, lang: Lang, tz: str) -> dict[str, str]:
 
 
 def _weekday_names(days: Sequence[date], lang: Lang) -> str:
-    from babel.dates import format_date as babel_date
-
     seen = sorted({d.weekday(): d for d in days}.items())
-    names = [babel_date(d, "EEEE", locale="id" if lang == "id" else "en_GB") for _, d in seen]
+    names = [day_name(d, lang) for _, d in seen]
     if len(names) <= 1:
         return "".join(names)
     return f"{', '.join(names[:-1])} {L(lang, 'and')} {names[-1]}"
