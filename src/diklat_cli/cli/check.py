@@ -16,7 +16,7 @@ import typer
 from ..errors import ExitCode, UsageError
 from ..i18n import Catalog
 from .app import app
-from .context import options
+from .context import DateOption, options
 
 M = Catalog(
     {
@@ -55,9 +55,7 @@ def _date(flag: str, value: str | None, lang: str) -> date | None:
 @app.command()
 def check(
     ctx: typer.Context,
-    date_: Annotated[
-        str | None, typer.Option("--date", help="Check as if today were YYYY-MM-DD.")
-    ] = None,
+    date_: DateOption = None,
     format_: Annotated[Format, typer.Option("--format", help="terminal | json.")] = Format.terminal,
     suggest: Annotated[
         str | None,

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
-from typing import ClassVar
+from typing import Annotated, ClassVar
 from zoneinfo import ZoneInfo
 
 import typer
@@ -42,6 +42,17 @@ M = Catalog(
         },
     }
 )
+
+
+# every command that plans takes the same --date, read by Options.day
+DateOption = Annotated[
+    str | None,
+    typer.Option(
+        "--date",
+        help="Seolah hari ini YYYY-MM-DD / as if today were YYYY-MM-DD.",
+        show_default=False,
+    ),
+]
 
 
 @dataclass

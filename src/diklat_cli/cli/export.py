@@ -20,7 +20,7 @@ from ..models import Workspace
 from ..schedule import make_plan
 from ..state import load_export_state, save_export_state, write_atomic
 from .app import app
-from .context import Options, options
+from .context import DateOption, Options, options
 
 M = Catalog(
     {
@@ -84,10 +84,7 @@ def export(
             "--to", help="Last day; default: the end of the planning horizon.", show_default=False
         ),
     ] = None,
-    date_: Annotated[
-        str | None,
-        typer.Option("--date", help="Plan as if today were YYYY-MM-DD.", show_default=False),
-    ] = None,
+    date_: DateOption = None,
     output: Annotated[
         Path | None,
         typer.Option(

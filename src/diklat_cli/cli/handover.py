@@ -12,7 +12,7 @@ import typer
 from ..errors import UsageError
 from ..i18n import Catalog
 from .app import app
-from .context import options
+from .context import DateOption, options
 
 M = Catalog(
     {
@@ -46,9 +46,7 @@ def handover(
         Path | None,
         typer.Option("--output", "-o", help="Write to this file instead of the terminal."),
     ] = None,
-    date_: Annotated[
-        str | None, typer.Option("--date", help="Make the sheet as if today were YYYY-MM-DD.")
-    ] = None,
+    date_: DateOption = None,
     per_colleague: Annotated[
         bool,
         typer.Option(

@@ -19,7 +19,7 @@ from ..models import Workspace
 from ..plan import Conflict, Plan
 from ..schedule import make_plan
 from .app import app
-from .context import Options, options
+from .context import DateOption, Options, options
 
 
 class Format(StrEnum):
@@ -87,14 +87,7 @@ def build_plan(
 @app.command()
 def plan(
     ctx: typer.Context,
-    date: Annotated[
-        str | None,
-        typer.Option(
-            "--date",
-            help="Rencanakan seolah hari ini YYYY-MM-DD / plan as if today.",
-            show_default=False,
-        ),
-    ] = None,
+    date: DateOption = None,
     days: Annotated[
         int,
         typer.Option("--days", "-n", min=1, max=366, help="Tampilkan N hari / show N days."),

@@ -11,7 +11,7 @@ from ..errors import UsageError
 from ..i18n import Catalog
 from ..plan import Plan, TaskStatus
 from .app import app
-from .context import options
+from .context import DateOption, options
 from .plan import build_plan
 
 M = Catalog(
@@ -47,14 +47,7 @@ def why(
     task: Annotated[
         str, typer.Argument(help="Id tugas / task id (e.g. lap-tw4, absensi@2026-12-04).")
     ],
-    date: Annotated[
-        str | None,
-        typer.Option(
-            "--date",
-            help="Rencanakan seolah hari ini YYYY-MM-DD / plan as if today.",
-            show_default=False,
-        ),
-    ] = None,
+    date: DateOption = None,
 ) -> None:
     """Mengapa tugas ini dijadwalkan begini / why a task is planned as it is.
 
