@@ -1,7 +1,7 @@
 """The plan presenters (terminal, Markdown, JSON) on a hand-built plan, against golden files.
 
 The plan is written out here, not computed, so these tests pin the presentation alone. Set
-UPDATE_GOLDEN=1 to rewrite the golden files after a deliberate change, then read the diff.
+DIKLAT_UPDATE_GOLDEN=1 to rewrite the golden files after a deliberate change, then read the diff.
 """
 
 from __future__ import annotations
@@ -337,10 +337,10 @@ def terminal(plan: Plan, v: View, width: int = 100) -> str:
 
 def check_golden(name: str, text: str) -> None:
     path = GOLDEN / name
-    if os.environ.get("UPDATE_GOLDEN"):
+    if os.environ.get("DIKLAT_UPDATE_GOLDEN"):
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, "utf-8")
-    assert path.is_file(), f"{path} is missing: run with UPDATE_GOLDEN=1 and read it"
+    assert path.is_file(), f"{path} is missing: run with DIKLAT_UPDATE_GOLDEN=1 and read it"
     assert text == path.read_text("utf-8")
 
 
