@@ -8,7 +8,6 @@ which items, and what to do. `diklat check` prints them; `diklat plan` merges th
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from .calendar import BusyEvent, Calendar, event_days, session_days
@@ -17,6 +16,7 @@ from .holidays_id import HolidayData
 from .i18n import Catalog, Lang, format_date, format_duration
 from .models import Quiet, Training, Workspace
 from .plan import Conflict, Plan, Severity
+from .record import Record
 from .state import Progress
 from .values import expand_rrule
 
@@ -200,8 +200,7 @@ def _day(value: date | datetime | None) -> date | None:
     return value.date() if isinstance(value, datetime) else value
 
 
-@dataclass(frozen=True)
-class _Ctx:
+class _Ctx(Record):
     """What every check of one `find` call shares: workspace, calendar, language."""
 
     ws: Workspace

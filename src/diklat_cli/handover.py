@@ -13,13 +13,14 @@ a routine duty on an offline day.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from datetime import date, datetime, time, timedelta
 from typing import Literal
 
 from .calendar import BusyEvent, Calendar, event_days, session_days
 from .i18n import Catalog, Lang, format_date, format_duration
 from .models import Colleague, Event, Task, Training, Workspace
+from .record import Record
 from .state import Progress
 from .values import TimeRange, expand_rrule
 
@@ -82,8 +83,7 @@ M = Catalog(
 # --- the absence -------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Stretch:
+class Stretch(Record):
     """Consecutive offline days (off days between them do not break a stretch)."""
 
     first: date
@@ -93,8 +93,7 @@ class Stretch:
     carry_until: date  # deadlines up to this day are handed over too
 
 
-@dataclass(frozen=True)
-class Absence:
+class Absence(Record):
     """The days and session times the user is away for one training."""
 
     training: Training
@@ -197,8 +196,7 @@ Source = Literal["delegate_to", "handover_to", "suggested", "none"]
 Why = Literal["due", "after", "progress", "recurring"]
 
 
-@dataclass(frozen=True)
-class WorkItem:
+class WorkItem(Record):
     """One row of the handover sheet's work table: a task and who takes it, and why."""
 
     task: Task
@@ -369,8 +367,7 @@ def _assign(
 # --- meetings ----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class MeetingItem:
+class MeetingItem(Record):
     """A meeting during the absence and who attends in the user's place."""
 
     title: str
@@ -461,8 +458,7 @@ def checkin_time(training: Training) -> time:
 # --- the sheet ---------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Sheet:
+class Sheet(Record):
     """Everything one handover (or return) sheet says, before words and layout."""
 
     training: Training

@@ -9,24 +9,24 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, Literal
 
+from .record import Record
+
 HolidayKind = Literal["public", "government", "local"]
 
 
-@dataclass(frozen=True)
-class HolidayInfo:
+class HolidayInfo(Record):
     """One day off, by name and kind."""
 
     name: str
     kind: HolidayKind  # public = libur nasional, government = cuti bersama, local = the user's own
 
 
-@dataclass(frozen=True)
-class HolidayData:
+class HolidayData(Record):
     """Days off by date, Ramadan periods, and the years that had no cuti bersama data."""
 
     days: dict[date, HolidayInfo] = field(default_factory=dict)

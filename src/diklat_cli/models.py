@@ -12,12 +12,13 @@ reading the `Annotated` markers and `__pydantic_config__` below, and is never im
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import Field, dataclass, field
+from dataclasses import field
 from datetime import date, datetime, time
-from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .i18n import Catalog
+from .record import Record
 from .values import (
     Invalid,
     TimeRange,
@@ -356,17 +357,17 @@ _OFFICE_HOURS = TimeRange(time(7, 30), time(16, 0))
 _RAMADAN_HOURS = TimeRange(time(8, 0), time(15, 0))
 
 
-class Model:
-    """The base of every workspace model: frozen, keyword-only dataclasses.
+class Model(Record, kw_only=True):
+    """The base of every workspace model: frozen, keyword-only records (record.py).
 
     `__pydantic_config__` is the loader's validation config, a plain dict so that defining the
     models needs no pydantic: unknown keys are refused (typos), and `from_` is read as `from`.
     No slots: a frozen slotted dataclass unpickles through a Python `__setstate__` per object,
     2.4 times slower than a `__dict__` (measured on 3000 tasks), and the cache is a pickle.
+    Every model has a docstring: without one, `dataclass` builds it from `inspect.signature`,
+    which costs about a millisecond a class at import.
     """
 
-    if TYPE_CHECKING:  # what @dataclass gives each subclass: lets mypy see them as dataclasses
-        __dataclass_fields__: ClassVar[dict[str, Field[Any]]]
     __pydantic_config__: ClassVar[dict[str, Any]] = {
         "extra": "forbid",
         "alias_generator": toml_name,
@@ -374,14 +375,10 @@ class Model:
     }
 
 
-# Every model has a docstring: without one, @dataclass builds it from inspect.signature, which costs
-# about a millisecond a class at import (measured), on every run of `diklat plan`.
-
 # --- diklat.toml -----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, kw_only=True)
-class Profile(Model):
+class Profile(Model, kw_only=True):
     """[profile]: who plans, and how their documents and messages are written."""
 
     name: Annotated[str, Limits(min_length=1)]
@@ -397,16 +394,14 @@ class Profile(Model):
     place: str = ""  # where documents are signed ("Kota Contoh"); defaults to the unit's town
 
 
-@dataclass(frozen=True, kw_only=True)
-class DayHours(Model):
+class DayHours(Model, kw_only=True):
     """One working day: its hours and its breaks."""
 
     hours: Range
     breaks: tuple[Range, ...] = ()
 
 
-@dataclass(frozen=True, kw_only=True)
-class Workweek(Model):
+class Workweek(Model, kw_only=True):
     """[workweek]: the working days and hours (Perpres 21/2023 by default, longer Friday break)."""
 
     days: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri")
@@ -434,8 +429,7 @@ class Workweek(Model):
         return override or DayHours(hours=self.hours, breaks=self.breaks)
 
 
-@dataclass(frozen=True, kw_only=True)
-class Ramadan(Model):
+class Ramadan(Model, kw_only=True):
     """[ramadan]: the shorter working hours during Ramadan."""
 
     enabled: bool = True
@@ -461,8 +455,7 @@ class Ramadan(Model):
         return override or DayHours(hours=self.hours, breaks=self.breaks)
 
 
-@dataclass(frozen=True, kw_only=True)
-class Study(Model):
+class Study(Model, kw_only=True):
     """[study]: the off-peak windows for self-study, and how much of it a day and a week."""
 
     windows: tuple[Range, ...] = tuple(
@@ -476,8 +469,7 @@ class Study(Model):
     max_per_week: Duration = 360
 
 
-@dataclass(frozen=True, kw_only=True)
-class Planning(Model):
+class Planning(Model, kw_only=True):
     """[planning]: how far ahead and how finely the planner plans."""
 
     horizon_days: Annotated[int, Limits(ge=1, le=366)] = 14
@@ -493,8 +485,7 @@ class Planning(Model):
     )
 
 
-@dataclass(frozen=True, kw_only=True)
-class Export(Model):
+class Export(Model, kw_only=True):
     """[export]: the .ics export."""
 
     reminder_minutes: Annotated[int, Limits(ge=0, le=10080)] = 10
@@ -504,8 +495,7 @@ class Export(Model):
 # --- items -----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, kw_only=True)
-class Task(Model):
+class Task(Model, kw_only=True):
     """[[task]]: a piece of office work, perhaps recurring (recurs, from, until)."""
 
     id: Id
@@ -543,8 +533,7 @@ class Task(Model):
             )
 
 
-@dataclass(frozen=True, kw_only=True)
-class Session(Model):
+class Session(Model, kw_only=True):
     """[[training.session]]: a run of days (date, until) or a repeating session (rrule, from)."""
 
     title: str = ""
@@ -581,8 +570,7 @@ class Session(Model):
             raise Invalid("online_needs_time", "online_needs_time_fix", at="mode", catalog=M)
 
 
-@dataclass(frozen=True, kw_only=True)
-class Training(Model):
+class Training(Model, kw_only=True):
     """[[training]]: a training (diklat) and its sessions."""
 
     id: Id
@@ -602,8 +590,7 @@ class Training(Model):
     session: tuple[Session, ...] = ()
 
 
-@dataclass(frozen=True, kw_only=True)
-class Event(Model):
+class Event(Model, kw_only=True):
     """[[event]]: a meeting or fixed commitment, once, over days or repeating."""
 
     id: Id | None = None
@@ -636,8 +623,7 @@ class Event(Model):
             )
 
 
-@dataclass(frozen=True, kw_only=True)
-class Quiet(Model):
+class Quiet(Model, kw_only=True):
     """[[quiet]]: a busy period of the office (closing the books, audits)."""
 
     id: Id | None = None
@@ -648,16 +634,14 @@ class Quiet(Model):
     level: Literal["avoid", "caution"] = "caution"
 
 
-@dataclass(frozen=True, kw_only=True)
-class Away(Model):
+class Away(Model, kw_only=True):
     """A period a colleague is away."""
 
     start: Day
     end: End
 
 
-@dataclass(frozen=True, kw_only=True)
-class Colleague(Model):
+class Colleague(Model, kw_only=True):
     """[[colleague]]: who can take work over while the user is away."""
 
     id: Id
@@ -674,16 +658,14 @@ class Colleague(Model):
         return any(a.start <= day <= a.end for a in self.away)
 
 
-@dataclass(frozen=True, kw_only=True)
-class CalendarSource(Model):
+class CalendarSource(Model, kw_only=True):
     """[[calendar]]: an existing .ics calendar read as busy time."""
 
     path: str
     name: str = ""
 
 
-@dataclass(frozen=True, kw_only=True)
-class Holiday(Model):
+class Holiday(Model, kw_only=True):
     """A regional or ad-hoc day off (or, with `working = true`, a national one the office works)."""
 
     date: Day
@@ -691,8 +673,7 @@ class Holiday(Model):
     working: bool = False
 
 
-@dataclass(frozen=True, kw_only=True)
-class Workspace(Model):
+class Workspace(Model, kw_only=True):
     """Everything the planner needs from the user's files, as one value."""
 
     profile: Profile

@@ -11,6 +11,8 @@ from datetime import date, datetime
 from functools import cached_property
 from typing import Literal
 
+from .record import Record
+
 BlockKind = Literal["task", "study", "training", "event", "break"]
 Quadrant = Literal["do", "plan", "delegate", "drop"]
 Severity = Literal["error", "warning", "info"]
@@ -36,8 +38,7 @@ class Block:
         return int((self.end - self.start).total_seconds() // 60)
 
 
-@dataclass(frozen=True)
-class DayPlan:
+class DayPlan(Record):
     """One day of the plan: its blocks in time order and how full it is."""
 
     date: date
@@ -82,8 +83,7 @@ class TaskStatus:
     done: bool = False
 
 
-@dataclass(frozen=True)
-class Unscheduled:
+class Unscheduled(Record):
     """Work the horizon could not hold, with the reason in words."""
 
     ref: str
@@ -92,8 +92,7 @@ class Unscheduled:
     suggestion: str = ""
 
 
-@dataclass(frozen=True)
-class Conflict:
+class Conflict(Record):
     """A clash or risk, in words, with the items involved and what to do."""
 
     kind: str
@@ -103,8 +102,7 @@ class Conflict:
     suggestion: str = ""
 
 
-@dataclass(frozen=True)
-class Plan:
+class Plan(Record):
     """The whole plan over the horizon: what `make_plan` returns and every presenter reads."""
 
     timezone: str

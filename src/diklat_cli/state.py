@@ -8,14 +8,19 @@ disk never leaves half a file.
 from __future__ import annotations
 
 import os
-import tempfile
+from dataclasses import field
+from datetime import datetime
 from pathlib import Path
+
+from .record import Record
 
 STATE_DIR = ".diklat"
 
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Replace `path` with `data` in one step (same-folder temp file, fsync, rename)."""
+    import tempfile  # not needed on the way to a plan
+
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -34,12 +39,7 @@ def write_atomic(path: Path, data: bytes) -> None:
 PROGRESS_FILE = "progress.toml"
 
 
-from dataclasses import dataclass, field  # noqa: E402
-from datetime import datetime  # noqa: E402
-
-
-@dataclass(frozen=True)
-class TaskProgress:
+class TaskProgress(Record):
     """What `diklat done` recorded for one task."""
 
     spent_minutes: int = 0
@@ -47,8 +47,7 @@ class TaskProgress:
     updated: datetime | None = None
 
 
-@dataclass(frozen=True)
-class Progress:
+class Progress(Record):
     """What the user has recorded with `diklat done`, by task id (occurrences: ID@YYYY-MM-DD)."""
 
     tasks: dict[str, TaskProgress] = field(default_factory=dict)
@@ -151,8 +150,7 @@ def save_progress(state_dir: Path, progress: Progress) -> None:
 EXPORT_FILE = "export.toml"
 
 
-@dataclass(frozen=True)
-class ExportIdentity:
+class ExportIdentity(Record):
     """What diklat last exported under one UID: a hash of the content, its revision and time."""
 
     hash: str
@@ -160,8 +158,7 @@ class ExportIdentity:
     stamp: datetime  # UTC; the DTSTAMP of that revision
 
 
-@dataclass(frozen=True)
-class ExportState:
+class ExportState(Record):
     """Export identities by UID, so a re-export keeps DTSTAMP and raises SEQUENCE only on change."""
 
     events: dict[str, ExportIdentity] = field(default_factory=dict)

@@ -11,7 +11,7 @@ nearest the offered one.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 
 from .calendar import BusyEvent, Calendar, event_days, session_days
@@ -20,6 +20,7 @@ from .handover import absence, is_off
 from .holidays_id import HolidayData
 from .i18n import Catalog, Lang, format_date
 from .models import Session, Training, Workspace
+from .record import Record
 from .values import expand_rrule
 
 WINDOW_WEEKS = 4  # default: candidates from four weeks before to four weeks after the offered start
@@ -62,8 +63,7 @@ M = Catalog(
 )
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(Record):
     """One possible start date for a training, with its cost and the reasons."""
 
     start: date

@@ -22,6 +22,7 @@ from .errors import Problem, WorkspaceError
 from .i18n import DEFAULT_LANG, Lang, parse_lang
 from .models import Model, Workspace
 from .problems import M, describe_path, explain_invalid, explain_syntax, suggest
+from .record import Record
 from .tables import ITEM_TABLES, SETTINGS_TABLES, home_of
 from .tomlpos import LineMap
 
@@ -36,8 +37,7 @@ MARKER = "diklat.toml"
 ENV_WORKSPACE = "DIKLAT_WORKSPACE"
 
 
-@dataclass(frozen=True)
-class Found:
+class Found(Record):
     """Where the workspace is, and how it was found (for the notice the CLI prints)."""
 
     path: Path
@@ -305,8 +305,7 @@ def validate(model: type[M_], data: Any, context: Mapping[str, Any] | None = Non
     return result
 
 
-@dataclass(frozen=True)
-class _Entry:
+class _Entry(Record):
     """One table as written: an item of `table`, or the profile."""
 
     table: str

@@ -7,13 +7,14 @@ day off says why in every one of them.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date, datetime, time, timedelta
 from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from ..i18n import Catalog, Lang, format_date, format_duration, format_time, zone_abbreviation
 from ..plan import Block, Conflict, DayPlan, Plan, Quadrant, TaskStatus
+from ..record import Record
 
 T = TypeVar("T")
 
@@ -128,8 +129,7 @@ M = Catalog(
 )
 
 
-@dataclass(frozen=True)
-class View:
+class View(Record):
     """What to show of a plan, and in which words."""
 
     lang: Lang
@@ -296,8 +296,7 @@ def colleague(view: View, cid: str) -> str:
     return view.colleagues.get(cid, cid)
 
 
-@dataclass(frozen=True)
-class Load:
+class Load(Record):
     """How full a day is: planned minutes by kind, and what is left free."""
 
     task: int
