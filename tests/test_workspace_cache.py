@@ -68,3 +68,14 @@ def test_a_broken_cache_file_is_ignored(ws_dir: Path, tmp_path: Path) -> None:
     for p in (cache / "workspaces").glob("*.pickle"):
         p.write_bytes(b"not a pickle")
     assert load_cached(ws_dir, cache) == load(ws_dir)
+
+
+def test_an_edit_replaces_the_cached_copy_instead_of_adding_one(
+    ws_dir: Path, tmp_path: Path
+) -> None:
+    cache = tmp_path / "cache"
+    load_cached(ws_dir, cache)
+    items = ws_dir / "items.toml"
+    _touch_later(items)
+    load_cached(ws_dir, cache)
+    assert len(list((cache / "workspaces").glob("*.pickle"))) == 1

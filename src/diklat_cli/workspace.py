@@ -398,23 +398,25 @@ def environ() -> Mapping[str, str]:
 
 # --- the validated workspace, cached -----------------------------------------------------------
 
-_CACHE_FORMAT = 2  # 2: the models are dataclasses, no longer pydantic models
+_CACHE_FORMAT = 3  # 3: the pickle holds (fingerprint, workspace), named after the folder
 
 
 def _fingerprint(root: Path) -> str:
-    """What a validated workspace depends on: diklat's version and every TOML file's identity."""
-    import hashlib
+    """What a validated workspace depends on: diklat's version and every TOML file's identity.
 
+    Kept as text in the cache file and compared whole, not hashed: importing hashlib loads
+    OpenSSL, a few milliseconds of every run for nothing.
+    """
     from . import __version__
 
-    h = hashlib.sha256(f"{_CACHE_FORMAT}\0{__version__}\0{root.resolve()}".encode())
+    parts = [f"{_CACHE_FORMAT}\0{__version__}\0{root.resolve()}"]
     for p in sorted(root.rglob("*.toml")):
         rel = p.relative_to(root)
         if any(part.startswith(".") for part in rel.parts):
             continue
         st = p.stat()
-        h.update(f"\0{rel.as_posix()}\0{st.st_mtime_ns}\0{st.st_size}".encode())
-    return h.hexdigest()
+        parts.append(f"{rel.as_posix()}\0{st.st_mtime_ns}\0{st.st_size}")
+    return "\n".join(parts)
 
 
 def load_cached(
@@ -425,9 +427,11 @@ def load_cached(
     Validating the files costs more than planning the day (pydantic builds its validators on
     first use), and the files change far less often than `diklat plan` runs. Only a workspace that
     loaded cleanly is cached; a change to any TOML file (time stamp or size) loads it afresh, and so
-    does a `[[calendar]]` file that has gone missing, so every problem is still reported.
+    does a `[[calendar]]` file that has gone missing, so every problem is still reported. One
+    file per workspace folder: a new version replaces the old one.
     """
     import pickle
+    import zlib
 
     if cache_dir is None or not root.is_dir() or not (root / MARKER).is_file():
         return load(root, lang, cwd)
@@ -435,16 +439,21 @@ def load_cached(
         key = _fingerprint(root)
     except OSError:
         return load(root, lang, cwd)
-    path = cache_dir / "workspaces" / f"{key[:32]}.pickle"
-    with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
-        cached = pickle.loads(path.read_bytes())  # our own file, in the user's cache
-        if isinstance(cached, Workspace) and all(
-            (root / c.path).is_file() for c in cached.calendars
+    name = zlib.crc32(str(root.resolve()).encode("utf-8", "surrogateescape"))
+    path = cache_dir / "workspaces" / f"{name:08x}.pickle"
+    with contextlib.suppress(
+        OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError
+    ):
+        seen, cached = pickle.loads(path.read_bytes())  # our own file, in the user's cache
+        if (
+            seen == key
+            and isinstance(cached, Workspace)
+            and all((root / c.path).is_file() for c in cached.calendars)
         ):
             return cached
     ws = load(root, lang, cwd)
     from .state import write_atomic
 
     with contextlib.suppress(OSError, pickle.PicklingError):
-        write_atomic(path, pickle.dumps(ws, protocol=pickle.HIGHEST_PROTOCOL))
+        write_atomic(path, pickle.dumps((key, ws), protocol=pickle.HIGHEST_PROTOCOL))
     return ws
