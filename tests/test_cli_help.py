@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from diklat_cli.cli import app
+from diklat_cli.cli import app, main
+from diklat_cli.cli.app import for_command
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -33,3 +34,27 @@ def test_every_command_has_help_with_an_example(name: str) -> None:
 @pytest.mark.parametrize("name", COMMANDS)
 def test_every_command_is_in_the_readme(name: str) -> None:
     assert f"`diklat {name}" in (ROOT / "README.md").read_text("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["plan", "--date", "2026-12-01"], ["plan"]),
+        (["-w", "kantor", "--debug", "--lang=en", "handover", "pkp"], ["handover"]),
+        (["--help"], COMMANDS),
+        (["plann"], COMMANDS),  # a typo still gets the nearest names
+        ([], COMMANDS),
+    ],
+)
+def test_only_the_command_being_run_is_built(args: list[str], expected: list[str]) -> None:
+    built = for_command(args)
+    names = [c.name or c.callback.__name__ for c in built.registered_commands if c.callback]
+    assert sorted(names) == sorted(expected)
+    assert len(app.registered_commands) == len(COMMANDS)  # the app itself is left whole
+
+
+def test_a_mistyped_command_is_answered_with_the_nearest_name(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["plann"]) == 2
+    assert "Did you mean 'plan'?" in capsys.readouterr().err
