@@ -2,6 +2,10 @@
 
 Each command lives in a module of its own in this package and registers itself on `app` when
 imported; the order of the imports is the order of `diklat --help`.
+
+The modules that define commands do without `from __future__ import annotations`: Typer reads
+the annotations of the command being run on every run, and evaluating them from strings cost
+about 4 ms of `diklat plan` (measured).
 """
 
 from __future__ import annotations

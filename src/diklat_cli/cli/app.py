@@ -1,7 +1,5 @@
 """The app object, the global options and the one place errors become messages and exit codes."""
 
-from __future__ import annotations
-
 import copy
 import os
 import sys

@@ -4,8 +4,6 @@ Exit 1 when there is an error or a warning, 0 otherwise: notes (info, such as th
 work already handed over) never fail a script.
 """
 
-from __future__ import annotations
-
 import sys
 from datetime import date
 from enum import StrEnum

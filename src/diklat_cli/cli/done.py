@@ -4,8 +4,6 @@ The record goes to `.diklat/progress.toml` in the workspace (written atomically)
 TOML is never touched, so the same files keep working on another machine without the state.
 """
 
-from __future__ import annotations
-
 import difflib
 from datetime import date, datetime, timedelta
 from typing import Annotated

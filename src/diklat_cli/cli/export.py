@@ -4,8 +4,6 @@ The file's bytes are the same for the same plan: UIDs come from identity, and DT
 SEQUENCE from `.diklat/export.toml`, which this command keeps up to date.
 """
 
-from __future__ import annotations
-
 import dataclasses
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path

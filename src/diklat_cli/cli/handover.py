@@ -1,7 +1,5 @@
 """`diklat handover TRAINING`: the handover sheet (or with `--return`, the return sheet)."""
 
-from __future__ import annotations
-
 from datetime import timedelta
 from enum import StrEnum
 from pathlib import Path

@@ -4,8 +4,6 @@ The plan is always computed over the whole horizon, so today's blocks already ma
 is due next week; the options only choose how much of it to show and in which form.
 """
 
-from __future__ import annotations
-
 import dataclasses
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta

@@ -1,7 +1,5 @@
 """`diklat init` (a starter workspace) and `diklat schema` (the JSON Schema editors check with)."""
 
-from __future__ import annotations
-
 import json
 from datetime import date, datetime, timedelta
 from pathlib import Path

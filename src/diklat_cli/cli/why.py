@@ -1,7 +1,5 @@
 """`diklat why TASK`: one task's quadrant, urgency terms, due date, blocks, and why it is late."""
 
-from __future__ import annotations
-
 import difflib
 from typing import Annotated
 
