@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import IntEnum
+
+from .record import Record
 
 
 class ExitCode(IntEnum):
@@ -16,8 +17,7 @@ class ExitCode(IntEnum):
     INTERNAL = 70  # a bug in diklat (EX_SOFTWARE)
 
 
-@dataclass(frozen=True, order=True)
-class Problem:
+class Problem(Record):
     """One thing wrong with the user's input, as `FILE:LINE: where: what; fix`."""
 
     file: str
