@@ -1,13 +1,18 @@
 """Indonesian national holidays, cuti bersama and Ramadan dates, from the `holidays` package.
 
-Importing `holidays` costs more than the whole rest of `diklat plan`, so the years computed here
-are kept in a small JSON cache (see `HolidayCache`); the CLI decides where it lives. The
-planning core only ever sees the resulting `HolidayData` value.
+Importing `holidays` and computing a year costs more than the whole rest of `diklat plan`. So
+diklat ships the years 2020-2035 as computed by the `holidays` version in uv.lock
+(`data/holidays-id.json`, checked against the package by a test), and keeps any other year it
+computes in a small JSON cache (see `HolidayCache`); the CLI decides where that lives. Both are
+used only while the installed `holidays` is the version they came from: a newer release (new
+cuti bersama decrees) is computed afresh. The planning core only sees the `HolidayData` value.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import sys
 from collections.abc import Iterable
 from dataclasses import field
 from datetime import date, timedelta
@@ -56,39 +61,88 @@ def _year(year: int) -> dict[str, Any]:
     }
 
 
-class HolidayCache:
-    """Years already computed, in a JSON file keyed by the `holidays` package version."""
+SHIPPED = Path(__file__).parent / "data" / "holidays-id.json"
+SHIPPED_YEARS = range(2020, 2036)
 
-    def __init__(self, path: Path | None) -> None:
+
+def shipped_data() -> dict[str, Any]:
+    """What `data/holidays-id.json` holds: the shipped years and the `holidays` version."""
+    return {
+        "holidays_version": installed_version(),
+        "years": {str(y): _year(y) for y in SHIPPED_YEARS},
+    }
+
+
+def installed_version() -> str:
+    """The installed `holidays` version, read from its dist-info folder's name.
+
+    `importlib.metadata` would take about 50 ms to say the same, and importing the package
+    about 100 ms; listing the folders on `sys.path` takes well under one.
+    """
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")  # noqa: PTH208  (names only, no Path objects)
+        except OSError:
+            continue
+        if "holidays" in names:
+            for name in names:
+                if name.startswith("holidays-") and name.endswith(".dist-info"):
+                    return name.removeprefix("holidays-").removesuffix(".dist-info")
+            break
+    from importlib.metadata import version  # installed some other way
+
+    return version("holidays")
+
+
+def _read(path: Path | None, version: str) -> dict[str, Any]:
+    """The years in a holidays JSON file made by `version` of `holidays`, else nothing."""
+    if path is None:
+        return {}
+    try:
+        raw = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(raw, dict) or raw.get("holidays_version") != version:
+        return {}
+    years = raw.get("years", {})
+    return dict(years) if isinstance(years, dict) else {}
+
+
+class HolidayCache:
+    """Years already computed: shipped with diklat, or in a JSON file of the user's cache."""
+
+    def __init__(self, path: Path | None, shipped: Path | None = SHIPPED) -> None:
         self.path = path
-        self.years: dict[str, Any] = {}
-        self.version = ""
+        self.version = installed_version()
+        self.years = _read(path, self.version)
+        self.shipped_path = shipped
+        self._shipped: dict[str, Any] | None = None
         self.dirty = False
-        if path is not None and path.is_file():
-            try:
-                raw = json.loads(path.read_text("utf-8"))
-                self.version = str(raw.get("holidays_version", ""))
-                self.years = dict(raw.get("years", {}))
-            except (OSError, ValueError):
-                self.years = {}
+
+    def _from_shipped(self, key: str) -> dict[str, Any] | None:
+        if self._shipped is None:
+            self._shipped = _read(self.shipped_path, self.version)
+        return self._shipped.get(key)
 
     def year(self, year: int) -> dict[str, Any]:
         key = str(year)
-        if key not in self.years:
-            self.years[key] = _year(year)
-            self.dirty = True
+        if key in self.years:
+            return dict(self.years[key])
+        shipped = self._from_shipped(key)
+        if shipped is not None:
+            return dict(shipped)
+        self.years[key] = _year(year)
+        self.dirty = True
         return dict(self.years[key])
 
     def save(self) -> None:
         """Write the cache atomically; a cache that cannot be written is simply not kept."""
         if self.path is None or not self.dirty:
             return
-        from importlib.metadata import version
-
         from .state import write_atomic
 
         try:
-            payload = {"holidays_version": version("holidays"), "years": self.years}
+            payload = {"holidays_version": self.version, "years": self.years}
             write_atomic(self.path, json.dumps(payload, sort_keys=True).encode())
         except OSError:
             pass
