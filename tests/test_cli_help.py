@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from diklat_cli.cli import app, main
-from diklat_cli.cli.app import for_command
+from diklat_cli.cli.base import for_command
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -58,3 +60,18 @@ def test_a_mistyped_command_is_answered_with_the_nearest_name(
 ) -> None:
     assert main(["plann"]) == 2
     assert "Did you mean 'plan'?" in capsys.readouterr().err
+
+
+def test_a_run_imports_only_its_own_command_module() -> None:
+    script = (
+        "import sys\n"
+        "from diklat_cli.cli import main\n"
+        "from diklat_cli.cli.base import for_command\n"
+        "for_command(['why', 'lap-tw4'])\n"
+        "print(' '.join(sorted(m for m in sys.modules if m.startswith('diklat_cli.cli.'))))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    imported = set(out.stdout.split())
+    assert "diklat_cli.cli.why" in imported
+    others = {f"diklat_cli.cli.{m}" for m in ("check", "done", "export", "handover", "setup")}
+    assert not imported & others

@@ -1,7 +1,9 @@
 """The Typer app: the only place that reads argv, the environment and the clock, prints and exits.
 
-Each command lives in a module of its own in this package and registers itself on `app` when
-imported; the order of the imports is the order of `diklat --help`.
+Each command lives in a module of its own in this package (`COMMANDS` in base.py says which) and
+registers itself on the app when imported. A run imports only the module of the command it runs
+(`base.for_command`); `app` here is the whole app, every command registered, for `--help` and
+for tests.
 
 The modules that define commands do without `from __future__ import annotations`: Typer reads
 the annotations of the command being run on every run, and evaluating them from strings cost
@@ -10,7 +12,21 @@ about 4 ms of `diklat plan` (measured).
 
 from __future__ import annotations
 
-from . import check, done, export, handover, plan, setup, why  # noqa: F401  (registration)
-from .app import app, main
+from typing import TYPE_CHECKING
+
+from .base import main
+
+if TYPE_CHECKING:
+    import typer
+
+    app: typer.Typer
 
 __all__ = ["app", "main"]
+
+
+def __getattr__(name: str) -> object:
+    if name == "app":
+        from .base import whole_app
+
+        return whole_app()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -13,7 +13,7 @@ import typer
 
 from ..errors import ExitCode, UsageError
 from ..i18n import Catalog
-from .app import app
+from .base import app
 from .context import DateOption, options
 
 M = Catalog(

@@ -16,7 +16,7 @@ from ..i18n import Catalog, Lang, format_date, format_duration
 from ..models import Task, Workspace
 from ..state import Progress, load_progress, record_progress, save_progress
 from ..values import expand_rrule, parse_duration
-from .app import app
+from .base import app
 from .context import options
 
 M = Catalog(

@@ -17,7 +17,7 @@ from ..i18n import Catalog, format_date
 from ..models import Workspace
 from ..schedule import make_plan
 from ..state import load_export_state, save_export_state, write_atomic
-from .app import app
+from .base import app
 from .context import DateOption, Options, options
 
 M = Catalog(

@@ -16,7 +16,7 @@ from ..errors import ExitCode
 from ..models import Workspace
 from ..plan import Conflict, Plan
 from ..schedule import make_plan
-from .app import app
+from .base import app
 from .context import DateOption, Options, options
 
 

@@ -11,7 +11,7 @@ import typer
 
 from ..errors import UsageError
 from ..i18n import Catalog, Lang
-from .app import app
+from .base import app
 from .context import options
 
 SCHEMA_FILE = "diklat.schema.json"
