@@ -42,7 +42,7 @@ from .sweep import (
     cut_at,
     misses,
     place,
-    pref_key,
+    rank_jobs,
     select_on_time,
     split_slots,
 )
@@ -541,8 +541,7 @@ def _make_plan(
             j.late = True  # overdue, or too big for the time between its start and its deadline
             j.overdue = j.due_m <= start_m
             j.too_big = not j.overdue
-    for i, j in enumerate(sorted(jobs, key=lambda j: pref_key(j, j.late))):
-        j.pref = i
+    rank_jobs(jobs)
     select_on_time([j for j in jobs if not j.beyond and not j.late], full)
 
     if p.slack > 0:

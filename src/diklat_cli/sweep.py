@@ -18,10 +18,9 @@ docs/planning-choices.md explains each choice.
 from __future__ import annotations
 
 import heapq
-from bisect import bisect_right
+from bisect import bisect_right, insort
 from collections.abc import Sequence
 from datetime import datetime
-from operator import itemgetter
 
 from .models import Task
 from .prioritise import QUADRANTS, Ranking
@@ -135,7 +134,10 @@ class Job:
         "need",
         "ontime",
         "overdue",
+        "pos",
         "pref",
+        "rank_late",
+        "rank_on",
         "ranking",
         "release",
         "release_m",
@@ -176,16 +178,33 @@ class Job:
         self.too_big = False  # more work than the free time between its start and its deadline
         self.rem = need
         self.blocks: list[list[int]] = []
-        self.pref = 0
+        self.pos = 0  # place in the preference order of all jobs, before tiers (`rank_jobs`)
+        self.pref = 0  # rank among all jobs' entries in the preference order, as it is now
+        self.rank_on = 0  # ... as on-time work (`place`)
+        self.rank_late = 0  # ... as late work (`place`)
         self.dl = 0
 
 
-def pref_key(j: Job, late: bool) -> tuple[int, int, float, int, str]:
-    q = j.ranking.quadrant
+def _tier(j: Job, late: bool) -> int:
     # work already overdue competes by its urgency (within the slack the deadlines leave: the
     # sweep's guard); work the plan had to give up goes after the work that stays on time
-    tier = 2 if q == "drop" else (1 if late and not j.overdue else 0)
-    return (tier, _QUADRANT_INDEX[q], -j.ranking.urgency, j.due_m, j.id)
+    if j.ranking.quadrant == "drop":
+        return 2
+    return 1 if late and not j.overdue else 0
+
+
+def rank_jobs(jobs: list[Job]) -> None:
+    """Set each job's place in the preference order: tier, then do before plan before delegate
+    before drop, then urgency, deadline and id (`pos` without the tier, `pref` with it)."""
+    qi = _QUADRANT_INDEX
+    by_key = sorted(jobs, key=lambda j: (qi[j.ranking.quadrant], -j.ranking.urgency, j.due_m, j.id))
+    for i, j in enumerate(by_key):
+        j.pos = i
+    tiers: tuple[list[Job], list[Job], list[Job]] = ([], [], [])
+    for j in by_key:
+        tiers[_tier(j, j.late)].append(j)
+    for i, j in enumerate(tiers[0] + tiers[1] + tiers[2]):
+        j.pref = i
 
 
 _QUADRANT_INDEX = {q: i for i, q in enumerate(QUADRANTS)}
@@ -257,6 +276,21 @@ def select_on_time(cands: list[Job], line: Line) -> None:
         j.late = not j.ontime
 
 
+Entry = tuple[Job, bool]  # a job as on-time work (False) or as late work (True)
+
+
+def _pos(j: Job) -> int:
+    return j.pos
+
+
+def _due_then_on(j: Job) -> tuple[int, int]:
+    return (j.due_m, j.rank_on)
+
+
+def _due_then_late(j: Job) -> tuple[int, int]:
+    return (j.due_m, j.rank_late)
+
+
 def place(jobs: list[Job], line: Line) -> list[Job]:
     """Sweep the free time once, giving each moment to the preferred job the deadlines allow.
 
@@ -267,21 +301,31 @@ def place(jobs: list[Job], line: Line) -> list[Job]:
     for j in jobs:
         j.rem = j.need
         j.blocks = []
-    # every job has two places in each order: as it is now, and as late work if it gets demoted
-    keyed = []
+    # Every job has two entries in each order: as it is now, and as late work if it gets demoted
+    # (a job late from the start has only the second). The preference order is by tier, then by
+    # `pos` (`rank_jobs`), then on-time before late; the EDF order by on-time before late, then
+    # deadline, then the preference order.
+    tiers: tuple[list[Entry], list[Entry], list[Entry]] = ([], [], [])
+    for j in sorted(jobs, key=_pos):
+        if not j.late:
+            tiers[_tier(j, False)].append((j, False))
+        tiers[_tier(j, True)].append((j, True))
+    pref_order = tiers[0] + tiers[1] + tiers[2]
+    for i, (j, late) in enumerate(pref_order):
+        if late:
+            j.rank_late = i
+        else:
+            j.rank_on = i
     for j in jobs:
-        for late in (True,) if j.late else (False, True):
-            key = pref_key(j, late)
-            keyed.append(((*key, late), (late, j.due_m, key), (j, late)))
-    keyed.sort(key=itemgetter(0))
-    pref_order = [v for _, _, v in keyed]
-    pref_rank = {(v[0].id, v[1]): i for i, v in enumerate(pref_order)}
-    keyed.sort(key=itemgetter(1))
-    edf_order = [v for _, _, v in keyed]
-    edf_rank = {(v[0].id, v[1]): i for i, v in enumerate(edf_order)}
-    for j in jobs:
-        j.pref = pref_rank[(j.id, j.late)]
-    dl_jobs = sorted((j for j in jobs if j.ontime), key=lambda j: (j.due_m, j.pref))
+        j.pref = j.rank_late if j.late else j.rank_on
+    edf_order: list[Entry] = [
+        (j, False) for j in sorted((j for j in jobs if not j.late), key=_due_then_on)
+    ]
+    edf_order += [(j, True) for j in sorted(jobs, key=_due_then_late)]
+    edf_rank = [0] * len(pref_order)  # by preference rank
+    for i, (j, late) in enumerate(edf_order):
+        edf_rank[j.rank_late if late else j.rank_on] = i
+    dl_jobs = [j for j, late in edf_order if not late and j.ontime]  # by deadline, then preference
     n = len(dl_jobs)
     values = []
     demand = 0
@@ -294,71 +338,162 @@ def place(jobs: list[Job], line: Line) -> list[Job]:
             j.dl = n
     tree = _SuffixMin(values)
     by_release = sorted(jobs, key=lambda j: (j.release_m, j.pref))
-    pref_heap: list[int] = []
-    queued = bytearray(len(pref_order))  # in pref_heap already: never twice
+    n_rel = len(by_release)
+    n_ranks = len(pref_order)
+    pref_job = [j for j, _ in pref_order]
+    # Every released job waits by its rank in the preference order: the PREF_TRIES lowest ranks
+    # in `front` (ascending, the ones tried at each moment), the rest in `heap`, all above them.
+    # Entries of finished or demoted jobs are dropped when they reach the front.
+    front: list[int] = []
+    heap: list[int] = []
+    queued = bytearray(n_ranks)
+    # A try that failed for want of room before an earlier deadline fails again until a deadline
+    # passes (`epoch`) or its own work changes: in between, that room only shrinks.
+    cert_epoch = [-1] * n_ranks
+    cert_rem = [0] * n_ranks
+    epoch = 0
     edf_heap: list[int] = []
     missed: list[Job] = []
+    # Work on deadline index c not yet in the tree (each adds to the entries from c on). The tree
+    # is brought up to date only when a choice needs the exact slack, which most do not.
+    pending: list[tuple[int, int]] = []
+    k_tries = PREF_TRIES
 
     def enqueue(r: int) -> None:
-        if not queued[r]:
-            queued[r] = 1
-            heapq.heappush(pref_heap, r)
+        if queued[r]:
+            return
+        queued[r] = 1
+        if len(front) < k_tries:
+            insort(front, r)
+        elif front and r < front[-1]:
+            insort(front, r)
+            heapq.heappush(heap, front.pop())
+        else:
+            heapq.heappush(heap, r)
+
+    def requery(lo: int, base: int) -> tuple[int, int, int]:
+        """Bring the tree up to date; the least slack plus the line position, its index, base."""
+        # placing v on index c adds v to the entries from c on; every query starts at `lo`, so
+        # that is the same as adding all of it to all (one offset, `base`) and taking each v
+        # back from the entries between `lo` and its c: a staircase, one range per step
+        if pending:
+            pending.sort()
+            owed = 0
+            for c, v in pending:
+                base += v
+                if c > lo:
+                    owed += v
+            at = lo
+            for c, v in pending:
+                if c > at:
+                    tree.take_range(at, c, owed)
+                    at = c
+                if c > lo:
+                    owed -= v
+            pending.clear()
+        raw, at = tree.suffix(lo)
+        return raw + base, at, base
 
     ri = lo = 0
-    seen = (-1, -1)
-    least_raw, arg = INF, n
-    # placing work on a job adds to the entries from its own on; every query starts at `lo`, so
-    # that is the same as adding to all (one offset, `base`) and taking it back from the few
-    # entries between `lo` and the job: the job is usually near the earliest open deadline
+    next_release = by_release[0].release_m if by_release else INF
+    next_due = dl_jobs[0].due_m if n else INF
     base = 0
+    # The least slack of the open deadlines, plus the line position w (work placed on a job
+    # with a deadline index >= c raises the entries from c on; late work raises none): exact
+    # while `exact`, and `floor` is never above it, so many choices need no query at all.
+    exact = False
+    least = floor = -INF
+    arg = n
     for si, (s, e) in enumerate(line.slots):
         t = s
         w = line.before[si]
         while t < e:
-            while ri < len(by_release) and by_release[ri].release_m <= t:
-                j = by_release[ri]
-                enqueue(j.pref)
-                heapq.heappush(edf_heap, edf_rank[(j.id, j.late)])
-                ri += 1
-            while lo < n and dl_jobs[lo].due_m <= t:
-                j = dl_jobs[lo]
-                # a passed deadline no longer constrains anything: every query starts at `lo`
-                if j.rem > 0:  # missed: late work from now on, no longer owed to later deadlines
-                    tree.add_from(lo + 1, j.rem)
-                    j.ontime, j.late, j.dl = False, True, n
-                    j.pref = pref_rank[(j.id, True)]
-                    if j.release_m <= t:
-                        enqueue(j.pref)
-                        heapq.heappush(edf_heap, edf_rank[(j.id, True)])
-                    missed.append(j)
-                lo += 1
+            if next_release <= t:
+                while ri < n_rel and by_release[ri].release_m <= t:
+                    j = by_release[ri]
+                    enqueue(j.pref)
+                    heapq.heappush(edf_heap, edf_rank[j.pref])
+                    ri += 1
+                next_release = by_release[ri].release_m if ri < n_rel else INF
+            if next_due <= t:
+                while lo < n and dl_jobs[lo].due_m <= t:
+                    j = dl_jobs[lo]
+                    # a passed deadline no longer constrains anything: every query starts at `lo`
+                    if j.rem > 0:  # missed: late work from now on, not owed to later deadlines
+                        pending.append((lo + 1, j.rem))
+                        j.ontime, j.late, j.dl = False, True, n
+                        j.pref = j.rank_late
+                        if j.release_m <= t:
+                            enqueue(j.pref)
+                            heapq.heappush(edf_heap, edf_rank[j.pref])
+                        missed.append(j)
+                    lo += 1
+                next_due = dl_jobs[lo].due_m if lo < n else INF
+                epoch += 1
+                exact = False
             avail = e - t
-            if seen != (tree.version, lo):
-                seen = (tree.version, lo)
-                least_raw, arg = tree.suffix(lo)
-            slack = least_raw + base - w
-            tried: list[int] = []
-            chosen: Job | None = None
-            size = 0
-            while pref_heap and len(tried) < PREF_TRIES:
-                r = heapq.heappop(pref_heap)
-                queued[r] = 0
+            for r in front:
                 j, late = pref_order[r]
                 if j.rem <= 0 or late != j.late:
+                    keep = []
+                    for r in front:
+                        j, late = pref_order[r]
+                        if j.rem > 0 and late == j.late:
+                            keep.append(r)
+                        else:
+                            queued[r] = 0
+                    while len(keep) < k_tries and heap:
+                        r = heapq.heappop(heap)
+                        j, late = pref_order[r]
+                        if j.rem > 0 and late == j.late:
+                            keep.append(r)
+                        else:
+                            queued[r] = 0
+                    front[:] = keep
+                    break
+            chosen: Job | None = None
+            size = 0
+            for r in front:
+                j = pref_job[r]
+                rem = j.rem
+                if cert_epoch[r] == epoch and cert_rem[r] == rem:
                     continue
-                tried.append(r)
+                mb = j.mb
+                if avail < mb and avail < rem:
+                    continue  # no block of it fits in what is left of the slot, whatever the room
+                sure = False  # `bound` is the exact room before the job's deadline
                 if j.dl <= lo:
                     bound = INF  # no deadline before this job's still to protect
-                elif slack >= avail or slack >= j.rem or j.dl > arg:
-                    # every deadline has room, or the tightest one is before this job's already
-                    bound = slack
+                elif floor - w >= avail or (floor - w >= rem and avail >= rem):
+                    bound = INF  # room enough: the slot (or the job) is the limit
                 else:
-                    bound = tree.min(lo, j.dl) + base - w
-                # fragments matter only while there is room; near a deadline, minutes do
-                size = _fit(j, avail, bound, strict=slack >= avail)
+                    if not exact:
+                        least, arg, base = requery(lo, base)
+                        floor, exact = least, True
+                    slack = least - w
+                    if slack >= avail or slack >= rem or j.dl > arg:
+                        # every deadline has room, or the tightest one is before this job's
+                        bound = slack
+                        sure = j.dl > arg
+                    else:
+                        if pending:
+                            least, arg, base = requery(lo, base)
+                        bound = tree.min(lo, j.dl) + base - w
+                        sure = True
+                if (avail if avail < bound else bound) >= rem:
+                    size = rem
+                else:
+                    # fragments matter only while there is room; near a deadline, minutes do
+                    if floor - w < avail and not exact:
+                        least, arg, base = requery(lo, base)
+                        floor, exact = least, True
+                    size = _fit(j, avail, bound, strict=floor - w >= avail)
                 if size > 0:
                     chosen = j
                     break
+                if sure and bound < (mb if mb < rem else rem):
+                    cert_epoch[r] = epoch
+                    cert_rem[r] = rem
             if chosen is None:
                 while edf_heap:
                     j, late = edf_order[edf_heap[0]]
@@ -369,34 +504,45 @@ def place(jobs: list[Job], line: Line) -> list[Job]:
                     # the earliest deadline may always go (EDF is the floor); other work only
                     # within the slack the deadlines leave
                     j = edf_order[edf_heap[0]][0]
+                    rem = j.rem
                     on_time = j.dl < n
-                    bound = INF if on_time or lo >= n else slack
-                    size = _fit(j, avail, bound, strict=slack >= avail)
-                    if size == 0 and on_time:  # a sliver beats idle time before a deadline
-                        size = _fit(j, avail, INF, strict=False)
-                        if size == 0 and slack < avail:  # even below min_block, when it is tight
-                            size = min(avail, j.rem)
+                    if on_time or lo >= n or floor - w >= avail:
+                        bound = INF
+                    else:
+                        if not exact:
+                            least, arg, base = requery(lo, base)
+                            floor, exact = least, True
+                        bound = least - w
+                    if (avail if avail < bound else bound) >= rem:
+                        size = rem
+                    else:
+                        if floor - w < avail and not exact:
+                            least, arg, base = requery(lo, base)
+                            floor, exact = least, True
+                        strict = floor - w >= avail
+                        size = _fit(j, avail, bound, strict)
+                        if size == 0 and on_time:  # a sliver beats idle time before a deadline
+                            size = _fit(j, avail, INF, strict=False)
+                            if size == 0 and not strict:  # even below min_block, when it is tight
+                                size = min(avail, rem)
                     if size > 0:
                         chosen = j
-            for r in tried:
-                j = pref_order[r][0]
-                if j.rem > 0 and j is not chosen:
-                    enqueue(r)
             if chosen is None:
                 break
-            if chosen.blocks and chosen.blocks[-1][1] == t:
-                chosen.blocks[-1][1] = t + size
+            blocks = chosen.blocks
+            if blocks and blocks[-1][1] == t:
+                blocks[-1][1] = t + size
             else:
-                chosen.blocks.append([t, t + size])
+                blocks.append([t, t + size])
             chosen.rem -= size
-            if chosen.rem > 0:
-                enqueue(chosen.pref)
-            if chosen.dl < n:
-                if chosen.dl - lo <= n - chosen.dl:
-                    base += size
-                    tree.take_range(lo, chosen.dl, size)
+            c = chosen.dl
+            if c < n:
+                pending.append((c, size))
+                if c <= lo:  # every open entry rises by `size`
+                    least += size
+                    floor += size
                 else:
-                    tree.add_from(chosen.dl, size)
+                    exact = False
             t += size
             w += size
     for j in dl_jobs[lo:]:  # deadlines after the last free minute
@@ -468,7 +614,7 @@ __all__ = [
     "cut_at",
     "misses",
     "place",
-    "pref_key",
+    "rank_jobs",
     "select_on_time",
     "split_slots",
 ]
