@@ -404,3 +404,25 @@ due = 2027-02-17
     assert all(c.start.weekday() == 0 for c in ranked)
     feb15 = next(c for c in ranked if c.start == date(2027, 2, 15))
     assert feb15.reasons == ("1 tenggat saat di kelas: Laporan (17 Feb 2027)",)
+
+
+def test_a_pppk_year_above_24_jp_gets_a_note_on_pp_49_2018(tmp_path: Path) -> None:
+    profile = PROFILE.replace('name = "Rina"', 'name = "Rina"\nemployment = "PPPK"')
+    items = OFFLINE.replace('title = "Bimtek SIPD"', 'title = "Bimtek SIPD"\njp = 30')
+    (c,) = findings(tmp_path, items, profile=profile, today=date(2027, 3, 1))
+    assert (c.kind, c.severity, c.refs) == ("jp", "info", ("bimtek",))
+    assert c.message == (
+        "JP tahun 2027 (30 JP) melebihi 24 JP: bagi PPPK, PP 49/2018 Pasal 40 membatasi "
+        "pengembangan kompetensi paling lama 24 JP dalam 1 tahun masa perjanjian kerja."
+    )
+    assert "BKPSDM" in c.suggestion
+
+
+def test_a_pppk_year_within_24_jp_and_a_pns_year_above_it_get_no_such_note(
+    tmp_path: Path,
+) -> None:
+    pppk = PROFILE.replace('name = "Rina"', 'name = "Rina"\nemployment = "PPPK"')
+    within = OFFLINE.replace('title = "Bimtek SIPD"', 'title = "Bimtek SIPD"\njp = 24')
+    assert findings(tmp_path, within, profile=pppk, today=date(2027, 3, 1)) == []
+    above = OFFLINE.replace('title = "Bimtek SIPD"', 'title = "Bimtek SIPD"\njp = 30')
+    assert findings(tmp_path, above, today=date(2027, 3, 1)) == []

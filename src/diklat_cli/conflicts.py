@@ -21,12 +21,10 @@ from .state import Progress
 from .values import expand_rrule
 
 LONG_ABSENCE = 3  # more working days away than this needs a Plh (SE BKN 1/SE/I/2021 practice)
-SHOWN_DATES = 4
+SHOWN_DATES = 4  # dates listed in one message before "and N more"
 SHOWN_TITLES = 5  # titles named in one overload message before "and N more" (refs keep them all)
-JP_WARN_FROM = (
-    7,
-    1,
-)  # from 1 July a year short of its JP target is a warning, before a note  # dates listed in one message before "and N more"
+JP_WARN_FROM = (7, 1)  # from 1 July a year short of its JP target is a warning, before a note
+PPPK_JP_CEILING = 24  # PP 49/2018 Pasal 40: at most 24 JP a year for PPPK (domain.md 2.2)
 
 M = Catalog(
     {
@@ -172,6 +170,19 @@ M = Catalog(
             "kekurangan, dan bicarakan di rencana SKP dengan atasan.",
             "en": "Look for a training, e-learning or coaching that counts to close the gap, and "
             "put it in your SKP plan with your supervisor.",
+        },
+        "jp_pppk": {
+            "id": "JP tahun {year} ({total} JP) melebihi 24 JP: bagi PPPK, PP 49/2018 Pasal 40 "
+            "membatasi pengembangan kompetensi paling lama 24 JP dalam 1 tahun masa perjanjian kerja.",
+            "en": "JP in {year} ({total} JP) is above 24 JP: for PPPK, PP 49/2018 Article 40 limits "
+            "competence development to at most 24 JP in a year of the work agreement.",
+        },
+        "jp_fix_pppk": {
+            "id": "Tanyakan ke bagian kepegawaian (BKPSDM) apakah batas ini masih berlaku sejak UU "
+            "20/2023 Pasal 49 mewajibkan setiap ASN terus belajar, dan minta persetujuan atasan.",
+            "en": "Ask the personnel office (BKPSDM) whether the limit still applies now that Law "
+            "20/2023 Article 49 obliges every ASN to keep learning, and get your supervisor's "
+            "approval.",
         },
         "jp_fix_ok": {
             "id": "Catat sertifikatnya di SIASN/MyASN setelah selesai.",
@@ -660,9 +671,32 @@ def jp_year(ws: Workspace, today: date) -> tuple[float, float, float]:
 
 def _jp(cx: _Ctx) -> list[Conflict]:
     target = cx.ws.planning.annual_jp_target
-    if target <= 0:
+    pppk = cx.ws.profile.employment == "PPPK"
+    if target <= 0 and not pppk:
         return []
     done, underway, planned = jp_year(cx.ws, cx.today)
+    so_far = done + underway
+    refs = tuple(t.id for t in cx.ws.trainings if t.end.year == cx.today.year)
+    out: list[Conflict] = []
+    if target > 0:
+        out.append(_jp_target(cx, target, done, underway, planned, refs))
+    total = round(so_far + planned)
+    if pppk and total > PPPK_JP_CEILING:
+        out.append(
+            Conflict(
+                kind="jp",
+                severity="info",  # the rule may have changed (domain.md 2.2): a note, not a fault
+                message=M(cx.lang, "jp_pppk", year=cx.today.year, total=total),
+                refs=refs,
+                suggestion=M(cx.lang, "jp_fix_pppk"),
+            )
+        )
+    return out
+
+
+def _jp_target(
+    cx: _Ctx, target: int, done: float, underway: float, planned: float, refs: tuple[str, ...]
+) -> Conflict:
     so_far = done + underway
     under = M(cx.lang, "jp_underway", n=round(underway)) if underway >= 0.5 else ""
     args: dict[str, object] = {
@@ -682,15 +716,13 @@ def _jp(cx: _Ctx) -> list[Conflict]:
         late = (cx.today.month, cx.today.day) >= JP_WARN_FROM
         key, sev, fix = "jp_short", "warning" if late else "info", "jp_fix_short"
         args["short"] = round(target - so_far - planned + 0.49)
-    return [
-        Conflict(
-            kind="jp",
-            severity=sev,
-            message=M(cx.lang, key, **args),
-            refs=tuple(t.id for t in cx.ws.trainings if t.end.year == cx.today.year),
-            suggestion=M(cx.lang, fix),
-        )
-    ]
+    return Conflict(
+        kind="jp",
+        severity=sev,
+        message=M(cx.lang, key, **args),
+        refs=refs,
+        suggestion=M(cx.lang, fix),
+    )
 
 
 __all__ = ["AFTER_RETURN", "LONG_ABSENCE", "concerns", "find", "jp_year", "training_days", "window"]
