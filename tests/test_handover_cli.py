@@ -161,3 +161,40 @@ def test_nobody_named_yet_leaves_a_pihak_kedua_to_fill_in(
         "(belum ditentukan) (belum ada rekan yang cocok; tentukan bersama atasan) |"
     ) in out
     assert "Tidak ada Plh yang ditunjuk" in out
+
+
+def test_a_bendahara_hands_over_cash_counted_on_the_day(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    ws = tmp_path / "ws"
+    shutil.copytree(FIXTURE, ws)
+    profile = ws / "diklat.toml"
+    text = profile.read_text("utf-8").replace('roles = ["ren"]', 'roles = ["keu", "bendahara"]')
+    profile.write_text(text, "utf-8")
+    code = main(["-w", str(ws), "handover", "pkp", "--date", BEFORE])
+    out = capsys.readouterr().out
+    assert code == 0
+    section = out[out.index("## 6. Barang, kas dan akses") : out.index("## 7.")]
+    assert "- Kunci lemari arsip Bidang Perencanaan\n" in section
+    assert (
+        "Kas bendahara per Senin, 25 Januari 2027, dihitung bersama oleh PIHAK PERTAMA dan "
+        "PIHAK KEDUA:\n\n- Saldo Buku Kas Umum (BKU): Rp ........................\n"
+        "- Kas tunai (hasil penghitungan kas): Rp ........................\n"
+        "- Saldo rekening bank: Rp ........................\n"
+    ) in section
+
+
+def test_no_goods_and_no_cash_means_no_such_section(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    ws = tmp_path / "ws"
+    shutil.copytree(FIXTURE, ws)
+    items = ws / "items.toml"
+    text = items.read_text("utf-8")
+    start = text.index("handover_items = [")
+    items.write_text(text[:start] + text[text.index("]\n", start) + 2 :], "utf-8")
+    code = main(["-w", str(ws), "handover", "pkp", "--date", BEFORE])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "Barang, kas dan akses" not in out
+    assert "## 6. Menunggu PIHAK PERTAMA kembali" in out

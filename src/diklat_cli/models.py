@@ -587,6 +587,7 @@ class Training(Model, kw_only=True):
     deputy: Id | None = None
     basis: str = ""  # the surat tugas number, when known
     checkin: ClockTime | None = None  # daily check-in with the office while away
+    handover_items: tuple[str, ...] = ()  # keys, stamps, inventory, access handed over in person
     session: tuple[Session, ...] = ()
 
 

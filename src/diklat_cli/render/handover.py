@@ -165,6 +165,31 @@ L = Catalog(
             "(call or message) on the work above. Urgent matters may come at any time; "
             "strategic decisions go to the supervisor.",
         },
+        "sec_things": {"id": "Barang, kas dan akses", "en": "Goods, cash and access"},
+        "things_intro": {
+            "id": "Diserahkan langsung dan diperiksa bersama:",
+            "en": "Handed over in person and checked together:",
+        },
+        "cash_intro": {
+            "id": "Kas bendahara per {date}, dihitung bersama oleh PIHAK PERTAMA dan PIHAK KEDUA:",
+            "en": "The treasurer's cash as of {date}, counted together by both parties:",
+        },
+        "cash_bku": {
+            "id": "Saldo Buku Kas Umum (BKU): Rp ........................",
+            "en": "General cash book (BKU) balance: Rp ........................",
+        },
+        "cash_hand": {
+            "id": "Kas tunai (hasil penghitungan kas): Rp ........................",
+            "en": "Cash in hand (as counted): Rp ........................",
+        },
+        "cash_bank": {
+            "id": "Saldo rekening bank: Rp ........................",
+            "en": "Bank account balance: Rp ........................",
+        },
+        "cash_spj": {
+            "id": "Buku pembantu dan berkas SPJ yang belum selesai: ........................",
+            "en": "Subsidiary books and unfinished SPJ files: ........................",
+        },
         "sec_hold": {
             "id": "Menunggu PIHAK PERTAMA kembali",
             "en": "Waiting for the FIRST PARTY's return",
@@ -401,6 +426,13 @@ def _task_toml(task: Task) -> str:
     return "\n".join(lines)
 
 
+def is_treasurer(profile: Profile) -> bool:
+    """A bendahara hands over cash too (domain.md 7.6 item 6): by role tag or by position."""
+    return "bendahara" in (r.lower() for r in profile.roles) or (
+        "bendahara" in profile.position.lower()
+    )
+
+
 def context(sheet: Sheet, profile: Profile, lang: Lang, *, returning: bool) -> dict[str, Any]:
     """Everything a template may use, already in words."""
     tz = profile.timezone
@@ -413,6 +445,7 @@ def context(sheet: Sheet, profile: Profile, lang: Lang, *, returning: bool) -> d
         lang, "checkin", time=f"{format_time(sheet.checkin, lang)} {zone_abbreviation(tz)}"
     )
     labels["opening"] = L(lang, "opening", date=_full(sheet.today, lang))
+    labels["cash_intro"] = L(lang, "cash_intro", date=_full(sheet.today, lang))
     labels["return_opening"] = L(lang, "return_opening", date=_full(ab.return_day(), lang))
     covered = []
     for c in sheet.receivers:
@@ -447,6 +480,8 @@ def context(sheet: Sheet, profile: Profile, lang: Lang, *, returning: bool) -> d
         "for_colleague": sheet.for_colleague.name if sheet.for_colleague else "",
         "items": items,
         "hold_items": [i for i in items if i["hold"]],
+        "things": list(t.handover_items),
+        "cash": is_treasurer(profile),
         "meetings": meetings,
         "deputy": _party(sheet.deputy) if sheet.deputy else None,
         "deputy_limits": [L(lang, k) for k in DEPUTY_LIMITS],
