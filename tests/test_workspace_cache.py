@@ -79,3 +79,19 @@ def test_an_edit_replaces_the_cached_copy_instead_of_adding_one(
     _touch_later(items)
     load_cached(ws_dir, cache)
     assert len(list((cache / "workspaces").glob("*.pickle"))) == 1
+
+
+def test_a_workspace_cached_before_a_model_changed_is_loaded_afresh(
+    ws_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from diklat_cli import workspace
+    from diklat_cli.models import Task
+
+    cache = tmp_path / "cache"
+    load_cached(ws_dir, cache)
+    fields = dict(Task.__dataclass_fields__)
+    monkeypatch.setattr(Task, "__dataclass_fields__", {**fields, "effort_left": fields["estimate"]})
+    calls: list[Path] = []
+    monkeypatch.setattr(workspace, "load", lambda root, *a, **k: calls.append(root) or load(root))
+    load_cached(ws_dir, cache)
+    assert calls == [ws_dir]

@@ -401,6 +401,18 @@ def environ() -> Mapping[str, str]:
 _CACHE_FORMAT = 3  # 3: the pickle holds (fingerprint, workspace), named after the folder
 
 
+def _model_shape() -> str:
+    """Every model's fields: a cached workspace pickled before a field was added is not served.
+
+    Unpickling restores an object's attributes as they were saved, so a model that gained a
+    field would come back without it, and fail only when the field is read.
+    """
+    return ";".join(
+        f"{m.__name__}:{','.join(m.__dataclass_fields__)}"
+        for m in sorted(Model.__subclasses__(), key=lambda m: m.__name__)
+    )
+
+
 def _fingerprint(root: Path) -> str:
     """What a validated workspace depends on: diklat's version and every TOML file's identity.
 
@@ -409,7 +421,7 @@ def _fingerprint(root: Path) -> str:
     """
     from . import __version__
 
-    parts = [f"{_CACHE_FORMAT}\0{__version__}\0{root.resolve()}"]
+    parts = [f"{_CACHE_FORMAT}\0{__version__}\0{root.resolve()}", _model_shape()]
     for p in sorted(root.rglob("*.toml")):
         rel = p.relative_to(root)
         if any(part.startswith(".") for part in rel.parts):
