@@ -97,28 +97,38 @@ def rank(
     `working_days_to_due` counts the working days after today up to the due day (0 when it is due
     today or overdue); urgent means it is at most `urgent_within_days`, unless `forced` says.
     """
-    c = COEFFICIENTS
     terms: list[UrgencyTerm] = []
     if due is not None:
         days_overdue = (now - due).total_seconds() / 86400.0
-        terms.append(UrgencyTerm("due", round(due_value(days_overdue), 4), c["due"]))
+        terms.append(_term("due", round(due_value(days_overdue), 4)))
         if due <= now:
-            terms.append(UrgencyTerm("overdue", 1.0, c["overdue"]))
+            terms.append(_term("overdue", 1.0))
     if important:
-        terms.append(UrgencyTerm("important", 1.0, c["important"]))
+        terms.append(_term("important", 1.0))
     if available is not None:
         if available > now:
-            terms.append(UrgencyTerm("waiting", 1.0, c["waiting"]))
+            terms.append(_term("waiting", 1.0))
         elif available < now:
             age = min(1.0, (now - available).total_seconds() / 86400.0 / AGE_MAX_DAYS)
-            terms.append(UrgencyTerm("age", round(age, 4), c["age"]))
+            terms.append(_term("age", round(age, 4)))
     if forced is True:
-        terms.append(UrgencyTerm("forced", 1.0, c["forced"]))
+        terms.append(_term("forced", 1.0))
     elif forced is False:
-        terms.append(UrgencyTerm("not_urgent", 1.0, c["not_urgent"]))
+        terms.append(_term("not_urgent", 1.0))
     if forced is not None:
         urgent = forced
     else:
         urgent = working_days_to_due is not None and working_days_to_due <= urgent_within_days
     urgency = round(sum(t.score for t in terms), 4)
     return Ranking(urgency, tuple(terms), urgent, important, quadrant(urgent, important))
+
+
+_TERMS: dict[tuple[str, float], UrgencyTerm] = {}
+
+
+def _term(name: str, value: float) -> UrgencyTerm:
+    # a year of tasks ranks a few thousand times with a few hundred distinct terms
+    term = _TERMS.get((name, value))
+    if term is None:
+        term = _TERMS[name, value] = UrgencyTerm(name, value, COEFFICIENTS[name])
+    return term

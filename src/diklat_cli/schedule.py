@@ -297,6 +297,25 @@ def _day_note(cx: _Ctx, d: date) -> str | None:
     return None
 
 
+def _status_id(s: TaskStatus) -> str:
+    return s.id
+
+
+def _status_urgency(s: TaskStatus) -> float:
+    return s.urgency
+
+
+def _status_groups(statuses: list[TaskStatus]) -> tuple[list[TaskStatus], ...]:
+    groups: tuple[list[TaskStatus], ...] = ([], [], [], [])
+    for s in statuses:
+        groups[2 * s.done + (s.delegated_to is not None)].append(s)
+    return groups
+
+
+def _pref(j: Job) -> int:
+    return j.pref
+
+
 _KIND_ORDER = {"event": 0, "training": 1, "break": 2, "task": 3, "study": 4}
 
 
@@ -384,6 +403,7 @@ def _make_plan(
         return hit
 
     ranked: dict[tuple[object, ...], Ranking] = {}
+    working_days: dict[date, int] = {}  # from today to a due day, as far as urgency looks
 
     def ranking(
         task: Task, due: datetime | None, release: datetime | None, key: tuple[object, ...]
@@ -399,11 +419,13 @@ def _make_plan(
         days_left: int | None = None
         if due is not None:
             due_day = due.astimezone(tz).date()
-            days_left = (
-                0
-                if due_day <= today
-                else cal.working_days_between(today, due_day, p.urgent_within_days + 1)
-            )
+            days_left = working_days.get(due_day)
+            if days_left is None:
+                days_left = working_days[due_day] = (
+                    0
+                    if due_day <= today
+                    else cal.working_days_between(today, due_day, p.urgent_within_days + 1)
+                )
         return rank(
             now=midnight,
             due=due,
@@ -563,7 +585,11 @@ def _make_plan(
     task_edges: set[int] = set()
     task_starts: set[int] = set()
     last_text = cx.d(last)
-    notes: dict[tuple[date, str], str] = {}  # thousands of blocks share a few hundred notes
+    # thousands of blocks and statuses share a few hundred due dates, notes, reasons and edges
+    notes: dict[tuple[int, str], str] = {}
+    texts: dict[tuple[str, object], str] = {}
+    due_days: dict[int, date] = {}
+    instant: dict[int, datetime] = {}
     dt = cx.dt
     if cx.fixed_offset:  # Indonesia: a minute is the same offset from today's midnight all year
         origin, origin_m = cx.origin, cx.origin_m
@@ -571,20 +597,31 @@ def _make_plan(
         def dt(m: int) -> datetime:
             return origin + timedelta(minutes=m - origin_m)
 
-    for j in sorted(jobs, key=lambda j: j.pref):
-        due_day = j.due.astimezone(tz).date() if j.due else None
-        late = j.due is not None and j.due_m <= end_m and (j.due_m <= start_m or misses(j))
+    for j in sorted(jobs, key=_pref):
+        due_m = j.due_m
+        due_day: date | None = None
+        if j.due is not None:
+            due_day = due_days.get(due_m)
+            if due_day is None:
+                due_day = due_days[due_m] = j.due.astimezone(tz).date()
+        late = j.due is not None and due_m <= end_m and (due_m <= start_m or misses(j))
         note = ""
         if due_day is not None:
-            kind = ("overdue" if j.due_m <= start_m else "late") if late else "due"
-            note = notes.get((due_day, kind), "")
+            kind = ("overdue" if due_m <= start_m else "late") if late else "due"
+            note = notes.get((due_m, kind), "")
             if not note:
-                note = notes[due_day, kind] = M(lang, kind, date=cx.d(due_day, "short"))
+                note = notes[due_m, kind] = M(lang, kind, date=cx.d(due_day, "short"))
         end: datetime | None = None  # the end of its last block: when it is finished
+        quadrant = j.ranking.quadrant
         for a, b in j.blocks:
-            start, end = dt(a), dt(b)
+            start = instant.get(a)
+            if start is None:
+                start = instant[a] = dt(a)
+            end = instant.get(b)
+            if end is None:
+                end = instant[b] = dt(b)
             blocks_by_day[start.date()].append(
-                Block(start, end, "task", j.id, j.title, j.ranking.quadrant, note)
+                Block(start, end, "task", j.id, j.title, quadrant, note)
             )
             task_edges.add(b)
             task_starts.add(a)
@@ -609,12 +646,17 @@ def _make_plan(
         )
         if j.rem > 0:
             if j.release_m >= end_m and j.release is not None:
-                reason = M(
-                    lang, "after", date=cx.d(j.release.astimezone(tz).date()), last=last_text
-                )
-            elif due_day is not None and j.due_m <= end_m:
+                text_key: tuple[str, object] = ("after", j.release_m)
+                reason = texts.get(text_key, "")
+                if not reason:
+                    on = cx.d(j.release.astimezone(tz).date())
+                    reason = texts[text_key] = M(lang, "after", date=on, last=last_text)
+            elif due_day is not None and due_m <= end_m:
                 why = "overdue_full" if j.overdue else ("too_big" if j.too_big else "given_up")
-                reason = M(lang, why, last=last_text, due=cx.d(due_day))
+                text_key = (why, due_day)
+                reason = texts.get(text_key, "")
+                if not reason:
+                    reason = texts[text_key] = M(lang, why, last=last_text, due=cx.d(due_day))
             else:
                 reason = M(lang, "full", last=last_text)
             c = _colleague_for(cx, j.task, j.rem, due_day or last, load)
@@ -630,7 +672,10 @@ def _make_plan(
                     id=c.id,
                 )
             elif due_day is not None:
-                hint = M(lang, "move_due", due=cx.d(due_day))
+                text_key = ("move_due", due_day)
+                hint = texts.get(text_key, "")
+                if not hint:
+                    hint = texts[text_key] = M(lang, "move_due", due=cx.d(due_day))
             else:
                 hint = M(lang, "horizon")
             unscheduled.append(Unscheduled(j.id, j.rem, reason, hint))
@@ -700,7 +745,11 @@ def _make_plan(
         for d in sorted(holidays.estimated)
         if today <= d <= last and d in holidays.days
     ]
-    statuses.sort(key=lambda s: (s.done, s.delegated_to is not None, -s.urgency, s.id))
+    # open work first, then delegated, then done; each by urgency, then id (two sorts on one
+    # plain key each: a year of statuses compares tuples slowly)
+    statuses.sort(key=_status_id)
+    statuses.sort(key=_status_urgency, reverse=True)
+    statuses = [s for group in _status_groups(statuses) for s in group]
     return Plan(
         timezone=ws.profile.timezone,
         today=today,
