@@ -21,6 +21,7 @@ import heapq
 from bisect import bisect_right, insort
 from collections.abc import Sequence
 from datetime import datetime
+from operator import sub
 
 from .models import Task
 from .prioritise import QUADRANTS, Ranking
@@ -49,12 +50,10 @@ class _SuffixMin:
         self.vals = list(values)
         self.nb = max(1, -(-n // size))
         self.lazy = [0] * self.nb
-        self.version = 0  # bumped by every addition, so callers may cache a minimum
         self.tot = [min(self.vals[b * size : (b + 1) * size], default=INF) for b in range(self.nb)]
 
     def add_from(self, k: int, v: int) -> None:
         """Add v to entries k, k+1, ... n-1."""
-        self.version += 1
         size, vals = self.size, self.vals
         if k >= len(vals):
             return
@@ -73,7 +72,6 @@ class _SuffixMin:
         """
         if a >= b:
             return
-        self.version += 1
         size, vals, lazy, tot = self.size, self.vals, self.lazy, self.tot
         ba, bb = a // size, (b - 1) // size
         end = min((ba + 1) * size, b)
@@ -85,6 +83,21 @@ class _SuffixMin:
                 tot[ba + 1 : bb] = [x - v for x in tot[ba + 1 : bb]]
             vals[bb * size : b] = part = [x - v for x in vals[bb * size : b]]
             tot[bb] = min(tot[bb], min(part) + lazy[bb])
+
+    def take_each(self, a: int, amounts: list[int]) -> None:
+        """Take amounts[i] >= 0 from entry a + i: a staircase of short steps in one pass a block."""
+        size, vals, lazy, tot = self.size, self.vals, self.lazy, self.tot
+        end = a + len(amounts)
+        i = 0
+        while a < end:
+            b = a // size
+            stop = min((b + 1) * size, end)
+            vals[a:stop] = part = list(map(sub, vals[a:stop], amounts[i : i + stop - a]))
+            low = min(part) + lazy[b]
+            if low < tot[b]:
+                tot[b] = low
+            i += stop - a
+            a = stop
 
     def suffix(self, lo: int) -> tuple[int, int]:
         """Minimum of entries lo .. n-1 and the first index holding it ((INF, n) when empty)."""
@@ -239,14 +252,21 @@ class Line:
             self.before.append(acc)
             acc += e - s
         self.total = acc
+        self._upto: dict[int, int] = {}  # thousands of jobs share a few hundred due instants
 
     def upto(self, m: int) -> int:
         """Free minutes before minute `m`."""
+        hit = self._upto.get(m)
+        if hit is not None:
+            return hit
         k = bisect_right(self.starts, m) - 1
         if k < 0:
-            return 0
-        s, e = self.slots[k]
-        return self.before[k] + (m - s if m < e else e - s)  # m >= s: bisect found its slot
+            free = 0
+        else:
+            s, e = self.slots[k]
+            free = self.before[k] + (m - s if m < e else e - s)  # m >= s: bisect found its slot
+        self._upto[m] = free
+        return free
 
 
 def select_on_time(cands: list[Job], line: Line) -> None:
@@ -283,12 +303,12 @@ def _pos(j: Job) -> int:
     return j.pos
 
 
-def _due_then_on(j: Job) -> tuple[int, int]:
-    return (j.due_m, j.rank_on)
+def _entry_due(e: Entry) -> int:
+    return e[0].due_m
 
 
-def _due_then_late(j: Job) -> tuple[int, int]:
-    return (j.due_m, j.rank_late)
+def _release(j: Job) -> int:
+    return j.release_m
 
 
 def place(jobs: list[Job], line: Line) -> list[Job]:
@@ -318,10 +338,9 @@ def place(jobs: list[Job], line: Line) -> list[Job]:
             j.rank_on = i
     for j in jobs:
         j.pref = j.rank_late if j.late else j.rank_on
-    edf_order: list[Entry] = [
-        (j, False) for j in sorted((j for j in jobs if not j.late), key=_due_then_on)
-    ]
-    edf_order += [(j, True) for j in sorted(jobs, key=_due_then_late)]
+    # each part already in preference order: a stable sort by deadline keeps it for ties
+    edf_order = sorted((e for e in pref_order if not e[1]), key=_entry_due)
+    edf_order += sorted((e for e in pref_order if e[1]), key=_entry_due)
     edf_rank = [0] * len(pref_order)  # by preference rank
     for i, (j, late) in enumerate(edf_order):
         edf_rank[j.rank_late if late else j.rank_on] = i
@@ -337,7 +356,7 @@ def place(jobs: list[Job], line: Line) -> list[Job]:
         if not j.ontime:
             j.dl = n
     tree = _SuffixMin(values)
-    by_release = sorted(jobs, key=lambda j: (j.release_m, j.pref))
+    by_release = sorted((j for j, late in pref_order if late == j.late), key=_release)
     n_rel = len(by_release)
     n_ranks = len(pref_order)
     pref_job = [j for j, _ in pref_order]
@@ -383,13 +402,26 @@ def place(jobs: list[Job], line: Line) -> list[Job]:
                 base += v
                 if c > lo:
                     owed += v
-            at = lo
+            at = first = lo
+            steps: list[int] = []  # what each entry from `first` on owes, one by one
             for c, v in pending:
                 if c > at:
-                    tree.take_range(at, c, owed)
+                    if at == lo:
+                        tree.take_range(lo, c, owed)  # the first step: often long
+                    elif c - at > 64:
+                        if steps:
+                            tree.take_each(first, steps)
+                            steps = []
+                        tree.take_range(at, c, owed)
+                    else:
+                        if not steps:
+                            first = at
+                        steps += [owed] * (c - at)
                     at = c
                 if c > lo:
                     owed -= v
+            if steps:
+                tree.take_each(first, steps)
             pending.clear()
         raw, at = tree.suffix(lo)
         return raw + base, at, base
@@ -409,11 +441,21 @@ def place(jobs: list[Job], line: Line) -> list[Job]:
         w = line.before[si]
         while t < e:
             if next_release <= t:
+                first = ri
                 while ri < n_rel and by_release[ri].release_m <= t:
-                    j = by_release[ri]
-                    enqueue(j.pref)
-                    heapq.heappush(edf_heap, edf_rank[j.pref])
                     ri += 1
+                if not front and not heap and not edf_heap:
+                    # the first release (often everything at once): sorted lists are heaps
+                    ranks = sorted(j.pref for j in by_release[first:ri])
+                    for r in ranks:
+                        queued[r] = 1
+                    front[:] = ranks[:k_tries]
+                    heap[:] = ranks[k_tries:]
+                    edf_heap[:] = sorted(edf_rank[r] for r in ranks)
+                else:
+                    for j in by_release[first:ri]:
+                        enqueue(j.pref)
+                        heapq.heappush(edf_heap, edf_rank[j.pref])
                 next_release = by_release[ri].release_m if ri < n_rel else INF
             if next_due <= t:
                 while lo < n and dl_jobs[lo].due_m <= t:
