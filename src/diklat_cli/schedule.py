@@ -21,10 +21,11 @@ docs/planning-choices.md explains each choice.
 from __future__ import annotations
 
 import gc
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, fields, is_dataclass
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from .calendar import BusyEvent, Calendar, subtract
@@ -48,6 +49,7 @@ from .sweep import (
 )
 from .values import expand_rrule
 
+T = TypeVar("T")
 STUDY_BLOCK_CAP = 30  # study windows are short (12.10-12.40): a longer min_block would waste them
 
 M = Catalog(
@@ -295,6 +297,23 @@ def _day_note(cx: _Ctx, d: date) -> str | None:
     if info.ramadan:
         return M(cx.lang, "ramadan")
     return None
+
+
+def _maker(cls: type[T]) -> Callable[..., T]:
+    """`cls` itself, or for a frozen dataclass the same object made without `__init__`'s call
+    to the frozen `__setattr__` for each field: a year's plan makes 20,000 blocks and statuses.
+    Every field must then be given, in order."""
+    if not is_dataclass(cls) or hasattr(cls, "__slots__") or hasattr(cls, "__post_init__"):
+        return cls
+    names = tuple(f.name for f in fields(cls))
+    new = object.__new__
+
+    def make(*values: object) -> T:
+        obj: T = new(cls)
+        obj.__dict__.update(zip(names, values, strict=True))
+        return obj
+
+    return make
 
 
 def _status_id(s: TaskStatus) -> str:
@@ -597,14 +616,18 @@ def _make_plan(
         def dt(m: int) -> datetime:
             return origin + timedelta(minutes=m - origin_m)
 
+    make_block, make_status = _maker(Block), _maker(TaskStatus)
+    get_instant = instant.get
     for j in sorted(jobs, key=_pref):
         due_m = j.due_m
         due_day: date | None = None
+        blocks = j.blocks
+        late = False
         if j.due is not None:
             due_day = due_days.get(due_m)
             if due_day is None:
                 due_day = due_days[due_m] = j.due.astimezone(tz).date()
-        late = j.due is not None and due_m <= end_m and (due_m <= start_m or misses(j))
+            late = due_m <= end_m and (due_m <= start_m or misses(j))
         note = ""
         if due_day is not None:
             kind = ("overdue" if due_m <= start_m else "late") if late else "due"
@@ -612,22 +635,24 @@ def _make_plan(
             if not note:
                 note = notes[due_m, kind] = M(lang, kind, date=cx.d(due_day, "short"))
         end: datetime | None = None  # the end of its last block: when it is finished
-        quadrant = j.ranking.quadrant
-        for a, b in j.blocks:
-            start = instant.get(a)
-            if start is None:
-                start = instant[a] = dt(a)
-            end = instant.get(b)
-            if end is None:
-                end = instant[b] = dt(b)
-            blocks_by_day[start.date()].append(
-                Block(start, end, "task", j.id, j.title, quadrant, note)
-            )
-            task_edges.add(b)
-            task_starts.add(a)
         r = j.ranking
+        if blocks:
+            ref, title, quadrant = j.id, j.title, r.quadrant
+            for a, b in blocks:
+                start = get_instant(a)
+                if start is None:
+                    start = instant[a] = dt(a)
+                end = get_instant(b)
+                if end is None:
+                    end = instant[b] = dt(b)
+                blocks_by_day[start.date()].append(
+                    make_block(start, end, "task", ref, title, quadrant, note, "", "", True)
+                )
+            if gaps:
+                task_edges.update(b for _, b in blocks)
+                task_starts.update(a for a, _ in blocks)
         statuses.append(
-            TaskStatus(
+            make_status(
                 j.id,
                 j.title,
                 r.quadrant,
@@ -642,6 +667,7 @@ def _make_plan(
                 None,
                 j.task.important,
                 r.urgent,
+                False,
             )
         )
         if j.rem > 0:

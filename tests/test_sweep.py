@@ -1,0 +1,73 @@
+"""The sweep's deadline index and the plan's fast constructors give what the plain ways give."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import FrozenInstanceError
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from diklat_cli.plan import Block, TaskStatus, UrgencyTerm
+from diklat_cli.schedule import _maker
+from diklat_cli.sweep import INF, _SuffixMin
+
+
+@pytest.mark.parametrize("n", [1, 7, 300, 2000])
+def test_the_deadline_index_answers_as_a_plain_list_does(n: int) -> None:
+    # the sweep's use: queries start at `lo`, which only moves on; additions go from an index on
+    # (or, the same from `lo` on, to everything and back off a range below their index)
+    rng = random.Random(n)
+    plain = [rng.randint(-500, 5000) for _ in range(n)]
+    tree = _SuffixMin(plain)
+    base = 0
+    lo = 0
+    for _ in range(3000):
+        op = rng.random()
+        if op < 0.05 and lo < n:
+            lo = min(n, lo + rng.randint(0, 3))
+        elif op < 0.35:
+            k, v = rng.randint(0, n), rng.randint(0, 60)
+            tree.add_from(k, v)
+            plain[k:] = [x + v for x in plain[k:]]
+        elif op < 0.65:
+            k, v = rng.randint(lo, n), rng.randint(0, 60)
+            base += v  # everything up by v, then v back from lo .. k-1
+            tree.take_range(lo, k, v)
+            plain[k:] = [x + v for x in plain[k:]]
+        elif op < 0.8 and lo < n:
+            a = rng.randint(lo, n - 1)
+            steps = [rng.randint(0, 40) for _ in range(rng.randint(1, min(200, n - a)))]
+            tree.take_each(a, steps)
+            for i, v in enumerate(steps):
+                plain[a + i] -= v
+        else:
+            least, at = tree.suffix(lo)
+            if lo >= n:
+                assert (least, at) == (INF, n)
+            else:
+                want = min(plain[lo:])
+                assert least + base == want
+                assert at == plain.index(want, lo)
+            hi = rng.randint(lo, n)
+            got = tree.min(lo, hi)
+            assert (got + base if got < INF else INF) == min(plain[lo:hi], default=INF)
+
+
+def test_blocks_and_statuses_made_fast_are_the_same_values() -> None:
+    wib = timezone(timedelta(hours=7))
+    start = datetime(2027, 1, 4, 8, tzinfo=wib)
+    end = start + timedelta(minutes=45)
+    block = ("task", "t1", "Laporan", "do", "tenggat Sen 4 Jan", "", "", True)
+    fast = _maker(Block)(start, end, *block)
+    plain = Block(start, end, *block)
+    assert fast == plain and hash(fast) == hash(plain) and repr(fast) == repr(plain)
+    with pytest.raises(FrozenInstanceError):
+        fast.title = "x"  # type: ignore[misc]
+    terms = (UrgencyTerm("due", 0.5, 12.0),)
+    status = ("t1", "Laporan", "do", 12.0, terms, 90, 45, 45, end, end)
+    status += (True, None, True, True, False)  # late, delegated_to, important, urgent, done
+    made = _maker(TaskStatus)(*status)
+    assert made == TaskStatus(*status) and repr(made) == repr(TaskStatus(*status))
+    with pytest.raises(ValueError):  # every field, in order, or nothing
+        _maker(Block)(start, end, "task")
