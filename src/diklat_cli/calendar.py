@@ -121,6 +121,7 @@ class Calendar:
             else:
                 self._local[h.date] = HolidayInfo(h.title, "local")
         self._days: dict[date, DayInfo] = {}
+        self._work_time: dict[date, list[Interval]] = {}
 
     # --- what kind of day ---------------------------------------------------------------
 
@@ -267,10 +268,17 @@ class Calendar:
 
     def work_time(self, d: date) -> list[Interval]:
         """Working hours minus breaks on an office day (empty on days off and days away)."""
-        info = self.day(d)
-        if not info.working or info.hours is None:
-            return []
-        return subtract([info.hours.on(d, self.tz)], [b.on(d, self.tz) for b in info.breaks])
+        spans = self._work_time.get(d)
+        if spans is None:  # asked for each day by the planner, the plan and the clash checks
+            info = self.day(d)
+            if not info.working or info.hours is None:
+                spans = []
+            else:
+                spans = subtract(
+                    [info.hours.on(d, self.tz)], [b.on(d, self.tz) for b in info.breaks]
+                )
+            self._work_time[d] = spans
+        return list(spans)
 
     def free(self, d: date) -> list[Interval]:
         """Working time not taken by a fixed block: where task work can go."""

@@ -609,6 +609,7 @@ def _make_plan(
     texts: dict[tuple[str, object], str] = {}
     due_days: dict[int, date] = {}
     instant: dict[int, datetime] = {}
+    task_minutes: dict[date, int] = {}  # task work placed on each day
     dt = cx.dt
     if cx.fixed_offset:  # Indonesia: a minute is the same offset from today's midnight all year
         origin, origin_m = cx.origin, cx.origin_m
@@ -645,9 +646,11 @@ def _make_plan(
                 end = get_instant(b)
                 if end is None:
                     end = instant[b] = dt(b)
-                blocks_by_day[start.date()].append(
+                day = start.date()
+                blocks_by_day[day].append(
                     make_block(start, end, "task", ref, title, quadrant, note, "", "", True)
                 )
+                task_minutes[day] = task_minutes.get(day, 0) + b - a
             if gaps:
                 task_edges.update(b for _, b in blocks)
                 task_starts.update(a for a, _ in blocks)
@@ -748,13 +751,12 @@ def _make_plan(
             for br in info.breaks:
                 for x0, x1 in subtract([br.on(d, tz)], cuts):
                     breaks.append(Block(x0, x1, "break", None, M(lang, "break")))
-        merged = _merge_study(placed)
-        all_blocks = sorted(
-            fixed + breaks + merged, key=lambda b: (b.start, b.end, _KIND_ORDER[b.kind])
-        )
+        # no two placed blocks share a start: sorted once, with the rest, unless study merges
+        merged = _merge_study(placed) if study_here else placed
+        all_blocks = sorted(fixed + breaks + merged, key=_block_order)
         work = sum(_minute(x1) - _minute(x0) for x0, x1 in cal.work_time(d))
         free = sum(e - s for s, e in free_by_day[d])
-        used = sum(b.minutes for b in merged if b.kind == "task") + rest_by_day.get(d, 0)
+        used = task_minutes.get(d, 0) + rest_by_day.get(d, 0)
         out_days.append(
             DayPlan(
                 date=d,
@@ -786,10 +788,14 @@ def _make_plan(
     )
 
 
+def _block_order(b: Block) -> tuple[datetime, datetime, int]:
+    return (b.start, b.end, _KIND_ORDER[b.kind])
+
+
 def _merge_study(blocks: list[Block]) -> list[Block]:
     """Join back-to-back study blocks of the same training into one."""
     out: list[Block] = []
-    for b in sorted(blocks, key=lambda b: (b.start, b.end, _KIND_ORDER[b.kind])):
+    for b in sorted(blocks, key=_block_order):
         prev = out[-1] if out else None
         if (
             prev is not None

@@ -579,11 +579,13 @@ def place(jobs: list[Job], line: Line) -> list[Job]:
             chosen.rem -= size
             c = chosen.dl
             if c < n:
+                # the entries from c on rise by `size`, the ones before stay: the least moves only
+                # when c is at or before the first entry that holds it
                 pending.append((c, size))
-                if c <= lo:  # every open entry rises by `size`
+                if c <= lo:  # every open entry rises
                     least += size
                     floor += size
-                else:
+                elif c <= arg:
                     exact = False
             t += size
             w += size
