@@ -8,9 +8,12 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
+from diklat_cli.models import Task
 from diklat_cli.plan import Block, TaskStatus, UrgencyTerm
-from diklat_cli.schedule import _maker
-from diklat_cli.sweep import INF, _SuffixMin
+from diklat_cli.prioritise import Ranking
+from diklat_cli.schedule import _task_block, _task_status
+from diklat_cli.sweep import INF, Job, _SuffixMin
+from diklat_cli.workspace import validate
 
 
 @pytest.mark.parametrize("n", [1, 7, 300, 2000])
@@ -58,16 +61,30 @@ def test_blocks_and_statuses_made_fast_are_the_same_values() -> None:
     wib = timezone(timedelta(hours=7))
     start = datetime(2027, 1, 4, 8, tzinfo=wib)
     end = start + timedelta(minutes=45)
-    block = ("task", "t1", "Laporan", "do", "tenggat Sen 4 Jan", "", "", True)
-    fast = _maker(Block)(start, end, *block)
-    plain = Block(start, end, *block)
+    fast = _task_block(start, end, "t1", "Laporan", "do", "tenggat Sen 4 Jan")
+    plain = Block(start, end, "task", "t1", "Laporan", "do", "tenggat Sen 4 Jan")
     assert fast == plain and hash(fast) == hash(plain) and repr(fast) == repr(plain)
     with pytest.raises(FrozenInstanceError):
         fast.title = "x"  # type: ignore[misc]
-    terms = (UrgencyTerm("due", 0.5, 12.0),)
-    status = ("t1", "Laporan", "do", 12.0, terms, 90, 45, 45, end, end)
-    status += (True, None, True, True, False)  # late, delegated_to, important, urgent, done
-    made = _maker(TaskStatus)(*status)
-    assert made == TaskStatus(*status) and repr(made) == repr(TaskStatus(*status))
-    with pytest.raises(ValueError):  # every field, in order, or nothing
-        _maker(Block)(start, end, "task")
+    task = validate(Task, {"id": "t1", "title": "Laporan", "estimate": "90m", "important": True})
+    ranking = Ranking(12.0, (UrgencyTerm("due", 0.5, 12.0),), True, True, "do")
+    job = Job("t1", task, end, 0, None, 0, 90, ranking, 15)
+    job.rem = 45
+    made = _task_status(job, ranking, end, True)
+    want = TaskStatus(
+        id="t1",
+        title="Laporan",
+        quadrant="do",
+        urgency=12.0,
+        terms=ranking.terms,
+        estimate_minutes=90,
+        scheduled_minutes=45,
+        remaining_minutes=45,
+        due=end,
+        finish=end,
+        late=True,
+        delegated_to=None,
+        important=True,
+        urgent=True,
+    )
+    assert made == want and repr(made) == repr(want)

@@ -21,18 +21,17 @@ docs/planning-choices.md explains each choice.
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, fields, is_dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
-from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from .calendar import BusyEvent, Calendar, subtract
 from .holidays_id import HolidayData
 from .i18n import Catalog, Lang, format_date, format_duration
 from .models import Colleague, Task, Workspace
-from .plan import Block, DayPlan, Plan, TaskStatus, Unscheduled
+from .plan import Block, DayPlan, Plan, Quadrant, TaskStatus, Unscheduled
 from .prioritise import Ranking, rank
 from .state import Progress
 from .sweep import (
@@ -49,7 +48,6 @@ from .sweep import (
 )
 from .values import expand_rrule
 
-T = TypeVar("T")
 STUDY_BLOCK_CAP = 30  # study windows are short (12.10-12.40): a longer min_block would waste them
 
 M = Catalog(
@@ -299,21 +297,52 @@ def _day_note(cx: _Ctx, d: date) -> str | None:
     return None
 
 
-def _maker(cls: type[T]) -> Callable[..., T]:
-    """`cls` itself, or for a frozen dataclass the same object made without `__init__`'s call
-    to the frozen `__setattr__` for each field: a year's plan makes 20,000 blocks and statuses.
-    Every field must then be given, in order."""
-    if not is_dataclass(cls) or hasattr(cls, "__slots__") or hasattr(cls, "__post_init__"):
-        return cls
-    names = tuple(f.name for f in fields(cls))
-    new = object.__new__
+# A year's plan makes 10,000 task blocks and 10,000 statuses. A frozen dataclass's __init__
+# calls object.__setattr__ once a field; these fill the same fields straight into the object's
+# __dict__, three times as fast, and give an equal object (tests/test_sweep.py checks both
+# against the classes, so a field added to plan.py shows up there).
+_new = object.__new__
 
-    def make(*values: object) -> T:
-        obj: T = new(cls)
-        obj.__dict__.update(zip(names, values, strict=True))
-        return obj
 
-    return make
+def _task_block(
+    start: datetime, end: datetime, ref: str, title: str, quadrant: Quadrant, note: str
+) -> Block:
+    """Block(start, end, "task", ref, title, quadrant, note)."""
+    block: Block = _new(Block)
+    d = block.__dict__
+    d["start"] = start
+    d["end"] = end
+    d["kind"] = "task"
+    d["ref"] = ref
+    d["title"] = title
+    d["quadrant"] = quadrant
+    d["note"] = note
+    d["location"] = ""
+    d["link"] = ""
+    d["busy"] = True
+    return block
+
+
+def _task_status(j: Job, r: Ranking, end: datetime | None, late: bool) -> TaskStatus:
+    """The TaskStatus of a job the sweep placed (or could not place)."""
+    status: TaskStatus = _new(TaskStatus)
+    d = status.__dict__
+    d["id"] = j.id
+    d["title"] = j.title
+    d["quadrant"] = r.quadrant
+    d["urgency"] = r.urgency
+    d["terms"] = r.terms
+    d["estimate_minutes"] = j.need
+    d["scheduled_minutes"] = j.need - j.rem
+    d["remaining_minutes"] = j.rem
+    d["due"] = j.due
+    d["finish"] = end
+    d["late"] = late
+    d["delegated_to"] = None
+    d["important"] = j.task.important
+    d["urgent"] = r.urgent
+    d["done"] = False
+    return status
 
 
 def _status_id(s: TaskStatus) -> str:
@@ -617,7 +646,6 @@ def _make_plan(
         def dt(m: int) -> datetime:
             return origin + timedelta(minutes=m - origin_m)
 
-    make_block, make_status = _maker(Block), _maker(TaskStatus)
     get_instant = instant.get
     for j in sorted(jobs, key=_pref):
         due_m = j.due_m
@@ -647,32 +675,12 @@ def _make_plan(
                 if end is None:
                     end = instant[b] = dt(b)
                 day = start.date()
-                blocks_by_day[day].append(
-                    make_block(start, end, "task", ref, title, quadrant, note, "", "", True)
-                )
+                blocks_by_day[day].append(_task_block(start, end, ref, title, quadrant, note))
                 task_minutes[day] = task_minutes.get(day, 0) + b - a
             if gaps:
                 task_edges.update(b for _, b in blocks)
                 task_starts.update(a for a, _ in blocks)
-        statuses.append(
-            make_status(
-                j.id,
-                j.title,
-                r.quadrant,
-                r.urgency,
-                r.terms,
-                j.need,
-                j.need - j.rem,
-                j.rem,
-                j.due,
-                end,
-                late,
-                None,
-                j.task.important,
-                r.urgent,
-                False,
-            )
-        )
+        statuses.append(_task_status(j, r, end, late))
         if j.rem > 0:
             if j.release_m >= end_m and j.release is not None:
                 text_key: tuple[str, object] = ("after", j.release_m)
