@@ -55,6 +55,10 @@ def test_the_deadline_index_answers_as_a_plain_list_does(n: int) -> None:
             hi = rng.randint(lo, n)
             got = tree.min(lo, hi)
             assert (got + base if got < INF else INF) == min(plain[lo:hi], default=INF)
+            if lo < hi:
+                got, at = tree.min_at(lo, hi)
+                assert got + base == min(plain[lo:hi])
+                assert at == plain.index(got + base, lo, hi)
 
 
 def test_blocks_and_statuses_made_fast_are_the_same_values() -> None:

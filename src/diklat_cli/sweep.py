@@ -115,6 +115,27 @@ class _SuffixMin:
                 return rest, vals.index(rest - lazy[b], b * size, min((b + 1) * size, n))
         return head, vals.index(head - lazy[bl], lo, end)
 
+    def min_at(self, lo: int, hi: int) -> tuple[int, int]:
+        """Minimum of entries lo .. hi-1 (lo < hi) and the first index holding it."""
+        size, vals, lazy, tot = self.size, self.vals, self.lazy, self.tot
+        bl, bh = lo // size, (hi - 1) // size
+        if bl == bh:
+            part = vals[lo:hi]
+            least = min(part)
+            return least + lazy[bl], lo + part.index(least)
+        head_end = (bl + 1) * size
+        best = min(vals[lo:head_end]) + lazy[bl]
+        b = bl
+        if bh > bl + 1:
+            mid = min(tot[bl + 1 : bh])
+            if mid < best:
+                best, b = mid, tot.index(mid, bl + 1, bh)
+        tail = min(vals[bh * size : hi]) + lazy[bh]
+        if tail < best:
+            best, b = tail, bh
+        start, end = max(lo, b * size), min(hi, (b + 1) * size)
+        return best, vals.index(best - lazy[b], start, end)
+
     def min(self, lo: int, hi: int) -> int:
         """Minimum of entries lo .. hi-1 (INF when empty)."""
         if lo >= hi:
@@ -209,8 +230,11 @@ def _tier(j: Job, late: bool) -> int:
 def rank_jobs(jobs: list[Job]) -> None:
     """Set each job's place in the preference order: tier, then do before plan before delegate
     before drop, then urgency, deadline and id (`pos` without the tier, `pref` with it)."""
-    qi = _QUADRANT_INDEX
-    by_key = sorted(jobs, key=lambda j: (qi[j.ranking.quadrant], -j.ranking.urgency, j.due_m, j.id))
+    # one stable sort per key, the last key first: a tuple key per job sorts several times slower
+    by_key = sorted(jobs, key=_id)
+    by_key.sort(key=_due)
+    by_key.sort(key=_urgency, reverse=True)
+    by_key.sort(key=_quadrant_index)
     for i, j in enumerate(by_key):
         j.pos = i
     tiers: tuple[list[Job], list[Job], list[Job]] = ([], [], [])
@@ -221,6 +245,26 @@ def rank_jobs(jobs: list[Job]) -> None:
 
 
 _QUADRANT_INDEX = {q: i for i, q in enumerate(QUADRANTS)}
+
+
+def _id(j: Job) -> str:
+    return j.id
+
+
+def _due(j: Job) -> int:
+    return j.due_m
+
+
+def _urgency(j: Job) -> float:
+    return j.ranking.urgency
+
+
+def _quadrant_index(j: Job) -> int:
+    return _QUADRANT_INDEX[j.ranking.quadrant]
+
+
+def _pref_of(j: Job) -> int:
+    return j.pref
 
 
 def _fit(j: Job, avail: int, bound: int, strict: bool) -> int:
@@ -272,27 +316,32 @@ class Line:
 def select_on_time(cands: list[Job], line: Line) -> None:
     """Mark the on-time set: most important tasks on time, then most tasks (Moore-Hodgson)."""
 
-    def moore(order: list[Job], locked: set[str]) -> set[str]:
-        kept: set[str] = set()
-        heap: list[tuple[int, int, str]] = []
+    # jobs are known by `pref`, unique after `rank_jobs`; the longest goes first, and of two as
+    # long the least preferred
+    def moore(order: list[Job], locked: set[int]) -> set[int]:
+        kept: set[int] = set()
+        heap: list[tuple[int, int]] = []
         total = 0
+        upto = line.upto
         for j in order:
-            kept.add(j.id)
+            p = j.pref
+            kept.add(p)
             total += j.rem
-            if j.id not in locked:
-                heapq.heappush(heap, (-j.rem, -j.pref, j.id))
-            cap = line.upto(j.due_m)
+            if p not in locked:
+                heapq.heappush(heap, (-j.rem, -p))
+            cap = upto(j.due_m)
             while total > cap and heap:
-                neg, _, jid = heapq.heappop(heap)
-                kept.discard(jid)
+                neg, not_p = heapq.heappop(heap)
+                kept.discard(-not_p)
                 total += neg
         return kept
 
-    order = sorted(cands, key=lambda j: (j.due_m, j.pref))
+    order = sorted(cands, key=_pref_of)
+    order.sort(key=_due)  # by deadline, then preference
     important = moore([j for j in order if j.ranking.important], set())
     kept = moore(order, important)
     for j in cands:
-        j.ontime = j.id in kept
+        j.ontime = j.pref in kept
         j.late = not j.ontime
 
 
@@ -366,10 +415,12 @@ def place(jobs: list[Job], line: Line) -> list[Job]:
     front: list[int] = []
     heap: list[int] = []
     queued = bytearray(n_ranks)
-    # A try that failed for want of room before an earlier deadline fails again until a deadline
-    # passes (`epoch`) or its own work changes: in between, that room only shrinks.
+    # A try that failed for want of room before an earlier deadline (at entry `cert_at`) fails
+    # again while that deadline is open, its own work is as it was and no job was demoted
+    # (`epoch`): only a demotion gives an entry room back.
     cert_epoch = [-1] * n_ranks
     cert_rem = [0] * n_ranks
+    cert_at = [0] * n_ranks
     epoch = 0
     edf_heap: list[int] = []
     missed: list[Job] = []
@@ -436,6 +487,9 @@ def place(jobs: list[Job], line: Line) -> list[Job]:
     exact = False
     least = floor = -INF
     arg = n
+    # One open entry whose value is followed exactly (`wit`, the least's index at the last query,
+    # until `lo` passes it): no other is below the least, so it bounds the slack from above.
+    wit, wit_least = n, INF
     for si, (s, e) in enumerate(line.slots):
         t = s
         w = line.before[si]
@@ -463,6 +517,9 @@ def place(jobs: list[Job], line: Line) -> list[Job]:
                     # a passed deadline no longer constrains anything: every query starts at `lo`
                     if j.rem > 0:  # missed: late work from now on, not owed to later deadlines
                         pending.append((lo + 1, j.rem))
+                        epoch += 1
+                        if wit > lo:
+                            wit_least += j.rem
                         j.ontime, j.late, j.dl = False, True, n
                         j.pref = j.rank_late
                         if j.release_m <= t:
@@ -471,8 +528,9 @@ def place(jobs: list[Job], line: Line) -> list[Job]:
                         missed.append(j)
                     lo += 1
                 next_due = dl_jobs[lo].due_m if lo < n else INF
-                epoch += 1
                 exact = False
+                if wit < lo:
+                    wit, wit_least = n, INF
             avail = e - t
             for r in front:
                 j, late = pref_order[r]
@@ -498,44 +556,51 @@ def place(jobs: list[Job], line: Line) -> list[Job]:
             for r in front:
                 j = pref_job[r]
                 rem = j.rem
-                if cert_epoch[r] == epoch and cert_rem[r] == rem:
+                if cert_epoch[r] == epoch and cert_rem[r] == rem and cert_at[r] >= lo:
                     continue
                 mb = j.mb
                 if avail < mb and avail < rem:
                     continue  # no block of it fits in what is left of the slot, whatever the room
-                sure = False  # `bound` is the exact room before the job's deadline
+                at = -1  # where `bound`, the exact room before the job's deadline, is
                 if j.dl <= lo:
                     bound = INF  # no deadline before this job's still to protect
                 elif floor - w >= avail or (floor - w >= rem and avail >= rem):
                     bound = INF  # room enough: the slot (or the job) is the limit
+                elif wit < j.dl and wit_least - w < (mb if mb < rem else rem):
+                    continue  # a deadline before this job's has no room for a block of it
                 else:
                     if not exact:
                         least, arg, base = requery(lo, base)
                         floor, exact = least, True
+                        wit, wit_least = arg, least
                     slack = least - w
                     if slack >= avail or slack >= rem or j.dl > arg:
                         # every deadline has room, or the tightest one is before this job's
                         bound = slack
-                        sure = j.dl > arg
+                        if j.dl > arg:
+                            at = arg
                     else:
                         if pending:
                             least, arg, base = requery(lo, base)
-                        bound = tree.min(lo, j.dl) + base - w
-                        sure = True
+                            wit, wit_least = arg, least
+                        bound, at = tree.min_at(lo, j.dl)
+                        bound += base - w
                 if (avail if avail < bound else bound) >= rem:
                     size = rem
                 else:
                     # fragments matter only while there is room; near a deadline, minutes do
-                    if floor - w < avail and not exact:
+                    if floor - w < avail and not exact and wit_least - w >= avail:
                         least, arg, base = requery(lo, base)
                         floor, exact = least, True
+                        wit, wit_least = arg, least
                     size = _fit(j, avail, bound, strict=floor - w >= avail)
                 if size > 0:
                     chosen = j
                     break
-                if sure and bound < (mb if mb < rem else rem):
+                if at >= 0 and bound < (mb if mb < rem else rem):
                     cert_epoch[r] = epoch
                     cert_rem[r] = rem
+                    cert_at[r] = at
             if chosen is None:
                 while edf_heap:
                     j, late = edf_order[edf_heap[0]]
@@ -554,13 +619,15 @@ def place(jobs: list[Job], line: Line) -> list[Job]:
                         if not exact:
                             least, arg, base = requery(lo, base)
                             floor, exact = least, True
+                            wit, wit_least = arg, least
                         bound = least - w
                     if (avail if avail < bound else bound) >= rem:
                         size = rem
                     else:
-                        if floor - w < avail and not exact:
+                        if floor - w < avail and not exact and wit_least - w >= avail:
                             least, arg, base = requery(lo, base)
                             floor, exact = least, True
+                            wit, wit_least = arg, least
                         strict = floor - w >= avail
                         size = _fit(j, avail, bound, strict)
                         if size == 0 and on_time:  # a sliver beats idle time before a deadline
@@ -587,6 +654,8 @@ def place(jobs: list[Job], line: Line) -> list[Job]:
                     floor += size
                 elif c <= arg:
                     exact = False
+                if c <= wit:
+                    wit_least += size
             t += size
             w += size
     for j in dl_jobs[lo:]:  # deadlines after the last free minute
