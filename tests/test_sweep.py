@@ -1,4 +1,5 @@
-"""The sweep's deadline index and the plan's fast constructors give what the plain ways give."""
+"""The planner's fast paths (the sweep's deadline index, blocks and statuses filled in place, the
+urgency added up inline) give what the plain ways give."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pytest
 
 from diklat_cli.models import Task
 from diklat_cli.plan import Block, TaskStatus, UrgencyTerm
-from diklat_cli.prioritise import Ranking
+from diklat_cli.prioritise import Ranking, rank
 from diklat_cli.schedule import _task_block, _task_status
 from diklat_cli.sweep import INF, Job, _SuffixMin
 from diklat_cli.workspace import validate
@@ -92,3 +93,13 @@ def test_blocks_and_statuses_made_fast_are_the_same_values() -> None:
         urgent=True,
     )
     assert made == want and repr(made) == repr(want)
+
+
+def test_urgency_is_the_sum_of_its_terms_and_a_plain_zero_without_any() -> None:
+    now = datetime(2027, 1, 4, tzinfo=timezone(timedelta(hours=7)))
+    due = now + timedelta(days=3)
+    common = {"now": now, "available": None, "working_days_to_due": 3, "urgent_within_days": 2}
+    r = rank(due=due, important=True, forced=False, **common)  # type: ignore[arg-type]
+    assert r.urgency == round(sum(t.score for t in r.terms), 4)
+    r = rank(due=None, important=False, forced=None, **common)  # type: ignore[arg-type]
+    assert r.terms == () and repr(r.urgency) == "0"  # as JSON has written it: 0, not 0.0
