@@ -642,9 +642,14 @@ def _make_plan(
     dt = cx.dt
     if cx.fixed_offset:  # Indonesia: a minute is the same offset from today's midnight all year
         origin, origin_m = cx.origin, cx.origin_m
+        assert origin is not None
+        # each day's midnight plus the minute of the day: one addition, no timedelta made
+        midnights = [origin + timedelta(days=i) for i in range(len(days) + 1)]
+        of_day = [timedelta(minutes=i) for i in range(1440)]
 
         def dt(m: int) -> datetime:
-            return origin + timedelta(minutes=m - origin_m)
+            day, minute = divmod(m - origin_m, 1440)
+            return midnights[day] + of_day[minute]
 
     get_instant = instant.get
     for j in sorted(jobs, key=_pref):
