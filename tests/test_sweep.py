@@ -10,9 +10,9 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from diklat_cli.models import Task
-from diklat_cli.plan import Block, TaskStatus, UrgencyTerm
+from diklat_cli.plan import Block, TaskStatus, Unscheduled, UrgencyTerm
 from diklat_cli.prioritise import Ranking, rank
-from diklat_cli.schedule import _task_block, _task_status
+from diklat_cli.schedule import _task_block, _task_status, _unscheduled
 from diklat_cli.sweep import INF, Job, _SuffixMin
 from diklat_cli.workspace import validate
 
@@ -93,6 +93,11 @@ def test_blocks_and_statuses_made_fast_are_the_same_values() -> None:
         urgent=True,
     )
     assert made == want and repr(made) == repr(want)
+    item = _unscheduled("t1", 45, "Tidak muat", "Minta atasan memundurkan tenggat")
+    assert item == Unscheduled("t1", 45, "Tidak muat", "Minta atasan memundurkan tenggat")
+    assert repr(item) == repr(
+        Unscheduled("t1", 45, "Tidak muat", "Minta atasan memundurkan tenggat")
+    )
 
 
 def test_urgency_is_the_sum_of_its_terms_and_a_plain_zero_without_any() -> None:

@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
+from operator import attrgetter
 from zoneinfo import ZoneInfo
 
 from .calendar import BusyEvent, Calendar, subtract
@@ -40,7 +41,6 @@ from .sweep import (
     Job,
     Line,
     cut_at,
-    misses,
     place,
     rank_jobs,
     select_on_time,
@@ -168,6 +168,8 @@ def _colleague_for(
     load: dict[tuple[str, date], int],
 ) -> Colleague | None:
     """A colleague with a skill the task is tagged with, spare capacity that week, not away."""
+    if not task.tags or not cx.ws.colleagues:
+        return None
     week = _monday(min(max(until, cx.today), cx.last))
     tags = set(task.tags)
     best: tuple[int, int, str] | None = None
@@ -345,12 +347,15 @@ def _task_status(j: Job, r: Ranking, end: datetime | None, late: bool) -> TaskSt
     return status
 
 
-def _status_id(s: TaskStatus) -> str:
-    return s.id
-
-
-def _status_urgency(s: TaskStatus) -> float:
-    return s.urgency
+def _unscheduled(ref: str, minutes: int, reason: str, suggestion: str) -> Unscheduled:
+    """Unscheduled(ref, minutes, reason, suggestion): a year over capacity lists thousands."""
+    item: Unscheduled = _new(Unscheduled)
+    d = item.__dict__
+    d["ref"] = ref
+    d["minutes"] = minutes
+    d["reason"] = reason
+    d["suggestion"] = suggestion
+    return item
 
 
 def _status_groups(statuses: list[TaskStatus]) -> tuple[list[TaskStatus], ...]:
@@ -643,13 +648,16 @@ def _make_plan(
     if cx.fixed_offset:  # Indonesia: a minute is the same offset from today's midnight all year
         origin, origin_m = cx.origin, cx.origin_m
         assert origin is not None
-        # each day's midnight plus the minute of the day: one addition, no timedelta made
+        # each day's midnight plus the minute of the day: one addition of two made once
         midnights = [origin + timedelta(days=i) for i in range(len(days) + 1)]
-        of_day = [timedelta(minutes=i) for i in range(1440)]
+        of_day: dict[int, timedelta] = {}
 
         def dt(m: int) -> datetime:
             day, minute = divmod(m - origin_m, 1440)
-            return midnights[day] + of_day[minute]
+            step = of_day.get(minute)
+            if step is None:
+                step = of_day[minute] = timedelta(minutes=minute)
+            return midnights[day] + step
 
     get_instant = instant.get
     for j in sorted(jobs, key=_pref):
@@ -661,7 +669,10 @@ def _make_plan(
             due_day = due_days.get(due_m)
             if due_day is None:
                 due_day = due_days[due_m] = j.due.astimezone(tz).date()
-            late = due_m <= end_m and (due_m <= start_m or misses(j))
+            # finished after its due instant, or not at all
+            late = due_m <= end_m and (
+                due_m <= start_m or j.rem > 0 or (bool(blocks) and blocks[-1][1] > due_m)
+            )
         note = ""
         if due_day is not None:
             kind = ("overdue" if due_m <= start_m else "late") if late else "due"
@@ -720,7 +731,7 @@ def _make_plan(
                     hint = texts[text_key] = M(lang, "move_due", due=cx.d(due_day))
             else:
                 hint = M(lang, "horizon")
-            unscheduled.append(Unscheduled(j.id, j.rem, reason, hint))
+            unscheduled.append(_unscheduled(j.id, j.rem, reason, hint))
 
     rest_by_day: dict[date, int] = {}
     for a, b in gaps:  # a pomodoro rest shows only between two pieces of work
@@ -788,8 +799,8 @@ def _make_plan(
     ]
     # open work first, then delegated, then done; each by urgency, then id (two sorts on one
     # plain key each: a year of statuses compares tuples slowly)
-    statuses.sort(key=_status_id)
-    statuses.sort(key=_status_urgency, reverse=True)
+    statuses.sort(key=attrgetter("id"))
+    statuses.sort(key=attrgetter("urgency"), reverse=True)
     statuses = [s for group in _status_groups(statuses) for s in group]
     return Plan(
         timezone=ws.profile.timezone,

@@ -376,9 +376,13 @@ def place(jobs: list[Job], line: Line) -> list[Job]:
     # deadline, then the preference order.
     tiers: tuple[list[Entry], list[Entry], list[Entry]] = ([], [], [])
     for j in sorted(jobs, key=_pos):
+        if j.ranking.quadrant == "drop":  # _tier(), inline
+            on = as_late = 2
+        else:
+            on, as_late = 0, (0 if j.overdue else 1)
         if not j.late:
-            tiers[_tier(j, False)].append((j, False))
-        tiers[_tier(j, True)].append((j, True))
+            tiers[on].append((j, False))
+        tiers[as_late].append((j, True))
     pref_order = tiers[0] + tiers[1] + tiers[2]
     for i, (j, late) in enumerate(pref_order):
         if late:
@@ -667,12 +671,6 @@ def place(jobs: list[Job], line: Line) -> list[Job]:
     return missed
 
 
-def misses(j: Job) -> bool:
-    if j.due is None or j.need == 0:
-        return False
-    return j.rem > 0 or (bool(j.blocks) and j.blocks[-1][1] > j.due_m)
-
-
 def split_slots(
     free: list[tuple[int, int]], slack: int, pomodoro: bool
 ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
@@ -725,7 +723,6 @@ __all__ = [
     "Job",
     "Line",
     "cut_at",
-    "misses",
     "place",
     "rank_jobs",
     "select_on_time",
