@@ -200,10 +200,9 @@ def window(ws: Workspace, today: date) -> tuple[date, date]:
         if t.end >= today:
             first = min(first, t.start)
             last = max(last, t.end + timedelta(days=21))
-    for task in ws.tasks:
-        due = _day(task.due)
-        if due is not None and due >= today:
-            last = max(last, due)
+    dues = [d.date() if isinstance(d, datetime) else d for t in ws.tasks if (d := t.due)]
+    if dues and max(dues) > last:
+        last = max(dues)
     return first, min(last, today + timedelta(days=400))
 
 
@@ -578,7 +577,10 @@ def _away(cx: _Ctx, cid: str, day: date, what: str) -> Conflict:
 
 def _overload(cx: _Ctx, last: date) -> list[Conflict]:
     """Weeks where work due by their end cannot fit the free time from today (EDF feasibility)."""
-    due: dict[date, list[tuple[int, str, str]]] = {}
+    # weeks by the ordinal of their Monday: a year of 10,000 tasks passes through this loop
+    by_week: dict[int, list[tuple[int, str, str]]] = {}
+    remaining = cx.remaining
+    first_day, last_day = cx.today.toordinal(), last.toordinal()
     for task in cx.ws.tasks:
         if task.delegate_to:
             continue  # the colleague's work, not the user's
@@ -586,16 +588,22 @@ def _overload(cx: _Ctx, last: date) -> list[Conflict]:
             hi = min(last, task.until) if task.until else last
             for d in expand_rrule(task.recurs, task.from_, cx.today, hi):
                 ref = f"{task.id}@{d.isoformat()}"
-                due.setdefault(_monday(d), []).append(
-                    (cx.remaining(ref, task.estimate), task.id, task.title)
+                by_week.setdefault(d.toordinal() - d.weekday(), []).append(
+                    (remaining(ref, task.estimate), task.id, task.title)
                 )
             continue
-        day = _day(task.due)
-        if day is None or day < cx.today or day > last:
+        day = task.due
+        if day is None:
             continue
-        due.setdefault(_monday(day), []).append(
-            (cx.remaining(task.id, task.estimate), task.id, task.title)
+        if type(day) is datetime:
+            day = day.date()
+        n = day.toordinal()
+        if n < first_day or n > last_day:
+            continue
+        by_week.setdefault(n - day.weekday(), []).append(
+            (remaining(task.id, task.estimate), task.id, task.title)
         )
+    due = {date.fromordinal(n): parts for n, parts in by_week.items()}
     if not due:
         return []
     out = []
