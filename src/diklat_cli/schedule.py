@@ -365,10 +365,6 @@ def _status_groups(statuses: list[TaskStatus]) -> tuple[list[TaskStatus], ...]:
     return groups
 
 
-def _pref(j: Job) -> int:
-    return j.pref
-
-
 _KIND_ORDER = {"event": 0, "training": 1, "break": 2, "task": 3, "study": 4}
 
 
@@ -660,7 +656,7 @@ def _make_plan(
             return midnights[day] + step
 
     get_instant = instant.get
-    for j in sorted(jobs, key=_pref):
+    for j in sorted(jobs, key=attrgetter("pref")):
         due_m = j.due_m
         due_day: date | None = None
         blocks = j.blocks
@@ -711,7 +707,9 @@ def _make_plan(
                 if not reason:
                     reason = texts[text_key] = M(lang, why, last=last_text, due=cx.d(due_day))
             else:
-                reason = M(lang, "full", last=last_text)
+                reason = texts.get(("full", None), "")
+                if not reason:
+                    reason = texts["full", None] = M(lang, "full", last=last_text)
             c = _colleague_for(cx, j.task, j.rem, due_day or last, load)
             if c is not None:
                 skill = next(s for s in c.skills if s in j.task.tags)

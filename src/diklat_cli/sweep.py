@@ -21,7 +21,7 @@ import heapq
 from bisect import bisect_right, insort
 from collections.abc import Sequence
 from datetime import datetime
-from operator import sub
+from operator import attrgetter, sub
 
 from .models import Task
 from .prioritise import QUADRANTS, Ranking
@@ -231,9 +231,9 @@ def rank_jobs(jobs: list[Job]) -> None:
     """Set each job's place in the preference order: tier, then do before plan before delegate
     before drop, then urgency, deadline and id (`pos` without the tier, `pref` with it)."""
     # one stable sort per key, the last key first: a tuple key per job sorts several times slower
-    by_key = sorted(jobs, key=_id)
-    by_key.sort(key=_due)
-    by_key.sort(key=_urgency, reverse=True)
+    by_key = sorted(jobs, key=attrgetter("id"))
+    by_key.sort(key=attrgetter("due_m"))
+    by_key.sort(key=attrgetter("ranking.urgency"), reverse=True)
     by_key.sort(key=_quadrant_index)
     for i, j in enumerate(by_key):
         j.pos = i
@@ -247,24 +247,8 @@ def rank_jobs(jobs: list[Job]) -> None:
 _QUADRANT_INDEX = {q: i for i, q in enumerate(QUADRANTS)}
 
 
-def _id(j: Job) -> str:
-    return j.id
-
-
-def _due(j: Job) -> int:
-    return j.due_m
-
-
-def _urgency(j: Job) -> float:
-    return j.ranking.urgency
-
-
 def _quadrant_index(j: Job) -> int:
     return _QUADRANT_INDEX[j.ranking.quadrant]
-
-
-def _pref_of(j: Job) -> int:
-    return j.pref
 
 
 def _fit(j: Job, avail: int, bound: int, strict: bool) -> int:
@@ -336,8 +320,8 @@ def select_on_time(cands: list[Job], line: Line) -> None:
                 total += neg
         return kept
 
-    order = sorted(cands, key=_pref_of)
-    order.sort(key=_due)  # by deadline, then preference
+    order = sorted(cands, key=attrgetter("pref"))
+    order.sort(key=attrgetter("due_m"))  # by deadline, then preference
     important = moore([j for j in order if j.ranking.important], set())
     kept = moore(order, important)
     for j in cands:
@@ -348,16 +332,8 @@ def select_on_time(cands: list[Job], line: Line) -> None:
 Entry = tuple[Job, bool]  # a job as on-time work (False) or as late work (True)
 
 
-def _pos(j: Job) -> int:
-    return j.pos
-
-
 def _entry_due(e: Entry) -> int:
     return e[0].due_m
-
-
-def _release(j: Job) -> int:
-    return j.release_m
 
 
 def place(jobs: list[Job], line: Line) -> list[Job]:
@@ -375,7 +351,7 @@ def place(jobs: list[Job], line: Line) -> list[Job]:
     # `pos` (`rank_jobs`), then on-time before late; the EDF order by on-time before late, then
     # deadline, then the preference order.
     tiers: tuple[list[Entry], list[Entry], list[Entry]] = ([], [], [])
-    for j in sorted(jobs, key=_pos):
+    for j in sorted(jobs, key=attrgetter("pos")):
         if j.ranking.quadrant == "drop":  # _tier(), inline
             on = as_late = 2
         else:
@@ -409,7 +385,9 @@ def place(jobs: list[Job], line: Line) -> list[Job]:
         if not j.ontime:
             j.dl = n
     tree = _SuffixMin(values)
-    by_release = sorted((j for j, late in pref_order if late == j.late), key=_release)
+    by_release = sorted(
+        (j for j, late in pref_order if late == j.late), key=attrgetter("release_m")
+    )
     n_rel = len(by_release)
     n_ranks = len(pref_order)
     pref_job = [j for j, _ in pref_order]
