@@ -541,6 +541,30 @@ def _make_plan(
                     opens, rkey = available, task.available
                 items.append((f"{task.id}@{d.isoformat()}", when(d, True), opens, (d, rkey)))
                 prev = d
+        elif not task.delegate_to and task.estimate > 0 and task.id not in progress.tasks:
+            # the common case, inline: a one-off task with no progress recorded
+            due_at = when(task.due, True)
+            rank_key: tuple[object, ...] = (task.due, task.available, task.important, task.urgent)
+            r = ranked.get(rank_key)  # ranking(), inline
+            if r is None:
+                due = due_at[0] if due_at else None
+                release = available[0] if available else None
+                r = ranked[rank_key] = _ranking(task, due, release)
+            job = Job(
+                task.id,
+                task,
+                due_at[0] if due_at else None,
+                due_at[1] if due_at else INF,
+                available[0] if available else None,
+                available[1] if available else -INF,
+                task.estimate,
+                r,
+                task.min_block or p.min_block,
+            )
+            if r.quadrant == "delegate" and task.tags and not task.hold_until_return:
+                pending_delegate.append(job)
+            jobs.append(job)
+            continue
         else:
             items.append((task.id, when(task.due, True), available, (task.due, task.available)))
         for ref, due_at, release_at, key in items:
