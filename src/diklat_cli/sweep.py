@@ -229,9 +229,12 @@ def _tier(j: Job, late: bool) -> int:
 
 def rank_jobs(jobs: list[Job]) -> None:
     """Set each job's place in the preference order: tier, then do before plan before delegate
-    before drop, then urgency, deadline and id (`pos` without the tier, `pref` with it)."""
+    before drop, then urgency, deadline and id (`pos` without the tier, `pref` with it); `jobs`
+    is left in that order, without the tier."""
     # one stable sort per key, the last key first: a tuple key per job sorts several times slower
-    by_key = sorted(jobs, key=attrgetter("id"))
+    # (in place: `place` finds them in this order)
+    by_key = jobs
+    by_key.sort(key=attrgetter("id"))
     by_key.sort(key=attrgetter("due_m"))
     by_key.sort(key=attrgetter("ranking.urgency"), reverse=True)
     by_key.sort(key=_quadrant_index)
@@ -385,9 +388,9 @@ def place(jobs: list[Job], line: Line) -> list[Job]:
         if not j.ontime:
             j.dl = n
     tree = _SuffixMin(values)
-    by_release = sorted(
-        (j for j, late in pref_order if late == j.late), key=attrgetter("release_m")
-    )
+    by_release = sorted(jobs, key=attrgetter("pref"))
+    if by_release and any(j.release_m != by_release[0].release_m for j in by_release):
+        by_release.sort(key=attrgetter("release_m"))  # by release, then preference
     n_rel = len(by_release)
     n_ranks = len(pref_order)
     pref_job = [j for j, _ in pref_order]
