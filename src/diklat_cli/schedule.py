@@ -659,7 +659,7 @@ def _make_plan(
     task_starts: set[int] = set()
     last_text = cx.d(last)
     # thousands of blocks and statuses share a few hundred due dates, notes, reasons and edges
-    notes: dict[tuple[int, str], str] = {}
+    notes: dict[tuple[date, str], str] = {}
     texts: dict[tuple[str, object], str] = {}
     due_days: dict[int, date] = {}
     instant: dict[int, datetime] = {}
@@ -696,9 +696,9 @@ def _make_plan(
         note = ""
         if due_day is not None:
             kind = ("overdue" if due_m <= start_m else "late") if late else "due"
-            note = notes.get((due_m, kind), "")
+            note = notes.get((due_day, kind), "")
             if not note:
-                note = notes[due_m, kind] = M(lang, kind, date=cx.d(due_day, "short"))
+                note = notes[due_day, kind] = M(lang, kind, date=cx.d(due_day, "short"))
         end: datetime | None = None  # the end of its last block: when it is finished
         r = j.ranking
         if blocks:
