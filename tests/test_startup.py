@@ -12,6 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from diklat_cli import __version__
+
 SCRIPT = """
 import json, sys
 from datetime import date
@@ -47,3 +49,24 @@ def test_a_cached_workspace_plans_without_pydantic_or_a_toml_parser(tmp_path: Pa
     days, imported = _run(tmp_path)
     assert days == first_days > 0
     assert imported == []
+
+
+def test_only_the_command_process_collects_garbage_less_often() -> None:
+    script = (
+        "import gc, sys\n"
+        "import diklat_cli.cli\n"
+        "library = gc.get_threshold()[0]\n"
+        "import diklat_cli.entry\n"
+        "print(library, gc.get_threshold()[0])\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["700", "100000"]
+
+
+def test_the_diklat_command_and_python_m_start_the_same_way() -> None:
+    pyproject = (Path(__file__).parent.parent / "pyproject.toml").read_text("utf-8")
+    assert 'diklat = "diklat_cli.entry:run"' in pyproject
+    out = subprocess.run(
+        [sys.executable, "-m", "diklat_cli", "--version"], capture_output=True, text=True
+    )
+    assert (out.returncode, out.stdout) == (0, f"diklat {__version__}\n")
