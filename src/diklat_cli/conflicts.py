@@ -260,10 +260,17 @@ def find(
     busy: Sequence[BusyEvent] = (),
     lang: Lang = "id",
     plan: Plan | None = None,
+    calendar: Calendar | None = None,
 ) -> list[Conflict]:
-    """Every finding about the workspace from `today` on, errors first."""
+    """Every finding about the workspace from `today` on, errors first.
+
+    `calendar`: the user's time for these same `ws`, `holidays` and `busy`, when the caller has
+    one that spans `window(ws, today)` (the CLI shares the plan's).
+    """
     first, last = window(ws, today)
-    cx = _Ctx(ws, today, Calendar(ws, holidays, first, last, busy), lang, plan)
+    if calendar is None or not (calendar.first <= first and last <= calendar.last):
+        calendar = Calendar(ws, holidays, first, last, busy)
+    cx = _Ctx(ws, today, calendar, lang, plan)
     active = [t for t in ws.trainings if t.end >= today]
     found: list[Conflict] = []
     for t in active:

@@ -377,12 +377,15 @@ def make_plan(
     busy: Sequence[BusyEvent] = (),
     lang: Lang = "id",
     now: datetime | None = None,
+    calendar: Calendar | None = None,
 ) -> Plan:
     """The plan of the horizon from `today`.
 
     `now` (optional, the shell's clock): on today, work is placed only from that moment on, so a
-    plan made at ten does not fill the morning that has gone. Everything else is a pure function
-    of the arguments.
+    plan made at ten does not fill the morning that has gone. `calendar` (optional): the user's
+    time for these same `ws`, `holidays` and `busy`, when the caller has one that spans the
+    horizon (the CLI shares one with `conflicts.find`). Everything else is a pure function of the
+    arguments.
     """
     # A year's plan builds some 100,000 objects that all live until it is returned: the cyclic
     # collector's passes over them (and over the workspace) free nothing and cost about a sixth
@@ -390,7 +393,7 @@ def make_plan(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _make_plan(ws, today, holidays, progress, busy, lang, now)
+        return _make_plan(ws, today, holidays, progress, busy, lang, now, calendar)
     finally:
         if collecting:
             gc.enable()
@@ -404,10 +407,14 @@ def _make_plan(
     busy: Sequence[BusyEvent],
     lang: Lang,
     now: datetime | None,
+    calendar: Calendar | None,
 ) -> Plan:
     p = ws.planning
     last = today + timedelta(days=p.horizon_days - 1)
-    cal = Calendar(ws, holidays, today, last, busy)
+    if calendar is not None and calendar.first <= today and last <= calendar.last:
+        cal = calendar
+    else:
+        cal = Calendar(ws, holidays, today, last, busy)
     tz = cal.tz
     cx = _Ctx(ws, cal, today, last, lang, tz)
     cx.origin = datetime.combine(today, time(), tz)
@@ -419,7 +426,7 @@ def _make_plan(
     midnight = datetime.combine(today, time(), tz)
     start_m = _minute(midnight)
     end_m = _minute(datetime.combine(last + timedelta(days=1), time(), tz))
-    days = cal.days()
+    days = [today + timedelta(days=i) for i in range((last - today).days + 1)]
     free_by_day = {d: [(_minute(a), _minute(b)) for a, b in cal.free(d)] for d in days}
     if now is not None and now.astimezone(tz).date() == today:
         cut = -(-_minute(now) // 5) * 5  # from the next five minutes on

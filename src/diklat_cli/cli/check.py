@@ -80,6 +80,7 @@ def check(
     Example: diklat check --date 2027-01-04   ·   diklat check --suggest pkp-2027
     """
     from .. import conflicts
+    from ..calendar import Calendar
     from ..render import check as render
     from ..schedule import make_plan
 
@@ -118,8 +119,13 @@ def check(
     first, last = conflicts.window(ws, today)
     holidays = o.holidays(first, last)
     busy = o.busy(first, last)
-    plan = make_plan(ws, today, holidays=holidays, progress=o.progress(), busy=busy, lang=lang)
-    found = conflicts.find(ws, today, holidays=holidays, busy=busy, lang=lang, plan=plan)
+    cal = Calendar(ws, holidays, first, last, busy)  # shared: each would work out every day
+    plan = make_plan(
+        ws, today, holidays=holidays, progress=o.progress(), busy=busy, lang=lang, calendar=cal
+    )
+    found = conflicts.find(
+        ws, today, holidays=holidays, busy=busy, lang=lang, plan=plan, calendar=cal
+    )
     if format_ is Format.json:
         typer.echo(render.findings_json(found, today))
     else:

@@ -12,6 +12,7 @@ from typing import Annotated
 
 import typer
 
+from ..calendar import Calendar
 from ..errors import ExitCode
 from ..models import Workspace
 from ..plan import Conflict, Plan
@@ -75,10 +76,19 @@ def build_plan(
     holidays = o.holidays(first, last)
     busy = o.busy(first, last)
     lang = o.language
+    # one calendar for the plan and the clashes: each would otherwise work out every day again
+    cal = Calendar(ws, holidays, first, last, busy)
     p = make_plan(
-        ws, today, holidays=holidays, progress=o.progress(), busy=busy, lang=lang, now=now
+        ws,
+        today,
+        holidays=holidays,
+        progress=o.progress(),
+        busy=busy,
+        lang=lang,
+        now=now,
+        calendar=cal,
     )
-    found = conflicts.find(ws, today, holidays=holidays, busy=busy, lang=lang, plan=p)
+    found = conflicts.find(ws, today, holidays=holidays, busy=busy, lang=lang, plan=p, calendar=cal)
     return ws, with_conflicts(p, found)
 
 
