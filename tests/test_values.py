@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import time
+from datetime import date, datetime, time, timedelta
 
 import pytest
+from dateutil.rrule import rrulestr
+from hypothesis import given
+from hypothesis import strategies as st
 
 from diklat_cli.values import (
     Invalid,
     TimeRange,
     check_id,
     check_rrule,
+    expand_rrule,
     parse_duration,
     parse_time,
     parse_time_range,
@@ -79,3 +83,32 @@ def test_ids_and_rrules() -> None:
     with pytest.raises(Invalid) as caught:
         check_rrule("FREQ=WEEKLY;BYDAY=XX")
     assert caught.value.what("id") == "'FREQ=WEEKLY;BYDAY=XX' bukan aturan pengulangan (RRULE)"
+
+
+@given(
+    rule=st.sampled_from(
+        [
+            "FREQ=WEEKLY;BYDAY=MO,WE",
+            "FREQ=MONTHLY;BYMONTHDAY=5",
+            "FREQ=MONTHLY;BYDAY=-1FR",
+            "FREQ=DAILY;INTERVAL=3;COUNT=40",
+            "FREQ=WEEKLY;BYDAY=TU;UNTIL=20270615",
+        ]
+    ),
+    anchor=st.dates(date(2025, 1, 1), date(2028, 12, 31)),
+    first=st.dates(date(2025, 1, 1), date(2028, 12, 31)),
+    length=st.integers(-3, 500),
+)
+def test_expand_rrule_gives_the_days_dateutil_gives_for_any_range(
+    rule: str, anchor: date, first: date, length: int
+) -> None:
+    """Answers come from a kept expansion to the year's end: a range must see just its days."""
+    last = first + timedelta(days=length)
+    rr = rrulestr(rule, dtstart=datetime.combine(anchor, time()))
+    lo = datetime.combine(max(first, anchor), time())
+    expected = (
+        [d.date() for d in rr.between(lo, datetime.combine(last, time()), inc=True)]
+        if last >= first
+        else []
+    )
+    assert expand_rrule(rule, anchor, first, last) == expected
