@@ -427,15 +427,7 @@ def _make_plan(
     start_m = _minute(midnight)
     end_m = _minute(datetime.combine(last + timedelta(days=1), time(), tz))
     days = [today + timedelta(days=i) for i in range((last - today).days + 1)]
-    free_by_day = {d: [(_minute(a), _minute(b)) for a, b in cal.free(d)] for d in days}
-    if now is not None and now.astimezone(tz).date() == today:
-        cut = -(-_minute(now) // 5) * 5  # from the next five minutes on
-        free_by_day[today] = [(max(a, cut), b) for a, b in free_by_day[today] if b > cut]
-    free_before: dict[date, int] = {}  # free minutes from today up to the start of a day
-    running = 0
-    for d in [*days, last + timedelta(days=1)]:
-        free_before[d] = running
-        running += sum(e - s for s, e in free_by_day.get(d, ()))
+    free_by_day, free_before = _free_time(cx, days, now)
 
     # --- the work: tasks and occurrences ---------------------------------------------------
     statuses: list[TaskStatus] = []
@@ -602,64 +594,60 @@ def _make_plan(
                     pending_delegate.append(job)
                 jobs.append(job)
 
-    # delegate-quadrant work goes to a colleague who fits, most urgent first
-    delegated: set[str] = set()
-    for job in sorted(pending_delegate, key=lambda j: (-j.ranking.urgency, j.id)):
-        until = job.due.astimezone(tz).date() if job.due else last
-        c = _colleague_for(cx, job.task, job.need, until, load)
-        if c is None:
-            continue
-        key = (c.id, _monday(min(max(until, today), last)))
-        load[key] = load.get(key, 0) + job.need
-        delegated.add(job.id)
-        statuses.append(status(job.id, job.task, job.ranking, job.need, job.due, delegated_to=c.id))
-    jobs = [j for j in jobs if j.id not in delegated]
+    delegated = _delegate(cx, pending_delegate, load)
+    statuses += (
+        status(j.id, j.task, j.ranking, j.need, j.due, delegated_to=to) for j, to in delegated
+    )
+    given = {j.id for j, _ in delegated}
+    jobs = [j for j in jobs if j.id not in given]
 
-    # --- the line of free time ---------------------------------------------------------------
-    if p.pomodoro:
-        for j in jobs:
-            j.mb = min(j.mb, POMODORO_WORK)
-    releases = sorted({j.release_m for j in jobs if start_m < j.release_m < end_m})
+    gaps = _place_all(cx, jobs, days, free_by_day, start_m, end_m)
 
-    shortest = min((j.mb for j in jobs), default=p.min_block)
+    done_jobs, unscheduled, blocks_by_day, used = _outcome(
+        cx, jobs, days, gaps, start_m, end_m, load
+    )
+    statuses += done_jobs
 
-    def line_for(slack: int) -> tuple[Line, list[tuple[int, int]]]:
-        slots: list[tuple[int, int]] = []
-        gaps: list[tuple[int, int]] = []
-        for d in days:
-            # a gap shorter than any task's min_block between two meetings is no time for work
-            usable = [(a, b) for a, b in free_by_day[d] if b - a >= shortest]
-            s, g = split_slots(usable, slack, p.pomodoro)
-            slots += s
-            gaps += g
-        return Line(cut_at(slots, releases)), gaps
+    study_blocks, study_missing = _study(cx)
+    for sb in study_blocks:
+        blocks_by_day[sb.start.date()].append(sb)
+    unscheduled += study_missing
 
-    full, gaps_full = line_for(0)
-    for j in jobs:
-        j.pref = 0
-        if j.due is None or j.due_m > end_m:
-            j.beyond = True
-        elif j.due_m <= start_m or j.need > full.upto(j.due_m) - full.upto(j.release_m):
-            j.late = True  # overdue, or too big for the time between its start and its deadline
-            j.overdue = j.due_m <= start_m
-            j.too_big = not j.overdue
-    rank_jobs(jobs)
-    select_on_time([j for j in jobs if not j.beyond and not j.late], full)
+    out_days = [_day_plan(cx, d, blocks_by_day[d], free_by_day[d], used.get(d, 0)) for d in days]
 
-    if p.slack > 0:
-        line, gaps = line_for(p.slack)
-        chosen = {j.id for j in jobs if j.ontime}
-        if place(jobs, line):  # slack never costs a deadline that could be met
-            for j in jobs:
-                j.ontime = j.id in chosen
-                j.late = not j.ontime and not j.beyond
-            line, gaps = full, gaps_full
-            place(jobs, line)
-    else:
-        line, gaps = full, gaps_full
-        place(jobs, line)
+    warnings = [
+        M(lang, "estimated", name=holidays.days[d].name, date=cx.d(d, "full"))
+        for d in sorted(holidays.estimated)
+        if today <= d <= last and d in holidays.days
+    ]
+    # open work first, then delegated, then done; each by urgency, then id (two sorts on one
+    # plain key each: a year of statuses compares tuples slowly)
+    statuses.sort(key=attrgetter("id"))
+    statuses.sort(key=attrgetter("urgency"), reverse=True)
+    statuses = [s for group in _status_groups(statuses) for s in group]
+    return Plan(
+        timezone=ws.profile.timezone,
+        today=today,
+        days=tuple(out_days),
+        tasks=tuple(statuses),
+        unscheduled=tuple(unscheduled),
+        warnings=tuple(warnings),
+    )
 
-    # --- statuses and what did not fit -----------------------------------------------------
+
+def _outcome(
+    cx: _Ctx,
+    jobs: list[Job],
+    days: list[date],
+    gaps: list[tuple[int, int]],
+    start_m: int,
+    end_m: int,
+    load: dict[tuple[str, date], int],
+) -> tuple[list[TaskStatus], list[Unscheduled], dict[date, list[Block]], dict[date, int]]:
+    """What the sweep made of the jobs: their statuses, what did not fit (with a reason and a
+    suggestion), the task blocks and pomodoro rests of each day, and each day's minutes used."""
+    lang, tz, last = cx.lang, cx.tz, cx.last
+    statuses: list[TaskStatus] = []
     unscheduled: list[Unscheduled] = []
     blocks_by_day: dict[date, list[Block]] = {d: [] for d in days}
     task_edges: set[int] = set()
@@ -771,73 +759,139 @@ def _make_plan(
                 Block(start, cx.dt(b), "break", None, M(lang, "pomodoro"))
             )
 
-    study_blocks, study_missing = _study(cx)
-    for sb in study_blocks:
-        blocks_by_day[sb.start.date()].append(sb)
-    unscheduled += study_missing
+    for d, minutes in rest_by_day.items():
+        task_minutes[d] = task_minutes.get(d, 0) + minutes
+    return statuses, unscheduled, blocks_by_day, task_minutes
 
-    # --- the days ----------------------------------------------------------------------------
-    out_days: list[DayPlan] = []
-    for d in days:
-        info = cal.day(d)
-        fixed = []
-        for fb in cal.fixed(d):
-            if fb.kind == "training" and fb.note in ("offline", "online"):
-                fb = Block(
-                    fb.start,
-                    fb.end,
-                    fb.kind,
-                    fb.ref,
-                    fb.title,
-                    fb.quadrant,
-                    M(lang, fb.note),
-                    fb.location,
-                    fb.link,
-                    fb.busy,
-                )
-            fixed.append(fb)
-        placed = blocks_by_day[d]
-        study_here = [(b.start, b.end) for b in placed if b.kind == "study"]
-        breaks: list[Block] = []
-        if info.working:
-            cuts = [(b.start, b.end) for b in fixed] + study_here
-            for br in info.breaks:
-                for x0, x1 in subtract([br.on(d, tz)], cuts):
-                    breaks.append(Block(x0, x1, "break", None, M(lang, "break")))
-        # no two placed blocks share a start: sorted once, with the rest, unless study merges
-        merged = _merge_study(placed) if study_here else placed
-        all_blocks = sorted(fixed + breaks + merged, key=_block_order)
-        work = sum(_minute(x1) - _minute(x0) for x0, x1 in cal.work_time(d))
-        free = sum(e - s for s, e in free_by_day[d])
-        used = task_minutes.get(d, 0) + rest_by_day.get(d, 0)
-        out_days.append(
-            DayPlan(
-                date=d,
-                working=info.working,
-                note=_day_note(cx, d),
-                blocks=tuple(all_blocks),
-                free_minutes=max(0, free - used),
-                work_minutes=work,
+
+def _free_time(
+    cx: _Ctx, days: list[date], now: datetime | None
+) -> tuple[dict[date, list[tuple[int, int]]], dict[date, int]]:
+    """Each day's free working time in epoch minutes (from `now` on, today), and the free minutes
+    from today up to the start of each day (and of the day after the last)."""
+    cal, today = cx.cal, cx.today
+    free_by_day = {d: [(_minute(a), _minute(b)) for a, b in cal.free(d)] for d in days}
+    if now is not None and now.astimezone(cx.tz).date() == today:
+        cut = -(-_minute(now) // 5) * 5  # from the next five minutes on
+        free_by_day[today] = [(max(a, cut), b) for a, b in free_by_day[today] if b > cut]
+    free_before: dict[date, int] = {}
+    running = 0
+    for d in [*days, cx.last + timedelta(days=1)]:
+        free_before[d] = running
+        running += sum(e - s for s, e in free_by_day.get(d, ()))
+    return free_by_day, free_before
+
+
+def _delegate(
+    cx: _Ctx, pending: list[Job], load: dict[tuple[str, date], int]
+) -> list[tuple[Job, str]]:
+    """Delegate-quadrant work to a colleague who fits, most urgent first: (job, colleague id)."""
+    out: list[tuple[Job, str]] = []
+    for job in sorted(pending, key=lambda j: (-j.ranking.urgency, j.id)):
+        until = job.due.astimezone(cx.tz).date() if job.due else cx.last
+        c = _colleague_for(cx, job.task, job.need, until, load)
+        if c is None:
+            continue
+        key = (c.id, _monday(min(max(until, cx.today), cx.last)))
+        load[key] = load.get(key, 0) + job.need
+        out.append((job, c.id))
+    return out
+
+
+def _place_all(
+    cx: _Ctx,
+    jobs: list[Job],
+    days: list[date],
+    free_by_day: dict[date, list[tuple[int, int]]],
+    start_m: int,
+    end_m: int,
+) -> list[tuple[int, int]]:
+    """Choose the on-time set and place every job on the line of free time; returns the gaps
+    between work pieces (pomodoro rests, slack) that may show as breaks."""
+    p = cx.ws.planning
+    if p.pomodoro:
+        for j in jobs:
+            j.mb = min(j.mb, POMODORO_WORK)
+    releases = sorted({j.release_m for j in jobs if start_m < j.release_m < end_m})
+    shortest = min((j.mb for j in jobs), default=p.min_block)
+
+    def line_for(slack: int) -> tuple[Line, list[tuple[int, int]]]:
+        slots: list[tuple[int, int]] = []
+        gaps: list[tuple[int, int]] = []
+        for d in days:
+            # a gap shorter than any task's min_block between two meetings is no time for work
+            usable = [(a, b) for a, b in free_by_day[d] if b - a >= shortest]
+            s, g = split_slots(usable, slack, p.pomodoro)
+            slots += s
+            gaps += g
+        return Line(cut_at(slots, releases)), gaps
+
+    full, gaps_full = line_for(0)
+    for j in jobs:
+        j.pref = 0
+        if j.due is None or j.due_m > end_m:
+            j.beyond = True
+        elif j.due_m <= start_m or j.need > full.upto(j.due_m) - full.upto(j.release_m):
+            j.late = True  # overdue, or too big for the time between its start and its deadline
+            j.overdue = j.due_m <= start_m
+            j.too_big = not j.overdue
+    rank_jobs(jobs)
+    select_on_time([j for j in jobs if not j.beyond and not j.late], full)
+
+    if p.slack > 0:
+        line, gaps = line_for(p.slack)
+        chosen = {j.id for j in jobs if j.ontime}
+        if place(jobs, line):  # slack never costs a deadline that could be met
+            for j in jobs:
+                j.ontime = j.id in chosen
+                j.late = not j.ontime and not j.beyond
+            gaps = gaps_full
+            place(jobs, full)
+        return gaps
+    place(jobs, full)
+    return gaps_full
+
+
+def _day_plan(
+    cx: _Ctx, d: date, placed: list[Block], free: list[tuple[int, int]], used: int
+) -> DayPlan:
+    """One day: its fixed blocks, breaks and placed work in time order, and how full it is."""
+    cal, lang, tz = cx.cal, cx.lang, cx.tz
+    info = cal.day(d)
+    fixed = []
+    for fb in cal.fixed(d):
+        if fb.kind == "training" and fb.note in ("offline", "online"):
+            fb = Block(
+                fb.start,
+                fb.end,
+                fb.kind,
+                fb.ref,
+                fb.title,
+                fb.quadrant,
+                M(lang, fb.note),
+                fb.location,
+                fb.link,
+                fb.busy,
             )
-        )
-
-    warnings = [
-        M(lang, "estimated", name=holidays.days[d].name, date=cx.d(d, "full"))
-        for d in sorted(holidays.estimated)
-        if today <= d <= last and d in holidays.days
-    ]
-    # open work first, then delegated, then done; each by urgency, then id (two sorts on one
-    # plain key each: a year of statuses compares tuples slowly)
-    statuses.sort(key=attrgetter("id"))
-    statuses.sort(key=attrgetter("urgency"), reverse=True)
-    statuses = [s for group in _status_groups(statuses) for s in group]
-    return Plan(
-        timezone=ws.profile.timezone,
-        today=today,
-        days=tuple(out_days),
-        tasks=tuple(statuses),
-        unscheduled=tuple(unscheduled),
-        warnings=tuple(warnings),
+        fixed.append(fb)
+    study_here = [(b.start, b.end) for b in placed if b.kind == "study"]
+    breaks: list[Block] = []
+    if info.working:
+        cuts = [(b.start, b.end) for b in fixed] + study_here
+        for br in info.breaks:
+            for x0, x1 in subtract([br.on(d, tz)], cuts):
+                breaks.append(Block(x0, x1, "break", None, M(lang, "break")))
+    # no two placed blocks share a start: sorted once, with the rest, unless study merges
+    merged = _merge_study(placed) if study_here else placed
+    all_blocks = sorted(fixed + breaks + merged, key=_block_order)
+    work = sum(_minute(x1) - _minute(x0) for x0, x1 in cal.work_time(d))
+    return DayPlan(
+        date=d,
+        working=info.working,
+        note=_day_note(cx, d),
+        blocks=tuple(all_blocks),
+        free_minutes=max(0, sum(e - s for s, e in free) - used),
+        work_minutes=work,
     )
 
 
