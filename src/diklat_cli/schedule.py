@@ -429,7 +429,49 @@ def _make_plan(
     days = [today + timedelta(days=i) for i in range((last - today).days + 1)]
     free_by_day, free_before = _free_time(cx, days, now)
 
-    # --- the work: tasks and occurrences ---------------------------------------------------
+    statuses, jobs, load = _work(cx, progress, free_before, midnight)
+    gaps = _place_all(cx, jobs, days, free_by_day, start_m, end_m)
+
+    job_statuses, unscheduled, blocks_by_day, used = _outcome(
+        cx, jobs, days, gaps, start_m, end_m, load
+    )
+    statuses += job_statuses
+
+    study_blocks, study_missing = _study(cx)
+    for sb in study_blocks:
+        blocks_by_day[sb.start.date()].append(sb)
+    unscheduled += study_missing
+
+    out_days = [_day_plan(cx, d, blocks_by_day[d], free_by_day[d], used.get(d, 0)) for d in days]
+
+    warnings = [
+        M(lang, "estimated", name=holidays.days[d].name, date=cx.d(d, "full"))
+        for d in sorted(holidays.estimated)
+        if today <= d <= last and d in holidays.days
+    ]
+    # open work first, then delegated, then done; each by urgency, then id (two sorts on one
+    # plain key each: a year of statuses compares tuples slowly)
+    statuses.sort(key=attrgetter("id"))
+    statuses.sort(key=attrgetter("urgency"), reverse=True)
+    statuses = [s for group in _status_groups(statuses) for s in group]
+    return Plan(
+        timezone=ws.profile.timezone,
+        today=today,
+        days=tuple(out_days),
+        tasks=tuple(statuses),
+        unscheduled=tuple(unscheduled),
+        warnings=tuple(warnings),
+    )
+
+
+def _work(
+    cx: _Ctx, progress: Progress, free_before: dict[date, int], midnight: datetime
+) -> tuple[list[TaskStatus], list[Job], dict[tuple[str, date], int]]:
+    """The tasks and their occurrences as jobs to place, or as statuses already settled (done,
+    nothing left, delegated); delegate-quadrant work goes to a colleague who fits. Also the
+    minutes handed to each colleague per week, for the suggestions of what does not fit."""
+    ws, cal, today, last, tz = cx.ws, cx.cal, cx.today, cx.last, cx.tz
+    p = ws.planning
     statuses: list[TaskStatus] = []
     jobs: list[Job] = []
     load: dict[tuple[str, date], int] = {}  # colleague's handed-over minutes per week
@@ -600,39 +642,7 @@ def _make_plan(
     )
     given = {j.id for j, _ in delegated}
     jobs = [j for j in jobs if j.id not in given]
-
-    gaps = _place_all(cx, jobs, days, free_by_day, start_m, end_m)
-
-    done_jobs, unscheduled, blocks_by_day, used = _outcome(
-        cx, jobs, days, gaps, start_m, end_m, load
-    )
-    statuses += done_jobs
-
-    study_blocks, study_missing = _study(cx)
-    for sb in study_blocks:
-        blocks_by_day[sb.start.date()].append(sb)
-    unscheduled += study_missing
-
-    out_days = [_day_plan(cx, d, blocks_by_day[d], free_by_day[d], used.get(d, 0)) for d in days]
-
-    warnings = [
-        M(lang, "estimated", name=holidays.days[d].name, date=cx.d(d, "full"))
-        for d in sorted(holidays.estimated)
-        if today <= d <= last and d in holidays.days
-    ]
-    # open work first, then delegated, then done; each by urgency, then id (two sorts on one
-    # plain key each: a year of statuses compares tuples slowly)
-    statuses.sort(key=attrgetter("id"))
-    statuses.sort(key=attrgetter("urgency"), reverse=True)
-    statuses = [s for group in _status_groups(statuses) for s in group]
-    return Plan(
-        timezone=ws.profile.timezone,
-        today=today,
-        days=tuple(out_days),
-        tasks=tuple(statuses),
-        unscheduled=tuple(unscheduled),
-        warnings=tuple(warnings),
-    )
+    return statuses, jobs, load
 
 
 def _outcome(
