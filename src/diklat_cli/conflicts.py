@@ -200,9 +200,7 @@ def window(ws: Workspace, today: date) -> tuple[date, date]:
         if t.end >= today:
             first = min(first, t.start)
             last = max(last, t.end + timedelta(days=21))
-    dues = [d.date() if isinstance(d, datetime) else d for t in ws.tasks if (d := t.due)]
-    if dues and max(dues) > last:
-        last = max(dues)
+    last = max(last, max((_day(t.due) or today for t in ws.tasks), default=today))
     return first, min(last, today + timedelta(days=400))
 
 
@@ -599,11 +597,9 @@ def _overload(cx: _Ctx, last: date) -> list[Conflict]:
                     (remaining(ref, task.estimate), task.id, task.title)
                 )
             continue
-        day = task.due
+        day = _day(task.due)
         if day is None:
             continue
-        if type(day) is datetime:
-            day = day.date()
         n = day.toordinal()
         if n < first_day or n > last_day:
             continue

@@ -119,10 +119,8 @@ def rank(
         urgent = forced
     else:
         urgent = working_days_to_due is not None and working_days_to_due <= urgent_within_days
-    score: float = 0  # the terms added in order from int 0, as sum() does (0 with no terms)
-    for t in terms:
-        score += t.value * t.coefficient
-    return Ranking(round(score, 4), tuple(terms), urgent, important, quadrant(urgent, important))
+    urgency = round(sum(t.score for t in terms), 4)  # 0, an int, with no terms
+    return Ranking(urgency, tuple(terms), urgent, important, quadrant(urgent, important))
 
 
 _TERMS: dict[tuple[str, float], UrgencyTerm] = {}
