@@ -79,10 +79,8 @@ def check(
 
     Example: diklat check --date 2027-01-04   ·   diklat check --suggest pkp-2027
     """
-    from .. import conflicts
-    from ..calendar import Calendar
     from ..render import check as render
-    from ..schedule import make_plan
+    from .plan import plan_and_findings
 
     o = options(ctx)
     ws = o.ws
@@ -116,16 +114,7 @@ def check(
         else:
             render.suggestions(out, training, ranked, first, last, lang, sg.SHOWN)
         return
-    first, last = conflicts.window(ws, today)
-    holidays = o.holidays(first, last)
-    busy = o.busy(first, last)
-    cal = Calendar(ws, holidays, first, last, busy)  # shared: each would work out every day
-    plan = make_plan(
-        ws, today, holidays=holidays, progress=o.progress(), busy=busy, lang=lang, calendar=cal
-    )
-    found = conflicts.find(
-        ws, today, holidays=holidays, busy=busy, lang=lang, plan=plan, calendar=cal
-    )
+    _, found = plan_and_findings(o, ws, today)
     if format_ is Format.json:
         typer.echo(render.findings_json(found, today))
     else:

@@ -65,18 +65,26 @@ def build_plan(
 
     `now` is the clock when planning the real today: the part of the day already gone gets no work.
     """
-    from .. import conflicts
-
     ws = o.ws
     if show_until is not None:
         ws = _with_horizon(ws, (show_until - today).days + 1)
-    # the clashes look past the horizon (a training's whole run), so the holidays must too
+    p, found = plan_and_findings(o, ws, today, now)
+    return ws, with_conflicts(p, found)
+
+
+def plan_and_findings(
+    o: Options, ws: Workspace, today: date, now: datetime | None = None
+) -> tuple[Plan, list[Conflict]]:
+    """The plan of the horizon and what `conflicts.find` reports, from one calendar (each would
+    otherwise work out every day again). The clashes look past the horizon (a training's whole
+    run), so the calendar and the holidays do too."""
+    from .. import conflicts
+
     first, last = conflicts.window(ws, today)
     first, last = min(first, today), max(last, today + timedelta(days=ws.planning.horizon_days))
     holidays = o.holidays(first, last)
     busy = o.busy(first, last)
     lang = o.language
-    # one calendar for the plan and the clashes: each would otherwise work out every day again
     cal = Calendar(ws, holidays, first, last, busy)
     p = make_plan(
         ws,
@@ -89,7 +97,7 @@ def build_plan(
         calendar=cal,
     )
     found = conflicts.find(ws, today, holidays=holidays, busy=busy, lang=lang, plan=p, calendar=cal)
-    return ws, with_conflicts(p, found)
+    return p, found
 
 
 @app.command()
