@@ -90,6 +90,18 @@ def hoist_global_options(args: list[str]) -> list[str]:
     People type options where they think of them; Typer only takes the app's own options before
     the command name. Everything after a `--` is left alone.
     """
+    front, rest = _split_globals(args)
+    return front + rest
+
+
+def _command_name(args: list[str]) -> str | None:
+    """The command being run: the first argument that is not a global option or its value."""
+    _, rest = _split_globals(args)
+    return rest[0] if rest and not rest[0].startswith("-") else None
+
+
+def _split_globals(args: list[str]) -> tuple[list[str], list[str]]:
+    """The global options (with their values), and the other arguments, each in their order."""
     front: list[str] = []
     rest: list[str] = []
     i = 0
@@ -107,21 +119,7 @@ def hoist_global_options(args: list[str]) -> list[str]:
         else:
             rest.append(a)
         i += 1
-    return front + rest
-
-
-def _command_name(args: list[str]) -> str | None:
-    """The command being run, from arguments whose global options come first."""
-    i = 0
-    while i < len(args):
-        a = args[i]
-        if a in _GLOBAL_FLAGS or (a.split("=", 1)[0] in _GLOBAL_WITH_VALUE and "=" in a):
-            i += 1
-        elif a in _GLOBAL_WITH_VALUE:
-            i += 2
-        else:
-            return None if a.startswith("-") else a
-    return None
+    return front, rest
 
 
 # which module defines each command (`diklat --help` lists them alphabetically)
