@@ -35,11 +35,11 @@ from zoneinfo import ZoneInfo
 
 import tomli_w
 
-from diklat_cli.calendar import Calendar
-from diklat_cli.holidays_id import HolidayCache, HolidayData, holiday_data
-from diklat_cli.models import Workspace
-from diklat_cli.values import expand_rrule
-from diklat_cli.workspace import validate
+from diklat_cli.planning.calendar import Calendar
+from diklat_cli.workspace.holidays_id import HolidayCache, HolidayData, holiday_data
+from diklat_cli.workspace.loader import validate
+from diklat_cli.workspace.models import Workspace
+from diklat_cli.workspace.values import expand_rrule
 
 TODAY = date(2027, 1, 4)  # a Monday; the plan's first day
 HORIZON = 365

@@ -304,16 +304,16 @@ def own_peak_mib() -> float:
 def diklat_case(case: Path, today: date) -> dict[str, Any]:
     """Load, plan and judge one generated case; runs in a child (`--diklat-case`)."""
     t0 = time.perf_counter()
-    from diklat_cli.holidays_id import HolidayCache, holiday_data
-    from diklat_cli.schedule import make_plan
-    from diklat_cli.workspace import load
+    from diklat_cli.planning.schedule import make_plan
+    from diklat_cli.workspace.holidays_id import HolidayCache, holiday_data
+    from diklat_cli.workspace.loader import load
 
     t_import = time.perf_counter()
     ws = load(case / "workspace")
     t_load = time.perf_counter()
     cached_s = None
     try:  # the CLI's path: the validated workspace served from diklat's cache
-        from diklat_cli.workspace import load_cached
+        from diklat_cli.workspace.loader import load_cached
 
         cache_dir = RESULTS / "workspace-cache"
         load_cached(case / "workspace", cache_dir)

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from diklat_cli.holidays_id import HolidayData
-from diklat_cli.workspace import load
+from diklat_cli.workspace.holidays_id import HolidayData
+from diklat_cli.workspace.loader import load
 
 BENCH = Path(__file__).resolve().parent.parent / "bench"
 sys.path.insert(0, str(BENCH))

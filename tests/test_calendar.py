@@ -3,9 +3,9 @@ from __future__ import annotations
 from datetime import date, time
 from pathlib import Path
 
-from diklat_cli.calendar import Calendar
-from diklat_cli.holidays_id import HolidayData, HolidayInfo
-from diklat_cli.workspace import load
+from diklat_cli.planning.calendar import Calendar
+from diklat_cli.workspace.holidays_id import HolidayData, HolidayInfo
+from diklat_cli.workspace.loader import load
 
 
 def _hm(spans: list[tuple]) -> list[tuple[str, str]]:  # type: ignore[type-arg]

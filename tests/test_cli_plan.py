@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from diklat_cli.cli import app, main
 from diklat_cli.cli import plan as plan_cmd
 from diklat_cli.errors import ExitCode
-from diklat_cli.plan import Plan, TaskStatus, Unscheduled, UrgencyTerm
+from diklat_cli.planning.plan import Plan, TaskStatus, Unscheduled, UrgencyTerm
 
 SCHEMA = json.loads((Path(__file__).parent / "plan.schema.json").read_text("utf-8"))
 THURSDAY = "2026-12-03"  # the contract's "Rapat evaluasi TW IV", 09:00-11:30

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from diklat_cli.conflicts import find, jp_year
-from diklat_cli.holidays_id import HolidayData, HolidayInfo
-from diklat_cli.plan import Conflict
-from diklat_cli.workspace import load
+from diklat_cli.planning.conflicts import find, jp_year
+from diklat_cli.planning.plan import Conflict
+from diklat_cli.workspace.holidays_id import HolidayData, HolidayInfo
+from diklat_cli.workspace.loader import load
 
 PROFILE = """
 [profile]
@@ -368,7 +368,7 @@ level = "avoid"
 
 
 def test_suggest_moves_the_training_out_of_a_busy_period(tmp_path: Path) -> None:
-    from diklat_cli.suggest import rank
+    from diklat_cli.planning.suggest import rank
 
     quiet = """
 [[quiet]]

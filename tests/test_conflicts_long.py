@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from diklat_cli.conflicts import find
-from diklat_cli.holidays_id import HolidayData
-from diklat_cli.models import Workspace
-from diklat_cli.workspace import validate
+from diklat_cli.planning.conflicts import find
+from diklat_cli.workspace.holidays_id import HolidayData
+from diklat_cli.workspace.loader import validate
+from diklat_cli.workspace.models import Workspace
 
 TODAY = date(2027, 1, 11)  # Monday; the week holds 37.5 working hours
 

@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from diklat_cli.cli import app, main
-from diklat_cli.workspace import demo_path
+from diklat_cli.workspace.loader import demo_path
 
 runner = CliRunner()
 

@@ -6,8 +6,8 @@ from dataclasses import replace
 from datetime import date, time
 from pathlib import Path
 
-from diklat_cli.calendar import Calendar
-from diklat_cli.handover import (
+from diklat_cli.planning.calendar import Calendar
+from diklat_cli.planning.handover import (
     absence,
     checkin_time,
     for_colleague,
@@ -17,12 +17,12 @@ from diklat_cli.handover import (
     return_tasks,
     work_items,
 )
-from diklat_cli.holidays_id import HolidayData, HolidayInfo
-from diklat_cli.models import Profile, Workspace
 from diklat_cli.render.handover import _md_cell, place_of
-from diklat_cli.state import Progress, TaskProgress
-from diklat_cli.values import parse_time_range
-from diklat_cli.workspace import load
+from diklat_cli.workspace.holidays_id import HolidayData, HolidayInfo
+from diklat_cli.workspace.loader import load
+from diklat_cli.workspace.models import Profile, Workspace
+from diklat_cli.workspace.state import Progress, TaskProgress
+from diklat_cli.workspace.values import parse_time_range
 
 FIXTURE = Path(__file__).parent / "fixtures" / "handover"
 IMLEK = HolidayData({date(2027, 2, 5): HolidayInfo("Cuti Bersama Tahun Baru Imlek", "government")})

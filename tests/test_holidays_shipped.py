@@ -14,7 +14,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from diklat_cli.holidays_id import (
+from diklat_cli.workspace.holidays_id import (
     SHIPPED,
     HolidayCache,
     holiday_data,
@@ -44,7 +44,7 @@ def test_a_first_run_plans_without_importing_holidays(tmp_path: Path) -> None:
     script = (
         "import sys\n"
         "from pathlib import Path\n"
-        "from diklat_cli.holidays_id import HolidayCache, holiday_data\n"
+        "from diklat_cli.workspace.holidays_id import HolidayCache, holiday_data\n"
         f"cache = HolidayCache(Path({str(tmp_path)!r}) / 'holidays.json')\n"
         "data = holiday_data([2026, 2027], public=True, cuti_bersama=True, cache=cache)\n"
         "cache.save()\n"

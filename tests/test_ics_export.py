@@ -11,13 +11,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from diklat_cli.holidays_id import HolidayData, HolidayInfo
-from diklat_cli.models import Event as WsEvent
-from diklat_cli.models import Export, Profile, Training, Workspace
-from diklat_cli.plan import Block, DayPlan, Plan
+from diklat_cli.planning.plan import Block, DayPlan, Plan
 from diklat_cli.render.ics import event_uid, items, to_ical
-from diklat_cli.state import ExportIdentity, ExportState
-from diklat_cli.workspace import validate
+from diklat_cli.workspace.holidays_id import HolidayData, HolidayInfo
+from diklat_cli.workspace.loader import validate
+from diklat_cli.workspace.models import Event as WsEvent
+from diklat_cli.workspace.models import Export, Profile, Training, Workspace
+from diklat_cli.workspace.state import ExportIdentity, ExportState
 
 JKT = ZoneInfo("Asia/Jakarta")
 NOW = datetime(2026, 11, 30, 1, 0, tzinfo=UTC)
@@ -339,7 +339,7 @@ def test_items_in_english() -> None:
 
 
 def test_a_task_block_carries_its_steps_documents_and_the_done_command() -> None:
-    from diklat_cli.models import Task
+    from diklat_cli.workspace.models import Task
 
     task = validate(
         Task,

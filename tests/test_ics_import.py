@@ -8,10 +8,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from diklat_cli.calendar import BusyEvent
 from diklat_cli.errors import WorkspaceError
-from diklat_cli.icsimport import MAX_OCCURRENCES, read_calendars
-from diklat_cli.models import CalendarSource, Profile, Workspace
+from diklat_cli.planning.calendar import BusyEvent
+from diklat_cli.workspace.icsimport import MAX_OCCURRENCES, read_calendars
+from diklat_cli.workspace.models import CalendarSource, Profile, Workspace
 
 JKT = ZoneInfo("Asia/Jakarta")
 MKS = ZoneInfo("Asia/Makassar")
@@ -361,7 +361,7 @@ def test_not_icalendar_at_all_is_an_error(tmp_path: Path) -> None:
 def test_a_huge_file_is_an_error_before_it_is_read(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import diklat_cli.icsimport as mod
+    import diklat_cli.workspace.icsimport as mod
 
     monkeypatch.setattr(mod, "MAX_BYTES", 1000)
     with pytest.raises(WorkspaceError) as info:
@@ -386,8 +386,8 @@ def test_byte_order_mark_and_lf_line_ends_are_accepted(tmp_path: Path) -> None:
 
 
 def test_busy_time_feeds_the_calendar_free_time(tmp_path: Path) -> None:
-    from diklat_cli.calendar import Calendar
-    from diklat_cli.holidays_id import HolidayData
+    from diklat_cli.planning.calendar import Calendar
+    from diklat_cli.workspace.holidays_id import HolidayData
 
     events, _ = read(tmp_path, OUTLOOK)
     ws = Workspace(profile=Profile(name="R"))
@@ -444,7 +444,7 @@ def test_a_cached_read_is_reused_until_the_file_changes(
 ) -> None:
     import os
 
-    import diklat_cli.icsimport as mod
+    import diklat_cli.workspace.icsimport as mod
 
     ws = make_ws(tmp_path, {"kantor.ics": GOOGLE})
     cache = tmp_path / "cache" / "calendars.json"
@@ -496,7 +496,7 @@ def test_29_february_is_a_rule_that_does_occur(tmp_path: Path) -> None:
 def test_too_many_events_in_the_window_are_cut_with_a_warning(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import diklat_cli.icsimport as mod
+    import diklat_cli.workspace.icsimport as mod
 
     monkeypatch.setattr(mod, "MAX_EVENTS", 3)
     data = cal(

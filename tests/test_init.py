@@ -12,7 +12,7 @@ import pytest
 
 from diklat_cli.cli import main
 from diklat_cli.cli.setup import starter_files
-from diklat_cli.workspace import load
+from diklat_cli.workspace.loader import load
 
 FILES = ["diklat.toml", "tugas.toml", "tim.toml", "diklat.schema.json"]
 

@@ -8,9 +8,9 @@ from zoneinfo import ZoneInfo
 import pytest
 from pydantic import ValidationError
 
-from diklat_cli.models import Planning, Session, Task, Workweek
-from diklat_cli.values import Invalid
-from diklat_cli.workspace import validate
+from diklat_cli.workspace.loader import validate
+from diklat_cli.workspace.models import Planning, Session, Task, Workweek
+from diklat_cli.workspace.values import Invalid
 
 
 def test_default_workweek_is_the_perpres_pattern() -> None:

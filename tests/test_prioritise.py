@@ -5,7 +5,14 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from diklat_cli.prioritise import Ranking, due_value, quadrant, quadrant_label, rank, term_label
+from diklat_cli.planning.prioritise import (
+    Ranking,
+    due_value,
+    quadrant,
+    quadrant_label,
+    rank,
+    term_label,
+)
 
 NOW = datetime(2026, 11, 30, tzinfo=ZoneInfo("Asia/Jakarta"))
 

@@ -12,11 +12,11 @@ import pytest
 from pydantic import ValidationError
 
 from diklat_cli.i18n import Lang
-from diklat_cli.models import Export, Task
-from diklat_cli.problems import describe_path, explain_invalid, explain_syntax, suggest
-from diklat_cli.tables import known_keys
-from diklat_cli.tomlpos import LineMap
-from diklat_cli.workspace import adapter
+from diklat_cli.workspace.loader import adapter
+from diklat_cli.workspace.models import Export, Task
+from diklat_cli.workspace.problems import describe_path, explain_invalid, explain_syntax, suggest
+from diklat_cli.workspace.tables import known_keys
+from diklat_cli.workspace.tomlpos import LineMap
 
 CONTEXT = {"jp_minutes": 45, "timezone": "Asia/Jakarta"}
 

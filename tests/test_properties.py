@@ -9,12 +9,12 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from diklat_cli.calendar import Calendar
-from diklat_cli.holidays_id import HolidayData, HolidayInfo
-from diklat_cli.models import Workspace
-from diklat_cli.plan import Plan
-from diklat_cli.schedule import make_plan
-from diklat_cli.workspace import validate
+from diklat_cli.planning.calendar import Calendar
+from diklat_cli.planning.plan import Plan
+from diklat_cli.planning.schedule import make_plan
+from diklat_cli.workspace.holidays_id import HolidayData, HolidayInfo
+from diklat_cli.workspace.loader import validate
+from diklat_cli.workspace.models import Workspace
 
 MONDAY = date(2026, 11, 30)
 HALF_HOURS = [f"{h:02d}:{m:02d}" for h in range(7, 17) for m in (0, 30)]

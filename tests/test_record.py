@@ -8,8 +8,8 @@ from dataclasses import field
 
 import pytest
 
-from diklat_cli.models import Task
 from diklat_cli.record import Record
+from diklat_cli.workspace.models import Task
 
 
 class Point(Record):

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from diklat_cli.i18n import Lang
-from diklat_cli.plan import Conflict, DayPlan, Plan, TaskStatus, Unscheduled
+from diklat_cli.planning.plan import Conflict, DayPlan, Plan, TaskStatus, Unscheduled
 from diklat_cli.render import json as render_json
 from diklat_cli.render import markdown
 from diklat_cli.render.terminal import make_console, render_plan

@@ -18,7 +18,7 @@ import jsonschema
 import pytest
 
 from diklat_cli.i18n import Lang
-from diklat_cli.plan import (
+from diklat_cli.planning.plan import (
     Block,
     Conflict,
     DayPlan,

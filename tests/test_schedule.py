@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from diklat_cli.holidays_id import HolidayData, HolidayInfo
-from diklat_cli.models import Workspace
-from diklat_cli.plan import Plan
-from diklat_cli.schedule import make_plan
-from diklat_cli.state import Progress, TaskProgress
-from diklat_cli.workspace import validate
+from diklat_cli.planning.plan import Plan
+from diklat_cli.planning.schedule import make_plan
+from diklat_cli.workspace.holidays_id import HolidayData, HolidayInfo
+from diklat_cli.workspace.loader import validate
+from diklat_cli.workspace.models import Workspace
+from diklat_cli.workspace.state import Progress, TaskProgress
 
 MON = date(2026, 11, 30)  # a Monday with no holiday in its week
 

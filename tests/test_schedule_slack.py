@@ -10,10 +10,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from diklat_cli.holidays_id import HolidayData
-from diklat_cli.models import Workspace
-from diklat_cli.schedule import make_plan
-from diklat_cli.workspace import validate
+from diklat_cli.planning.schedule import make_plan
+from diklat_cli.workspace.holidays_id import HolidayData
+from diklat_cli.workspace.loader import validate
+from diklat_cli.workspace.models import Workspace
 
 TZ = ZoneInfo("Asia/Jakarta")
 MONDAY = date(2026, 11, 30)

@@ -11,8 +11,8 @@ import jsonschema
 import pytest
 
 from diklat_cli.cli import main
-from diklat_cli.schema import workspace_schema
-from diklat_cli.workspace import demo_path
+from diklat_cli.workspace.loader import demo_path
+from diklat_cli.workspace.schema import workspace_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -6,12 +6,12 @@ from datetime import date, timedelta
 
 import pytest
 
-from diklat_cli.calendar import Calendar
-from diklat_cli.conflicts import find, window
 from diklat_cli.demo import shift_to
-from diklat_cli.holidays_id import HolidayCache, holiday_data
-from diklat_cli.schedule import make_plan
-from diklat_cli.workspace import demo_path, load
+from diklat_cli.planning.calendar import Calendar
+from diklat_cli.planning.conflicts import find, window
+from diklat_cli.planning.schedule import make_plan
+from diklat_cli.workspace.holidays_id import HolidayCache, holiday_data
+from diklat_cli.workspace.loader import demo_path, load
 
 
 @pytest.mark.parametrize("today", [date(2026, 12, 1), date(2027, 1, 12), date(2027, 2, 15)])

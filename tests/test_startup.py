@@ -19,10 +19,10 @@ import json, sys
 from datetime import date
 from pathlib import Path
 import diklat_cli.cli
-from diklat_cli.holidays_id import HolidayData
+from diklat_cli.workspace.holidays_id import HolidayData
 from diklat_cli.i18n import use_name_cache
-from diklat_cli.schedule import make_plan
-from diklat_cli.workspace import demo_path, load_cached
+from diklat_cli.planning.schedule import make_plan
+from diklat_cli.workspace.loader import demo_path, load_cached
 
 use_name_cache(Path({cache!r}) / "names.json")  # as the app does: babel once, then its names
 ws = load_cached(demo_path(), Path({cache!r}))

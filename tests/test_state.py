@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from diklat_cli.errors import WorkspaceError
-from diklat_cli.state import (
+from diklat_cli.workspace.state import (
     PROGRESS_FILE,
     Progress,
     TaskProgress,

@@ -9,12 +9,12 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from diklat_cli.models import Task
-from diklat_cli.plan import Block, TaskStatus, Unscheduled, UrgencyTerm
-from diklat_cli.prioritise import Ranking, rank
-from diklat_cli.schedule import _task_block, _task_status, _unscheduled
-from diklat_cli.sweep import INF, Job, _SuffixMin
-from diklat_cli.workspace import validate
+from diklat_cli.planning.plan import Block, TaskStatus, Unscheduled, UrgencyTerm
+from diklat_cli.planning.prioritise import Ranking, rank
+from diklat_cli.planning.schedule import _task_block, _task_status, _unscheduled
+from diklat_cli.planning.sweep import INF, Job, _SuffixMin
+from diklat_cli.workspace.loader import validate
+from diklat_cli.workspace.models import Task
 
 
 @pytest.mark.parametrize("n", [1, 7, 300, 2000])

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from diklat_cli.models import Training
-from diklat_cli.tables import home_of, known_keys
+from diklat_cli.workspace.models import Training
+from diklat_cli.workspace.tables import home_of, known_keys
 
 
 def test_a_stray_key_is_sent_home_to_its_table() -> None:

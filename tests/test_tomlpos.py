@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from diklat_cli.tomlpos import LineMap
+from diklat_cli.workspace.tomlpos import LineMap
 
 TEXT = '''# a comment [not a table]
 [profile]

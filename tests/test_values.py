@@ -9,7 +9,7 @@ from dateutil.rrule import rrulestr
 from hypothesis import given
 from hypothesis import strategies as st
 
-from diklat_cli.values import (
+from diklat_cli.workspace.values import (
     Invalid,
     TimeRange,
     check_id,

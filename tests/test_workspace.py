@@ -8,7 +8,7 @@ import pytest
 
 from diklat_cli.cli import main
 from diklat_cli.errors import WorkspaceError
-from diklat_cli.workspace import Found, find, load
+from diklat_cli.workspace.loader import Found, find, load
 
 PROFILE = '[profile]\nname = "Rina"\n'
 COLLEAGUES = '[[colleague]]\nid = "budi"\nname = "Budi"\n'

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from diklat_cli.errors import WorkspaceError
-from diklat_cli.workspace import load, load_cached
+from diklat_cli.workspace.loader import load, load_cached
 
 
 def _touch_later(path: Path) -> None:
@@ -84,8 +84,8 @@ def test_an_edit_replaces_the_cached_copy_instead_of_adding_one(
 def test_a_workspace_cached_before_a_model_changed_is_loaded_afresh(
     ws_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from diklat_cli import workspace
-    from diklat_cli.models import Task
+    from diklat_cli.workspace import loader as workspace
+    from diklat_cli.workspace.models import Task
 
     cache = tmp_path / "cache"
     load_cached(ws_dir, cache)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from diklat_cli.workspace import load
+from diklat_cli.workspace.loader import load
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = ROOT.parent / "shared" / "docs" / "workspace-format.md"

@@ -8,7 +8,7 @@ import pytest
 
 from diklat_cli.cli import main
 from diklat_cli.demo import ANCHOR, offset, shift_to
-from diklat_cli.workspace import demo_path, load
+from diklat_cli.workspace.loader import demo_path, load
 
 DAYS = [
     date(2026, 11, 30),  # the anchor Monday itself

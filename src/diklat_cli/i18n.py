@@ -86,7 +86,7 @@ def _names(lang: Lang) -> dict[str, list[str]]:
             pass
     names = {lang_: _babel_names(lang_) for lang_ in LANGS}
     if path is not None:
-        from .state import write_atomic
+        from .workspace.state import write_atomic
 
         # a cache that cannot be written is simply not kept
         with contextlib.suppress(OSError):

@@ -21,12 +21,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from diklat_cli.holidays_id import HolidayData
-from diklat_cli.models import Event, Profile, Training, Workspace
-from diklat_cli.plan import Block, DayPlan, Plan
+from diklat_cli.planning.plan import Block, DayPlan, Plan
 from diklat_cli.render.ics import to_ical
-from diklat_cli.state import ExportState
-from diklat_cli.workspace import validate
+from diklat_cli.workspace.holidays_id import HolidayData
+from diklat_cli.workspace.loader import validate
+from diklat_cli.workspace.models import Event, Profile, Training, Workspace
+from diklat_cli.workspace.state import ExportState
 
 pytestmark = pytest.mark.clients
 

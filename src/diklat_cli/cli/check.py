@@ -88,7 +88,7 @@ def check(
     today = o.day(date_)
     out = render.console(file=sys.stdout)
     if suggest is not None:
-        from .. import suggest as sg
+        from ..planning import suggest as sg
 
         training = ws.training(suggest)
         if training is None:

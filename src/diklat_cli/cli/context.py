@@ -16,13 +16,13 @@ from zoneinfo import ZoneInfo
 
 import typer
 
-from .. import workspace as wsmod
-from ..calendar import BusyEvent
 from ..errors import UsageError
-from ..holidays_id import HolidayCache, HolidayData, holiday_data
 from ..i18n import DEFAULT_LANG, Catalog, Lang, parse_lang
-from ..models import Workspace
-from ..state import STATE_DIR, Progress
+from ..planning.calendar import BusyEvent
+from ..workspace import loader as wsmod
+from ..workspace.holidays_id import HolidayCache, HolidayData, holiday_data
+from ..workspace.models import Workspace
+from ..workspace.state import STATE_DIR, Progress
 
 M = Catalog(
     {
@@ -153,7 +153,7 @@ class Options:
         return data
 
     def progress(self) -> Progress:
-        from ..state import load_progress
+        from ..workspace.state import load_progress
 
         return load_progress(self.state_dir)
 
@@ -161,7 +161,9 @@ class Options:
         """Busy time from the workspace's [[calendar]] files; their warnings go to stderr."""
         if not self.ws.calendars:
             return []
-        from ..icsimport import read_calendars  # icalendar is slow to import: only when needed
+        from ..workspace.icsimport import (
+            read_calendars,  # icalendar is slow to import: only when needed
+        )
 
         cache = self.cache_dir / "calendars.json"
         events, warnings = read_calendars(

@@ -13,9 +13,9 @@ import typer
 
 from ..errors import UsageError
 from ..i18n import Catalog, Lang, format_date, format_duration
-from ..models import Task, Workspace
-from ..state import Progress, load_progress, record_progress, save_progress
-from ..values import expand_rrule, parse_duration
+from ..workspace.models import Task, Workspace
+from ..workspace.state import Progress, load_progress, record_progress, save_progress
+from ..workspace.values import expand_rrule, parse_duration
 from .base import app
 from .context import options
 

@@ -14,9 +14,9 @@ import typer
 
 from ..errors import UsageError
 from ..i18n import Catalog, format_date
-from ..models import Workspace
-from ..schedule import make_plan
-from ..state import load_export_state, save_export_state, write_atomic
+from ..planning.schedule import make_plan
+from ..workspace.models import Workspace
+from ..workspace.state import load_export_state, save_export_state, write_atomic
 from .base import app
 from .context import DateOption, Options, options
 

@@ -64,10 +64,10 @@ def handover(
 
     Example: diklat handover pkp-2027 --format html --output serah-terima.html
     """
-    from .. import handover as ho
-    from ..calendar import Calendar
+    from ..planning import handover as ho
+    from ..planning.calendar import Calendar
     from ..render import handover as render
-    from ..state import write_atomic
+    from ..workspace.state import write_atomic
 
     o = options(ctx)
     ws = o.ws

@@ -12,11 +12,11 @@ from typing import Annotated
 
 import typer
 
-from ..calendar import Calendar
 from ..errors import ExitCode
-from ..models import Workspace
-from ..plan import Conflict, Plan
-from ..schedule import make_plan
+from ..planning.calendar import Calendar
+from ..planning.plan import Conflict, Plan
+from ..planning.schedule import make_plan
+from ..workspace.models import Workspace
 from .base import app
 from .context import DateOption, Options, options
 
@@ -78,7 +78,7 @@ def plan_and_findings(
     """The plan of the horizon and what `conflicts.find` reports, from one calendar (each would
     otherwise work out every day again). The clashes look past the horizon (a training's whole
     run), so the calendar and the holidays do too."""
-    from .. import conflicts
+    from ..planning import conflicts
 
     first, last = conflicts.window(ws, today)
     first, last = min(first, today), max(last, today + timedelta(days=ws.planning.horizon_days))

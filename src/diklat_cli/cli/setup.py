@@ -132,7 +132,7 @@ def starter_files(today: date, lang: Lang) -> dict[str, str]:
 
 
 def schema_text() -> str:
-    from ..schema import workspace_schema
+    from ..workspace.schema import workspace_schema
 
     return json.dumps(workspace_schema(), ensure_ascii=False, indent=2) + "\n"
 

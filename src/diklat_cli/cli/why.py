@@ -7,7 +7,7 @@ import typer
 
 from ..errors import UsageError
 from ..i18n import Catalog
-from ..plan import Plan, TaskStatus
+from ..planning.plan import Plan, TaskStatus
 from .base import app
 from .context import DateOption, options
 from .plan import build_plan

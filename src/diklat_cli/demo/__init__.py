@@ -12,7 +12,7 @@ import dataclasses
 from datetime import date, datetime, timedelta
 from typing import Any, TypeVar
 
-from ..models import Model, Workspace
+from ..workspace.models import Model, Workspace
 
 ANCHOR = date(2026, 11, 30)  # a Monday: the demo files' "this week"
 

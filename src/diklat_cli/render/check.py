@@ -12,9 +12,9 @@ from rich.table import Table
 from rich.text import Text
 
 from ..i18n import Catalog, Lang, format_date
-from ..models import Training
-from ..plan import Conflict
-from ..suggest import Candidate
+from ..planning.plan import Conflict
+from ..planning.suggest import Candidate
+from ..workspace.models import Training
 
 M = Catalog(
     {

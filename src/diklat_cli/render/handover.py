@@ -15,7 +15,6 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any, Literal
 
-from ..handover import MeetingItem, Sheet, WorkItem
 from ..i18n import (
     Catalog,
     Lang,
@@ -25,8 +24,9 @@ from ..i18n import (
     format_time,
     zone_abbreviation,
 )
-from ..models import Colleague, Profile, Task
-from ..values import format_duration_value
+from ..planning.handover import MeetingItem, Sheet, WorkItem
+from ..workspace.models import Colleague, Profile, Task
+from ..workspace.values import format_duration_value
 
 Kind = Literal["handover", "return"]
 Format = Literal["markdown", "html"]

@@ -20,12 +20,12 @@ from typing import TYPE_CHECKING, Literal
 from zoneinfo import ZoneInfo
 
 from .. import __version__
-from ..calendar import Calendar, event_days, session_days
-from ..holidays_id import HolidayData
 from ..i18n import Catalog, Lang, format_time
-from ..models import Workspace
-from ..plan import Plan
-from ..state import ExportIdentity, ExportState
+from ..planning.calendar import Calendar, event_days, session_days
+from ..planning.plan import Plan
+from ..workspace.holidays_id import HolidayData
+from ..workspace.models import Workspace
+from ..workspace.state import ExportIdentity, ExportState
 
 if TYPE_CHECKING:
     from icalendar import Timezone

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from functools import cache
 from typing import Any
 
-from ..plan import Block, Conflict, DayPlan, Plan, TaskStatus, Unscheduled
+from ..planning.plan import Block, Conflict, DayPlan, Plan, TaskStatus, Unscheduled
 from .words import View, off_reason, shown_days
 
 SCHEMA_VERSION = 1

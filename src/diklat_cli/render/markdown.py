@@ -7,7 +7,7 @@ so the output avoids tables, which chats show as a mess of pipes.
 from __future__ import annotations
 
 from ..i18n import Lang, format_date, format_duration
-from ..plan import Block, Plan
+from ..planning.plan import Block, Plan
 from .words import (
     M,
     View,

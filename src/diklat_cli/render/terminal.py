@@ -16,7 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..i18n import Catalog, Lang, format_date, format_duration
-from ..plan import Block, DayPlan, Plan, Quadrant, TaskStatus
+from ..planning.plan import Block, DayPlan, Plan, Quadrant, TaskStatus
 from .words import (
     M,
     View,

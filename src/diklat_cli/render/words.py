@@ -13,7 +13,7 @@ from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from ..i18n import Catalog, Lang, format_date, format_duration, format_time, zone_abbreviation
-from ..plan import Block, Conflict, DayPlan, Plan, Quadrant, TaskStatus
+from ..planning.plan import Block, Conflict, DayPlan, Plan, Quadrant, TaskStatus
 from ..record import Record
 
 T = TypeVar("T")
@@ -205,7 +205,7 @@ def quadrant_long(q: Quadrant, lang: Lang) -> str:
 
 def term_label(name: str, lang: Lang) -> str:
     """A term in words, as the prioritiser names it; an unknown term shows by its name."""
-    from ..prioritise import term_label as words  # the terms' owner keeps their words
+    from ..planning.prioritise import term_label as words  # the terms' owner keeps their words
 
     try:
         return words(name, lang)

@@ -17,12 +17,12 @@ from dataclasses import field, replace
 from datetime import date, datetime, time, timedelta
 from typing import Literal
 
+from ..i18n import Catalog, Lang, format_date, format_duration
+from ..record import Record
+from ..workspace.models import Colleague, Event, Task, Training, Workspace
+from ..workspace.state import Progress
+from ..workspace.values import TimeRange, expand_rrule
 from .calendar import BusyEvent, Calendar, event_days, session_days
-from .i18n import Catalog, Lang, format_date, format_duration
-from .models import Colleague, Event, Task, Training, Workspace
-from .record import Record
-from .state import Progress
-from .values import TimeRange, expand_rrule
 
 AFTER_RETURN = 5  # working days after a stretch away whose deadlines the receivers must also carry
 DEFAULT_CHECKIN = time(16, 15)  # after class hours, before the office closes (domain.md 7.6)
@@ -563,7 +563,7 @@ def return_tasks(ws: Workspace, training: Training, cal: Calendar | None = None)
     """
     lang: Lang = ws.profile.language
     if cal is None:
-        from .holidays_id import HolidayData
+        from ..workspace.holidays_id import HolidayData
 
         cal = Calendar(ws, HolidayData(), training.start, training.end + timedelta(days=60))
     days = offline_days(ws, training, cal)

@@ -18,11 +18,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 from zoneinfo import ZoneInfo
 
-from .errors import Problem, WorkspaceError
-from .i18n import DEFAULT_LANG, Lang, parse_lang
+from ..errors import Problem, WorkspaceError
+from ..i18n import DEFAULT_LANG, Lang, parse_lang
+from ..record import Record
 from .models import Model, Workspace
 from .problems import M, describe_path, explain_invalid, explain_syntax, suggest
-from .record import Record
 from .tables import ITEM_TABLES, SETTINGS_TABLES, home_of
 from .tomlpos import LineMap
 
@@ -45,7 +45,7 @@ class Found(Record):
 
 
 def demo_path() -> Path:
-    return Path(__file__).parent / "demo"
+    return Path(__file__).parent.parent / "demo"
 
 
 def find(option: Path | None, env: Mapping[str, str], cwd: Path, user_dir: Path) -> Found:
@@ -398,7 +398,7 @@ def environ() -> Mapping[str, str]:
 
 # --- the validated workspace, cached -----------------------------------------------------------
 
-_CACHE_FORMAT = 3  # 3: the pickle holds (fingerprint, workspace), named after the folder
+_CACHE_FORMAT = 4  # 4: the models live in diklat_cli.workspace.models (3: diklat_cli.models)
 
 
 def _model_shape() -> str:
@@ -419,7 +419,7 @@ def _fingerprint(root: Path) -> str:
     Kept as text in the cache file and compared whole, not hashed: importing hashlib loads
     OpenSSL, a few milliseconds of every run for nothing.
     """
-    from . import __version__
+    from .. import __version__
 
     parts = [f"{_CACHE_FORMAT}\0{__version__}\0{root.resolve()}", _model_shape()]
     for p in sorted(root.rglob("*.toml")):
@@ -454,7 +454,13 @@ def load_cached(
     name = zlib.crc32(str(root.resolve()).encode("utf-8", "surrogateescape"))
     path = cache_dir / "workspaces" / f"{name:08x}.pickle"
     with contextlib.suppress(
-        OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError
+        OSError,
+        pickle.UnpicklingError,
+        EOFError,
+        AttributeError,
+        TypeError,
+        ValueError,
+        ImportError,
     ):
         seen, cached = pickle.loads(path.read_bytes())  # our own file, in the user's cache
         if (

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from .i18n import Catalog, Lang, format_date
+from ..i18n import Catalog, Lang, format_date
 from .models import Model
 from .tables import ITEM_TABLES, known_keys
 from .tomlpos import LineMap

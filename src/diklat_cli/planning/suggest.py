@@ -14,14 +14,14 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 
+from ..i18n import Catalog, Lang, format_date
+from ..record import Record
+from ..workspace.holidays_id import HolidayData
+from ..workspace.models import Session, Training, Workspace
+from ..workspace.values import expand_rrule
 from .calendar import BusyEvent, Calendar, event_days, session_days
 from .conflicts import concerns
 from .handover import absence, is_off
-from .holidays_id import HolidayData
-from .i18n import Catalog, Lang, format_date
-from .models import Session, Training, Workspace
-from .record import Record
-from .values import expand_rrule
 
 WINDOW_WEEKS = 4  # default: candidates from four weeks before to four weeks after the offered start
 SHOWN = 5

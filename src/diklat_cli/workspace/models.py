@@ -17,8 +17,8 @@ from datetime import date, datetime, time
 from typing import Annotated, Any, ClassVar, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from .i18n import Catalog
-from .record import Record
+from ..i18n import Catalog
+from ..record import Record
 from .values import (
     Invalid,
     TimeRange,

@@ -10,15 +10,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
 
+from ..i18n import Catalog, Lang, format_date, format_duration
+from ..record import Record
+from ..workspace.holidays_id import HolidayData
+from ..workspace.models import Quiet, Training, Workspace
+from ..workspace.state import Progress
+from ..workspace.values import expand_rrule
 from .calendar import BusyEvent, Calendar, event_days, session_days
 from .handover import AFTER_RETURN, absence, is_off, work_items
-from .holidays_id import HolidayData
-from .i18n import Catalog, Lang, format_date, format_duration
-from .models import Quiet, Training, Workspace
 from .plan import Conflict, Plan, Severity
-from .record import Record
-from .state import Progress
-from .values import expand_rrule
 
 LONG_ABSENCE = 3  # more working days away than this needs a Plh (SE BKN 1/SE/I/2021 practice)
 SHOWN_DATES = 4  # dates listed in one message before "and N more"

@@ -13,7 +13,7 @@ from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from typing import Any
 
-from .i18n import Catalog, Lang
+from ..i18n import Catalog, Lang
 
 M = Catalog(
     {

@@ -28,13 +28,14 @@ from functools import lru_cache
 from operator import attrgetter
 from zoneinfo import ZoneInfo
 
+from ..i18n import Catalog, Lang, format_date, format_duration
+from ..workspace.holidays_id import HolidayData
+from ..workspace.models import Colleague, Task, Workspace
+from ..workspace.state import Progress
+from ..workspace.values import expand_rrule
 from .calendar import BusyEvent, Calendar, subtract
-from .holidays_id import HolidayData
-from .i18n import Catalog, Lang, format_date, format_duration
-from .models import Colleague, Task, Workspace
 from .plan import Block, DayPlan, Plan, Quadrant, TaskStatus, Unscheduled
 from .prioritise import Ranking, rank
-from .state import Progress
 from .sweep import (
     INF,
     POMODORO_WORK,
@@ -46,7 +47,6 @@ from .sweep import (
     select_on_time,
     split_slots,
 )
-from .values import expand_rrule
 
 STUDY_BLOCK_CAP = 30  # study windows are short (12.10-12.40): a longer min_block would waste them
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from .i18n import Catalog, Lang
+from ..i18n import Catalog, Lang
 from .plan import Quadrant, UrgencyTerm
 
 # Taskwarrior's defaults where a term exists there (due 12.0, priority H 6.0, age 2.0, waiting

@@ -13,10 +13,10 @@ from datetime import date, datetime, time, timedelta
 from functools import cached_property
 from zoneinfo import ZoneInfo
 
-from .holidays_id import HolidayData, HolidayInfo
-from .models import DayHours, Event, Session, Training, Workspace
+from ..workspace.holidays_id import HolidayData, HolidayInfo
+from ..workspace.models import DayHours, Event, Session, Training, Workspace
+from ..workspace.values import TimeRange, expand_rrule
 from .plan import Block
-from .values import TimeRange, expand_rrule
 
 Interval = tuple[datetime, datetime]
 

@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from .calendar import BusyEvent
-from .errors import Problem, WorkspaceError
-from .i18n import Catalog, Lang, format_date, zone_abbreviation
+from ..errors import Problem, WorkspaceError
+from ..i18n import Catalog, Lang, format_date, zone_abbreviation
+from ..planning.calendar import BusyEvent
 from .models import CalendarSource, Workspace
 
 if TYPE_CHECKING:

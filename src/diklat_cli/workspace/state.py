@@ -12,7 +12,7 @@ from dataclasses import field
 from datetime import datetime
 from pathlib import Path
 
-from .record import Record
+from ..record import Record
 
 STATE_DIR = ".diklat"
 
@@ -91,7 +91,7 @@ def load_progress(state_dir: Path | None) -> Progress:
         TypeError,
         ValueError,
     ) as exc:
-        from .errors import Problem, WorkspaceError
+        from ..errors import Problem, WorkspaceError
 
         raise WorkspaceError(
             [

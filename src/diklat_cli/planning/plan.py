@@ -11,7 +11,7 @@ from datetime import date, datetime
 from functools import cached_property
 from typing import Literal
 
-from .record import Record
+from ..record import Record
 
 BlockKind = Literal["task", "study", "training", "event", "break"]
 Quadrant = Literal["do", "plan", "delegate", "drop"]

@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, Literal
 
-from .record import Record
+from ..record import Record
 
 HolidayKind = Literal["public", "government", "local"]
 
@@ -61,7 +61,7 @@ def _year(year: int) -> dict[str, Any]:
     }
 
 
-SHIPPED = Path(__file__).parent / "data" / "holidays-id.json"
+SHIPPED = Path(__file__).parent.parent / "data" / "holidays-id.json"
 SHIPPED_YEARS = range(2020, 2036)
 
 

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from operator import attrgetter, sub
 
-from .models import Task
+from ..workspace.models import Task
 from .prioritise import QUADRANTS, Ranking
 
 INF = 1 << 60

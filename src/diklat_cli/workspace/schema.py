@@ -204,8 +204,8 @@ def workspace_schema() -> dict[str, Any]:
     """One JSON Schema (draft 2020-12) that any workspace TOML file validates against."""
     from pydantic import TypeAdapter
 
+    from .loader import adapter
     from .tables import ITEM_TABLES, SETTINGS_TABLES
-    from .workspace import adapter
 
     models: list[type[Model]] = [
         *(SETTINGS_TABLES[name] for name in SETTINGS),
