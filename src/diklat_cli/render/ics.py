@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo
 from .. import __version__
 from ..i18n import Catalog, Lang, format_time
 from ..planning.calendar import Calendar, event_days, session_days
+from ..planning.occurrences import task_id
 from ..planning.plan import Plan
 from ..workspace.holidays_id import HolidayData
 from ..workspace.models import Workspace
@@ -139,13 +140,13 @@ def items(
             ref = b.ref or b.title
             note = [b.note] if b.note else []
             if b.kind == "task":
-                task = ws.task(ref.split("@")[0])  # an occurrence's ref is ID@YYYY-MM-DD
+                task = ws.task(task_id(ref))
                 if task is not None:
                     if task.sop:
                         note += [M(lang, "steps"), *(f"- {step}" for step in task.sop)]
                     if task.documents:
                         note.append(M(lang, "documents", documents="; ".join(task.documents)))
-                    note.append(M(lang, "done", ref=ref.split("@")[0]))
+                    note.append(M(lang, "done", ref=task_id(ref)))
             else:
                 training = ws.training(ref)
                 note.append(M(lang, "study", title=training.title if training else ref))
