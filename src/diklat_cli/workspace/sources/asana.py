@@ -15,6 +15,7 @@ from ...i18n import Catalog
 from ..values import Invalid
 from .common import MAX_ROWS, Draft, People, Reading, duration_text, parse_when, split_list, text_of
 from .sheets import normal, read_csv
+from .trello import IMPORTANT, URGENT
 
 M = Catalog(
     {
@@ -135,12 +136,14 @@ def _row(
             reading.invalid(number, columns["estimate"], exc)
     if notes := text_of(row.get("notes")):
         data["notes"] = notes
-    tags = split_list(row.get("tags"))
-    marks = {t.casefold() for t in tags}
-    if marks & {"penting", "important", "high priority"}:
-        data["important"] = True
-    if marks & {"mendesak", "urgent"}:
-        data["urgent"] = True
+    tags: tuple[str, ...] = ()
+    for tag in split_list(row.get("tags")):
+        if tag.casefold() in IMPORTANT:
+            data["important"] = True
+        elif tag.casefold() in URGENT:
+            data["urgent"] = True
+        else:
+            tags += (tag,)
     if tags:
         data["tags"] = tags
     who = text_of(row.get("delegate_to"))

@@ -250,8 +250,17 @@ def text_of(value: Any) -> str:
     return str(value).strip()
 
 
+_TITLES = re.compile(r"^(?:(?:prof|dr|drs|dra|ir|h|hj|kh)\.?\s+)+", re.I)
+
+
+def person_key(name: str) -> str:
+    """A name without its academic titles: 'Dr. Budi Santoso, S.Sos., M.Si.' -> 'budi santoso'."""
+    plain = _TITLES.sub("", name.split(",")[0].strip())
+    return " ".join(re.sub(r"[^\w@.+-]+", " ", plain.casefold()).split())
+
+
 class People:
-    """Finding a colleague by what an export writes: their id, name, contact or e-mail."""
+    """Finding a colleague by what an export writes: their id, name (titles aside) or contact."""
 
     def __init__(self, colleagues: tuple[Colleague, ...], me: str = "") -> None:
         self.by: dict[str, str] = {}
@@ -259,17 +268,20 @@ class People:
             for key in (c.id, c.name, c.contact):
                 if key:
                     self.by.setdefault(key.strip().casefold(), c.id)
-        self.me = me.strip().casefold()
+                    self.by.setdefault(person_key(key), c.id)
+        self.me = person_key(me)
 
     def find(self, *names: str) -> str | None:
         for name in names:
-            found = self.by.get(name.strip().casefold()) if name else None
+            if not name or not name.strip():
+                continue
+            found = self.by.get(name.strip().casefold()) or self.by.get(person_key(name))
             if found:
                 return found
         return None
 
     def is_me(self, name: str) -> bool:
-        return bool(self.me) and name.strip().casefold() == self.me
+        return bool(self.me) and person_key(name) == self.me
 
 
 @dataclass
