@@ -14,7 +14,7 @@ from typing import Any
 from ...i18n import Catalog
 from ..values import Invalid
 from .common import MAX_ROWS, Draft, People, Reading, duration_text, parse_when, split_list, text_of
-from .sheets import normal, read_csv
+from .sheets import ALIASES, normal, read_csv
 from .trello import IMPORTANT, URGENT
 
 M = Catalog(
@@ -73,6 +73,10 @@ def read_asana(
     extra = {"assignee email": names.index("assignee email")} if "assignee email" in names else {}
     if estimate_column and normal(estimate_column) in names:
         cols["estimate"] = names.index(normal(estimate_column))
+    elif not estimate_column:  # a custom field named like an estimate ("Estimasi (jam)")
+        found = [i for i, n in enumerate(names) if n in ALIASES["estimate"]]
+        if found:
+            cols["estimate"] = found[0]
     wanted = {s.strip().casefold() for s in sections}
     drafts: dict[str, Draft] = {}
     children: list[tuple[str, str]] = []  # (parent's name, step)
