@@ -59,6 +59,19 @@ def test_a_zoom_invitation_with_its_exceptions(tmp_path: Path) -> None:
     assert moved.recurrence_id.isoformat() == "2027-03-02T13:00:00+07:00"
 
 
+def test_a_teams_invitation_from_outlook(tmp_path: Path) -> None:
+    root = workspace(tmp_path, training(ics="teams-invite.ics"), "teams-invite.ics")
+    [session] = sessions(root)
+    assert (session.date, str(session.time), session.mode) == (
+        date(2027, 2, 8),
+        "09:00-12:00",
+        "online",
+    )
+    assert session.link.startswith("https://teams.microsoft.com/l/meetup-join/19%3ameeting_")
+    assert session.location == ""  # "Rapat Microsoft Teams" is no place to go
+    assert session.uid.startswith("040000008200E00074C5B7101A82E008")
+
+
 def test_only_the_trainings_dates_are_taken(tmp_path: Path) -> None:
     text = training(ics="zoom-invite.ics", end="2027-02-10")
     root = workspace(tmp_path, text, "zoom-invite.ics")

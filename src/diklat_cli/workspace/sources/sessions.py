@@ -43,6 +43,8 @@ LINK = re.compile(
     r"teams\.live\.com/meet/|meet\.google\.com/|[\w-]+\.webex\.com/|meet\.jit\.si/)[^\s<>\"'\\]*",
     re.I,
 )
+# a LOCATION that names the meeting service, not a place
+_VIRTUAL = re.compile(r"^\s*(?:rapat )?(microsoft teams|zoom|google meet|webex)\b", re.I)
 _SKIPPED = ("bad_event", "bad_series")  # what makes an organiser's event unusable
 
 
@@ -161,8 +163,8 @@ def _session(
     url = str(event.get("URL", "") or "")
     location = str(event.get("LOCATION", "") or "").strip()
     link = link_in(url, location, str(event.get("DESCRIPTION", "") or ""))
-    if location and link and link_in(location) == location:
-        location = ""  # Zoom writes the join link as the location
+    if location and link and (link_in(location) == location or _VIRTUAL.search(location)):
+        location = ""  # Zoom writes the join link as the location, Teams "Microsoft Teams Meeting"
     uid = str(event.get("UID", "") or "").strip()
     rid: date | datetime | None = None
     if uid in recurring and event.get("RECURRENCE-ID") is not None:
