@@ -9,9 +9,10 @@ import json
 import shutil
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diklat_cli.cli import main
@@ -220,6 +221,20 @@ def test_sheet_with_a_mapped_column_that_is_not_there(
     assert "t.csv:1: Deadline: kolom 'Deadline' (untuk due) tidak ada" in _errors(root, capsys)
 
 
+def test_sheet_with_a_mapping_of_an_unknown_key(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = _sheet(tmp_path, "t.csv", "Tugas\nLaporan\n", 'columns = { judul = "Tugas" }\n')
+    err = _errors(root, capsys)
+    assert "t.csv: columns: 'judul' di columns bukan kunci [[task]]" in err
+    assert "pakai salah satu dari: id, title, due" in err
+
+
+def test_an_id_that_is_not_an_id(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = _sheet(tmp_path, "t.csv", "Kode,Tugas\nLAP 01,Laporan\n")
+    assert "t.csv:2: Kode: 'LAP 01' bukan id" in _errors(root, capsys)
+
+
 def test_sheet_with_unreadable_cells_reports_them_all(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -368,3 +383,38 @@ def test_a_slug_is_always_a_valid_id_or_empty(title: str) -> None:
     s = slug(title)
     assert s == "" or check_id(s) == s
     assert slug(s) == s
+
+
+ROWS = st.lists(
+    st.tuples(
+        st.text(alphabet="abcdefghijklmnopqrstuvwxyz ", min_size=1, max_size=20).filter(
+            lambda t: t.strip()
+        ),
+        st.dates(min_value=date(2026, 1, 1), max_value=date(2028, 12, 31)),
+        st.integers(min_value=1, max_value=600),
+        st.booleans(),
+    ),
+    min_size=1,
+    max_size=8,
+    unique_by=lambda r: slug(r[0]),
+)
+
+
+@settings(max_examples=10, deadline=None)
+@given(ROWS)
+def test_a_sheet_written_the_indonesian_way_reads_back(tmp_path_factory: Any, rows: Any) -> None:
+    root = tmp_path_factory.mktemp("ws")
+    lines = ["Judul;Batas Waktu;Durasi;Penting"]
+    for title, due, minutes, important in rows:
+        hours, rest = divmod(minutes, 60)
+        words = " ".join(
+            p for p in (f"{hours} jam" if hours else "", f"{rest} menit" if rest else "") if p
+        )
+        month = ID_MONTHS[due.month - 1]
+        lines.append(
+            f"{title};{due.day} {month} {due.year};{words};{'ya' if important else 'tidak'}"
+        )
+    (root / "diklat.toml").write_text(MAIN + '[[tasks_from]]\npath = "t.csv"\n', "utf-8")
+    (root / "t.csv").write_text("\n".join(lines) + "\n", "utf-8")
+    got = [(t.id, t.title, t.due, t.estimate, t.important) for t in load(root).tasks]
+    assert got == [(slug(t), t.strip(), d, m, i) for t, d, m, i in rows]

@@ -46,6 +46,14 @@ M = Catalog(
             "id": "perbaiki nama kolom di columns pada [[tasks_from]]",
             "en": "fix the column's name in columns of [[tasks_from]]",
         },
+        "unknown_key": {
+            "id": "'{key}' di columns bukan kunci [[task]] yang dibaca dari lembar",
+            "en": "'{key}' in columns is not a [[task]] key read from a sheet",
+        },
+        "unknown_key_fix": {
+            "id": "pakai salah satu dari: {keys}",
+            "en": "use one of: {keys}",
+        },
         "no_sheet": {
             "id": "lembar '{sheet}' tidak ada; yang ada: {known}",
             "en": "there is no sheet '{sheet}'; there are: {known}",
@@ -231,10 +239,15 @@ def drafts_of(
         return []
     index, cols = found
     header_row, header_cells = rows[index]
+    for key in mapping:
+        if key not in ALIASES:
+            keys = ", ".join(ALIASES)
+            what = M(reading.lang, "unknown_key", key=key)
+            reading.add(None, "columns", what, M(reading.lang, "unknown_key_fix", keys=keys))
     header = [text_of(c) for c in header_cells]
     names = [normal(h) for h in header]
     for key, column in mapping.items():
-        if normal(column) not in names:
+        if key in ALIASES and normal(column) not in names:
             known = ", ".join(h for h in header if h)
             reading.add(
                 header_row,
