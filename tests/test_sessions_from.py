@@ -175,3 +175,20 @@ def test_a_missing_schedule(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     root = workspace(tmp_path, training(ics="jadwal.ics"))
     assert main(["-w", str(root), "--lang", "en", "plan"]) == 3
     assert "jadwal.ics: the file does not exist; save the export" in capsys.readouterr().err
+
+
+def test_a_schedule_with_a_broken_event_and_one_too_big(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = workspace(tmp_path, training(ics="jadwal.ics"))
+    broken = (
+        (FIXTURES / "lms-feed.ics")
+        .read_text("utf-8")
+        .replace("DTSTART:20270201T020000Z", "DTSTART:besok-pagi")
+    )
+    (root / "jadwal.ics").write_text(broken, "utf-8")
+    assert main(["-w", str(root), "plan"]) == 3
+    assert "jadwal.ics: acara 'Webinar pembukaan': " in capsys.readouterr().err
+    (root / "jadwal.ics").write_bytes(b"BEGIN:VCALENDAR\r\n" + b"X" * (21 * 1024 * 1024))
+    assert main(["-w", str(root), "plan"]) == 3
+    assert "jadwal.ics: berkas terlalu besar (21.0 MB; batasnya 20 MB)" in capsys.readouterr().err

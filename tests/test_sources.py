@@ -418,3 +418,27 @@ def test_a_sheet_written_the_indonesian_way_reads_back(tmp_path_factory: Any, ro
     (root / "t.csv").write_text("\n".join(lines) + "\n", "utf-8")
     got = [(t.id, t.title, t.due, t.estimate, t.important) for t in load(root).tasks]
     assert got == [(slug(t), t.strip(), d, m, i) for t, d, m, i in rows]
+
+
+def _xlsx(root: Path, name: str, rows: list[list[object]]) -> None:
+    from openpyxl import Workbook
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("Tugas")
+    for row in rows:
+        ws.append(row)
+    wb.save(root / name)
+
+
+def test_xlsx_without_a_title_column_with_a_bad_date_and_huge(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = workspace(tmp_path, '[[tasks_from]]\npath = "t.xlsx"\n')
+    _xlsx(root, "t.xlsx", [["Nama", "Tenggat"], ["Laporan", "1/12/2026"]])
+    assert "t.xlsx:1: tidak ada kolom judul tugas" in _errors(root, capsys)
+    _xlsx(root, "t.xlsx", [["Tugas", "Tenggat"], ["Laporan", "31 Februari 2027"]])
+    assert "t.xlsx:2: Tenggat: '31 Februari 2027' bukan tanggal" in _errors(root, capsys)
+    _xlsx(
+        root, "t.xlsx", [["Tugas", "Estimasi"], *([f"Tugas {i}", "1 jam"] for i in range(10_001))]
+    )
+    assert "t.xlsx:10002: lebih dari 10000 baris tugas" in _errors(root, capsys)
