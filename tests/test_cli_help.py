@@ -15,7 +15,7 @@ from diklat_cli.cli.base import for_command
 
 ROOT = Path(__file__).resolve().parent.parent
 
-COMMANDS = ["plan", "why", "done", "check", "handover", "export", "init", "schema"]
+COMMANDS = ["plan", "why", "done", "check", "handover", "export", "jp", "init", "schema"]
 
 
 def test_the_app_lists_every_command() -> None:
@@ -73,5 +73,5 @@ def test_a_run_imports_only_its_own_command_module() -> None:
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     imported = set(out.stdout.split())
     assert "diklat_cli.cli.why" in imported
-    others = {f"diklat_cli.cli.{m}" for m in ("check", "done", "export", "handover", "setup")}
+    others = {f"diklat_cli.cli.{m}" for m in ("check", "done", "export", "handover", "jp", "setup")}
     assert not imported & others

@@ -130,6 +130,7 @@ COMMANDS = {
     "check": "check",
     "handover": "handover",
     "export": "export",
+    "jp": "jp",
     "init": "setup",
     "schema": "setup",
 }

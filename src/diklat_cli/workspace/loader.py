@@ -274,10 +274,18 @@ def load(root: Path, lang: Lang | None = None, cwd: Path | None = None) -> Works
     _check_ids(ld, entries)
     _check_references(ld, entries)
     _check_calendars(ld, entries)
+    read_files: tuple[tuple[str, int, int], ...] = ()
+    if items["task_sources"] or any(t.sessions_from for t in items["trainings"]):
+        from .sources import import_all  # tasks_from, sessions_from: as [[task]], sessions
+
+        found, read_files = import_all(
+            root, ld.name, language, context, items, settings.get("profile")
+        )
+        ld.problems += found
     if ld.problems:
         raise WorkspaceError(ld.problems, language)
     fields: dict[str, Any] = {**settings, **{k: tuple(v) for k, v in items.items()}}
-    return Workspace(**fields)
+    return Workspace(**fields, read_files=read_files)
 
 
 M_ = TypeVar("M_", bound=Model)
@@ -398,7 +406,7 @@ def environ() -> Mapping[str, str]:
 
 # --- the validated workspace, cached -----------------------------------------------------------
 
-_CACHE_FORMAT = 4  # 4: the models live in diklat_cli.workspace.models (3: diklat_cli.models)
+_CACHE_FORMAT = 5  # 5: with the source files read (4: models in diklat_cli.workspace.models)
 
 
 def _model_shape() -> str:
@@ -431,6 +439,18 @@ def _fingerprint(root: Path) -> str:
     return "\n".join(parts)
 
 
+def _unchanged(read_files: tuple[tuple[str, int, int], ...]) -> bool:
+    """Every file besides the TOML ([[tasks_from]], sessions_from) as it was when it was read."""
+    for path, mtime, size in read_files:
+        try:
+            st = Path(path).stat()
+        except OSError:
+            return False
+        if (st.st_mtime_ns, st.st_size) != (mtime, size):
+            return False
+    return True
+
+
 def load_cached(
     root: Path, cache_dir: Path | None, lang: Lang | None = None, cwd: Path | None = None
 ) -> Workspace:
@@ -439,7 +459,8 @@ def load_cached(
     Validating the files costs more than planning the day (pydantic builds its validators on
     first use), and the files change far less often than `diklat plan` runs. Only a workspace that
     loaded cleanly is cached; a change to any TOML file (time stamp or size) loads it afresh, and so
-    does a `[[calendar]]` file that has gone missing, so every problem is still reported. One
+    do a `[[calendar]]` file that has gone missing and a changed [[tasks_from]] or sessions_from
+    file (a re-export), so every problem is still reported. One
     file per workspace folder: a new version replaces the old one.
     """
     import pickle
@@ -467,6 +488,7 @@ def load_cached(
             seen == key
             and isinstance(cached, Workspace)
             and all((root / c.path).is_file() for c in cached.calendars)
+            and _unchanged(cached.read_files)
         ):
             return cached
     ws = load(root, lang, cwd)

@@ -546,6 +546,8 @@ class Session(Model, kw_only=True):
     location: str = ""
     link: str = ""
     weekends: bool = False  # a run of days includes Saturdays, Sundays and holidays
+    uid: str = ""  # the organiser's UID (sessions_from): export writes the same event back
+    recurrence_id: Moment | None = None  # with `uid`: which occurrence of the organiser's series
 
     def __post_init__(self) -> None:
         if self.rrule:
@@ -588,7 +590,11 @@ class Training(Model, kw_only=True):
     basis: str = ""  # the surat tugas number, when known
     checkin: ClockTime | None = None  # daily check-in with the office while away
     handover_items: tuple[str, ...] = ()  # keys, stamps, inventory, access handed over in person
+    certificate: str = ""  # the certificate's number (STTPP/sertifikat), for the SKP note
     session: tuple[Session, ...] = ()
+    sessions_from: str = ""  # the organiser's .ics (an LMS feed, an invitation), in the workspace
+    sessions_match: str = ""  # only its events whose SUMMARY or CATEGORIES contain this
+    sessions_mode: Literal["auto", "online", "offline"] = "auto"  # auto: online when it has a link
 
 
 class Event(Model, kw_only=True):
@@ -666,6 +672,21 @@ class CalendarSource(Model, kw_only=True):
     name: str = ""
 
 
+class TaskSource(Model, kw_only=True):
+    """[[tasks_from]]: tasks read from a sheet (CSV, XLSX), a Trello board or an Asana project."""
+
+    path: str
+    format: Literal["auto", "sheet", "trello", "asana"] = "auto"  # auto: by the file's ending
+    sheet: str = ""  # the workbook's sheet (the first one by default)
+    columns: dict[str, str] = field(
+        default_factory=dict, hash=False
+    )  # [[task]] key -> the file's column
+    lists: tuple[str, ...] = ()  # Trello lists or Asana sections to read (all open ones)
+    estimate: Duration = 60  # for a task the file gives no estimate
+    tags: tuple[str, ...] = ()  # added to every task read
+    id_prefix: str = ""  # before every id, when two files would give the same ids
+
+
 class Holiday(Model, kw_only=True):
     """A regional or ad-hoc day off (or, with `working = true`, a national one the office works)."""
 
@@ -690,6 +711,10 @@ class Workspace(Model, kw_only=True):
     colleagues: tuple[Colleague, ...] = ()
     calendars: tuple[CalendarSource, ...] = ()
     holidays: tuple[Holiday, ...] = ()
+    task_sources: tuple[TaskSource, ...] = ()
+    # the files besides the TOML that this value was read from (path, mtime_ns, size): the cache
+    # serves it only while they are unchanged
+    read_files: tuple[tuple[str, int, int], ...] = ()
 
     def colleague(self, cid: str | None) -> Colleague | None:
         return next((c for c in self.colleagues if c.id == cid), None) if cid else None
