@@ -45,6 +45,18 @@ class Catalog:
         text = self._messages[key][lang]
         return text.format(**params) if params else text
 
+    def count(self, lang: Lang, key: str, n: int, /, **params: object) -> str:
+        """A message about `n` things: a text 'one|many' gives the singular when n is 1.
+
+        English counts ("1 problem", "2 problems"); Indonesian words have one form ("2 masalah").
+        `n` is a parameter of the text too.
+        """
+        text = self._messages[key][lang]
+        if "|" in text:
+            one, many = text.split("|", 1)
+            text = one if n == 1 else many
+        return text.format(n=n, **params)
+
     def keys(self) -> list[str]:
         return list(self._messages)
 

@@ -18,14 +18,15 @@ from .context import Options
 M = Catalog(
     {
         "internal": {
-            "id": "diklat: galat internal ({error}). Jalankan lagi dengan --debug untuk melihat jejaknya, "
-            "lalu laporkan.",
+            "id": "diklat: kesalahan internal ({error}). Jalankan lagi dengan --debug untuk melihat "
+            "jejaknya, lalu laporkan.",
             "en": "diklat: internal error ({error}). Run again with --debug to see the traceback, "
             "and report it.",
         },
         "invalid": {
             "id": "diklat: ruang kerja tidak dapat dipakai; {n} masalah:",
-            "en": "diklat: the workspace cannot be used; {n} problem(s):",
+            "en": "diklat: the workspace cannot be used; 1 problem:|"
+            "diklat: the workspace cannot be used; {n} problems:",
         },
     }
 )
@@ -174,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
     except WorkspaceError as exc:
         lang = parse_lang(exc.lang) or Options.current_lang()
-        typer.echo(M(lang, "invalid", n=len(exc.problems)), err=True)
+        typer.echo(M.count(lang, "invalid", len(exc.problems)), err=True)
         for p in exc.problems:
             typer.echo(f"  {p}", err=True)
         return int(exc.exit_code)
