@@ -109,3 +109,32 @@ def test_init_in_english_in_the_current_folder(
     assert "DIKLAT_WORKSPACE" not in out
     assert 'language = "en"' in (tmp_path / "diklat.toml").read_text()
     assert load(tmp_path).profile.language == "en"
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_every_date_and_time_the_starter_shows_is_toml(lang: str) -> None:
+    """Issue 9: the starter showed `due = 2026-12-10T10:00`, which TOML refuses (no seconds)."""
+    import re
+
+    shown = [
+        m.group(0)
+        for text in starter_files(date(2026, 12, 2), lang).values()  # type: ignore[arg-type]
+        for m in re.finditer(r"\d{4}-\d{2}-\d{2}(T[\d:]+)?", text)
+    ]
+    assert any("T" in s for s in shown)
+    for literal in shown:
+        assert tomllib.loads(f"v = {literal}")["v"] is not None, literal
+
+
+def test_a_time_without_seconds_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "diklat.toml").write_text('[profile]\nname = "Rina"\n', "utf-8")
+    (tmp_path / "a.toml").write_text(
+        '[[task]]\nid = "a"\ntitle = "A"\nestimate = "1h"\ndue = 2026-12-10T10:00\n', "utf-8"
+    )
+    assert main(["-w", str(tmp_path), "--lang", "en", "plan"]) == 3
+    assert (
+        "a.toml:5: due: 2026-12-10T10:00: a time in TOML is written with its seconds; "
+        "write 2026-12-10T10:00:00" in capsys.readouterr().err
+    )

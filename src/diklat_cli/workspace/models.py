@@ -92,8 +92,8 @@ M = Catalog(
             "en": "write the date without quotes, as 2026-12-01",
         },
         "moment_fix": {
-            "id": "tulis tanggal seperti 2026-12-01 atau tanggal dan jam seperti 2026-12-01T09:00, tanpa tanda kutip",
-            "en": "write a date as 2026-12-01 or a date and time as 2026-12-01T09:00, without quotes",
+            "id": "tulis tanggal seperti 2026-12-01 atau tanggal dan jam seperti 2026-12-01T09:00:00, tanpa tanda kutip",
+            "en": "write a date as 2026-12-01 or a date and time as 2026-12-01T09:00:00, without quotes",
         },
         "timezone": {
             "id": "'{text}' bukan zona waktu yang dikenal",

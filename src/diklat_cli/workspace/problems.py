@@ -147,6 +147,14 @@ M = Catalog(
             "id": "tulis tahun-bulan-tanggal dengan dua angka, tanpa tanda kutip, seperti 2026-12-01",
             "en": "write year-month-day with two-digit month and day, without quotes, as 2026-12-01",
         },
+        "no_seconds": {
+            "id": "{value}: jam dalam TOML ditulis dengan detik",
+            "en": "{value}: a time in TOML is written with its seconds",
+        },
+        "no_seconds_fix": {
+            "id": "tulis {value}",
+            "en": "write {value}",
+        },
         "bool_form": {
             "id": "'{value}' bukan nilai ya/tidak dalam TOML",
             "en": "'{value}' is not a TOML yes/no value",
@@ -449,6 +457,9 @@ def explain_syntax(text: str, message: str, lang: Lang) -> tuple[int | None, str
             return line, key, *_bad_date(dm.group(0), lang)
     if detail.startswith(("Expected newline", "Invalid value")) and value:
         plain = value.rstrip(",").strip()
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}", plain):
+            fixed = f"{plain}:00"
+            return line, key, M(lang, "no_seconds", value=plain), M(lang, "no_seconds_fix", value=fixed)
         if re.fullmatch(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}", plain):
             return line, key, M(lang, "date_form", value=plain), M(lang, "date_form_fix")
         if plain.lower() in ("true", "false", "ya", "tidak", "yes", "no", "benar", "salah"):
