@@ -44,6 +44,8 @@ def _isolated_home(
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     for var in list(os.environ):
+        if var == "DIKLAT_UPDATE_GOLDEN":  # the tests' own switch, not diklat's
+            continue
         if var.startswith(("DIKLAT_", "LC_")) or var == "LANG" or var in _CLEARED:
             monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("TERM", "xterm-256color")

@@ -459,7 +459,12 @@ def explain_syntax(text: str, message: str, lang: Lang) -> tuple[int | None, str
         plain = value.rstrip(",").strip()
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}", plain):
             fixed = f"{plain}:00"
-            return line, key, M(lang, "no_seconds", value=plain), M(lang, "no_seconds_fix", value=fixed)
+            return (
+                line,
+                key,
+                M(lang, "no_seconds", value=plain),
+                M(lang, "no_seconds_fix", value=fixed),
+            )
         if re.fullmatch(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}", plain):
             return line, key, M(lang, "date_form", value=plain), M(lang, "date_form_fix")
         if plain.lower() in ("true", "false", "ya", "tidak", "yes", "no", "benar", "salah"):
