@@ -32,7 +32,7 @@ def test_clean_workspace_exits_0(tmp_path: Path, capsys: pytest.CaptureFixture[s
     code, out, _ = run(capsys, "-w", str(clean(tmp_path)), "check", "--date", "2027-01-11")
     assert code == 0
     assert "Tidak ada bentrok atau masalah." in out
-    assert "0 galat, 0 peringatan, 0 catatan." in out
+    assert "0 kesalahan, 0 peringatan, 0 catatan." in out
 
 
 def test_findings_exit_1_grouped_by_severity(capsys: pytest.CaptureFixture[str]) -> None:
@@ -46,7 +46,7 @@ def test_findings_exit_1_grouped_by_severity(capsys: pytest.CaptureFixture[str])
         "! Sesi daring Pelatihan Kepemimpinan Pengawas (PKP) Angkatan III bentrok dengan" in words
     )
     assert "→ Bagi ke rekan lain (delegate_to di tugas)" in words
-    assert lines[-1] == "0 galat, 5 peringatan, 4 catatan."
+    assert lines[-1] == "0 kesalahan, 5 peringatan, 4 catatan."
 
 
 def test_notes_alone_do_not_fail(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

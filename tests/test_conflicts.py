@@ -197,7 +197,7 @@ due = 2027-02-03
     assert c.suggestion.startswith("Selesaikan sebelum berangkat (29 Jan 2027)")
     # a colleague with room is suggested, but a suggestion is not yet a handover
     assert c.suggestion.endswith(
-        "Calon penerima: Budi (disarankan: sisa kapasitas 2 j dari 2 j per minggu)."
+        "Calon penerima: Budi (disarankan: sisa kapasitas 2 jam dari 2 jam per minggu)."
     )
 
 
@@ -229,8 +229,8 @@ due = 2027-01-15
     (c,) = findings(tmp_path, items)
     assert (c.kind, c.severity) == ("overload", "warning")
     assert c.message == (
-        "Minggu 11 Jan 2027: pekerjaan yang jatuh tempo (Dokumen RKPD) butuh 40 j, "
-        "waktu kerja yang tersisa hanya 37 j 30 m; kurang 2 j 30 m."
+        "Minggu 11 Jan 2027: pekerjaan yang jatuh tempo (Dokumen RKPD) butuh 40 jam, "
+        "waktu kerja yang tersisa hanya 37 jam 30 menit; kurang 2 jam 30 menit."
     )
 
 
@@ -248,8 +248,8 @@ due = 2027-02-03
     found = findings(tmp_path, items)
     load = [c for c in found if c.kind == "colleague-load"]
     assert [c.message for c in load] == [
-        "Budi menerima 3 j pekerjaan limpahan pada minggu 1 Feb 2027 (Laporan bulanan), "
-        "melebihi kapasitasnya 2 j per minggu."
+        "Budi menerima 3 jam pekerjaan limpahan pada minggu 1 Feb 2027 (Laporan bulanan), "
+        "melebihi kapasitasnya 2 jam per minggu."
     ]
 
 

@@ -157,7 +157,7 @@ def test_nobody_named_yet_leaves_a_pihak_kedua_to_fill_in(
     assert code == 0
     assert "**PIHAK KEDUA**\n\n- Nama: ........................\n" in out
     assert (
-        "| 1 | SPJ | Belum dimulai · sisa 1 j; tenggat: Selasa, 12 Januari 2027 | "
+        "| 1 | SPJ | Belum dimulai · sisa 1 jam; tenggat: Selasa, 12 Januari 2027 | "
         "(belum ditentukan) (belum ada rekan yang cocok; tentukan bersama atasan) |"
     ) in out
     assert "Tidak ada Plh yang ditunjuk" in out
