@@ -40,7 +40,7 @@ def test_1_findings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_2_usage(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["plan", "--no-such-option"]) == ExitCode.USAGE == 2
-    assert "No such option: --no-such-option" in capsys.readouterr().err
+    assert "opsi --no-such-option tidak dikenal" in capsys.readouterr().err
 
 
 def test_3_invalid_workspace(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

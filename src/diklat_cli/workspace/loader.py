@@ -150,7 +150,7 @@ class _Loader:
 # --- loading ---------------------------------------------------------------------------------
 
 
-def _language_of(marker: Path) -> Lang | None:
+def language_of(marker: Path) -> Lang | None:
     """profile.language, when diklat.toml can be read well enough to tell."""
     import tomllib
 
@@ -191,7 +191,7 @@ def load(root: Path, lang: Lang | None = None, cwd: Path | None = None) -> Works
     shown relative to `cwd` (the current folder) when the files are inside it.
     """
     marker = root / MARKER
-    language = lang or _language_of(marker) or DEFAULT_LANG
+    language = lang or language_of(marker) or DEFAULT_LANG
     ld = _Loader(root, language, cwd or Path.cwd())
     if not root.is_dir():
         ld.add(str(root), None, "", ld.say("no_folder"), ld.say("no_folder_fix", path=root))
