@@ -11,6 +11,7 @@ reading the `Annotated` markers and `__pydantic_config__` below, and is never im
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import field
 from datetime import date, datetime, time
@@ -452,6 +453,35 @@ class Model(Record, kw_only=True):
 # --- diklat.toml -----------------------------------------------------------------------------
 
 
+PostKind = Literal["struktural", "fungsional", "pelaksana"]
+
+# A functional post's title carries its jenjang (keahlian: Ahli Pertama to Ahli Utama;
+# keterampilan: Pemula to Penyelia). Managerial posts (pimpinan tinggi, administrator, pengawas)
+# go by their names and the usual abbreviations. Whole words: a Kasir is not a Kasi, nor a
+# Kelurahan a Lurah. Patterns, not compiled here: `re` compiles them on first use, off the
+# path of a plan served from the cache.
+_JENJANG = r"\b(ahli\s+(pertama|muda|madya|utama)|pemula|terampil|mahir|penyelia)\b"
+_MANAGERIAL = (
+    r"\b(kepala|kadis|kaban|kabid|kabag|kasubbag|kasubag|kasubbid|kasubid|kasubdit|kasi|kasie|"
+    r"kasubsi|karo|camat|lurah|sekretaris|sekda|sekdis|sekcam|direktur|deputi|inspektur|irban|"
+    r"asisten\s+(pemerintahan|perekonomian|administrasi))\b"
+)
+
+
+def read_post(position: str) -> PostKind:
+    """The kind of post a title names: 'Kepala Bidang Perencanaan' is struktural, 'Analis
+    Kebijakan Ahli Pertama' fungsional, 'Pengadministrasi Umum' pelaksana (and so is a blank).
+
+    A jenjang wins: a functional title never needs a Plh. Titles this cannot read are set with
+    `post` in [profile].
+    """
+    if re.search(_JENJANG, position, re.IGNORECASE):
+        return "fungsional"
+    if re.search(_MANAGERIAL, position, re.IGNORECASE):
+        return "struktural"
+    return "pelaksana"
+
+
 class Profile(Model, kw_only=True):
     """[profile]: who plans, and how their documents and messages are written."""
 
@@ -466,6 +496,18 @@ class Profile(Model, kw_only=True):
     timezone: TimeZone = "Asia/Jakarta"
     language: Literal["id", "en"] = "id"
     place: str = ""  # where documents are signed ("Kota Contoh"); defaults to the unit's town
+    post: PostKind | None = None  # the kind of post, when `position` cannot tell it
+
+    @property
+    def post_kind(self) -> PostKind:
+        """struktural, fungsional or pelaksana: `post` when set, else read from `position`."""
+        return self.post or read_post(self.position)
+
+    @property
+    def needs_plh(self) -> bool:
+        """A Plh stands in only for a managerial post (SE BKN 1/SE/I/2021); for the others a
+        handover of their tasks (handover_to) is enough."""
+        return self.post_kind == "struktural"
 
 
 class DayHours(Model, kw_only=True):
