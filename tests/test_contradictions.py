@@ -231,3 +231,22 @@ def test_a_demo_file_cut_anywhere_is_told_at_a_line(tmp_path: Path, data: st.Dat
         load(ws, lang="en", cwd=ws)
     except WorkspaceError as exc:
         assert all(p.line is not None for p in exc.problems), exc.problems
+
+
+def test_contradictions_are_told_in_indonesian_too(tmp_path: Path) -> None:
+    got = problems(
+        tmp_path,
+        {
+            "t.toml": TRAINING + "[[training.session]]\ndate = 2027-01-15\n",
+            "a.toml": '[[task]]\nid = "a"\ntitle = "A"\nestimate = "1h"\n'
+            "due = 2026-12-10\navailable = 2026-12-11\n",
+        },
+        lang="id",
+    )
+    assert got == [
+        "a.toml:6: task[a].available: 'available' (2026-12-11) jatuh sesudah 'due' (2026-12-10): "
+        "tugas ini tidak pernah bisa dikerjakan tepat waktu; perbaiki salah satu tanggal; "
+        "'available' adalah hari paling awal tugas boleh dikerjakan",
+        "t.toml:7: training[t].session[1].date: sesi pada 2027-01-15 jatuh sesudah pelatihan "
+        "selesai (2027-01-08); perbaiki tanggal sesi, atau 'start'/'end' pelatihannya",
+    ]

@@ -582,7 +582,7 @@ def explain_invalid(
     path = (*prefix, *loc)
     line = lines.find(path)
     where = describe_path(path, data)
-    key = str(loc[-1]) if loc and isinstance(loc[-1], str) else ""
+    key = visible(str(loc[-1])) if loc and isinstance(loc[-1], str) else ""
     if kind in ("missing", "missing_keyword_only_argument"):
         what = M(lang, "missing", key=key)
         fix = M(lang, "missing_fix", key=key, example=_EXAMPLES.get(key, "..."))
@@ -686,6 +686,6 @@ def describe_path(path: tuple[Any, ...], data: Mapping[str, Any]) -> str:
             out += f"[{label}]"
             node = item
         else:
-            out += ("." if out else "") + str(part)
+            out += ("." if out else "") + visible(str(part))
             node = node.get(part) if isinstance(node, dict) else None
     return out
