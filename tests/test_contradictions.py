@@ -250,3 +250,15 @@ def test_contradictions_are_told_in_indonesian_too(tmp_path: Path) -> None:
         "t.toml:7: training[t].session[1].date: sesi pada 2027-01-15 jatuh sesudah pelatihan "
         "selesai (2027-01-08); perbaiki tanggal sesi, atau 'start'/'end' pelatihannya",
     ]
+
+
+def test_a_text_pasted_whole_into_a_title_is_refused(tmp_path: Path) -> None:
+    """Issue 12: a 20 MB title was accepted (and took 26 s to print)."""
+    got = problems(
+        tmp_path,
+        {"a.toml": f'[[task]]\nid = "a"\ntitle = "{"x" * 5001}"\nestimate = "1h"\n'},
+    )
+    assert got == [
+        "a.toml:3: task[a].title: this text is too long (5001 characters); the most is 5000 "
+        "characters; keep long text in a document and write where it is in documents",
+    ]

@@ -445,7 +445,7 @@ def environ() -> Mapping[str, str]:
 
 # --- the validated workspace, cached -----------------------------------------------------------
 
-_CACHE_FORMAT = 4  # 4: the models live in diklat_cli.workspace.models (3: diklat_cli.models)
+_CACHE_FORMAT = 5  # 5: stricter validation, what was accepted may not be (4: models moved)
 
 
 def _model_shape() -> str:

@@ -425,6 +425,10 @@ End = Annotated[
 Moment = Annotated[date | datetime, Parsed(_moment, {"type": "string", "pattern": MOMENT_PATTERN})]
 TimeZone = Annotated[str, Parsed(_zone, after=True)]
 Flag = Annotated[bool, Strict()]  # true or false, nothing else
+MAX_TEXT = (
+    5000  # characters: a title, a name or a note longer than this is a mistake (a file pasted in)
+)
+Text = Annotated[str, Limits(max_length=MAX_TEXT)]
 
 
 # defaults of the work week (Perpres 21/2023) and of Ramadan; a TimeRange is frozen, so shared
@@ -485,17 +489,17 @@ def read_post(position: str) -> PostKind:
 class Profile(Model, kw_only=True):
     """[profile]: who plans, and how their documents and messages are written."""
 
-    name: Annotated[str, Limits(min_length=1)]
-    nip: str = ""
-    position: str = ""
-    unit: str = ""
-    rank: str = ""  # pangkat/golongan, e.g. "Penata (III/c)"
+    name: Annotated[str, Limits(min_length=1, max_length=MAX_TEXT)]
+    nip: Text = ""
+    position: Text = ""
+    unit: Text = ""
+    rank: Text = ""  # pangkat/golongan, e.g. "Penata (III/c)"
     employment: Literal["PNS", "PPPK"] = "PNS"
-    roles: tuple[str, ...] = ()
+    roles: tuple[Text, ...] = ()
     supervisor: Id | None = None
     timezone: TimeZone = "Asia/Jakarta"
     language: Literal["id", "en"] = "id"
-    place: str = ""  # where documents are signed ("Kota Contoh"); defaults to the unit's town
+    place: Text = ""  # where documents are signed ("Kota Contoh"); defaults to the unit's town
     post: PostKind | None = None  # the kind of post, when `position` cannot tell it
 
     @property
@@ -605,7 +609,7 @@ class Export(Model, kw_only=True):
     """[export]: the .ics export."""
 
     reminder_minutes: Annotated[int, Limits(ge=0, le=10080)] = 10
-    calendar_name: str = ""
+    calendar_name: Text = ""
 
 
 # --- items -----------------------------------------------------------------------------------
@@ -615,7 +619,7 @@ class Task(Model, kw_only=True):
     """[[task]]: a piece of office work, perhaps recurring (recurs, from, until)."""
 
     id: Id
-    title: str
+    title: Text
     estimate: Duration
     due: Moment | None = None
     available: Moment | None = None
@@ -624,11 +628,11 @@ class Task(Model, kw_only=True):
     min_block: Duration | None = None
     needs_office: Flag = False
     delegate_to: Id | None = None
-    sop: tuple[str, ...] = ()
-    documents: tuple[str, ...] = ()
-    contacts: tuple[str, ...] = ()
-    tags: tuple[str, ...] = ()
-    notes: str = ""
+    sop: tuple[Text, ...] = ()
+    documents: tuple[Text, ...] = ()
+    contacts: tuple[Text, ...] = ()
+    tags: tuple[Text, ...] = ()
+    notes: Text = ""
     hold_until_return: Flag = False  # decisions only the user may take: wait for them
     recurs: RRule | None = None
     from_: Day | None = None
@@ -674,15 +678,15 @@ class Task(Model, kw_only=True):
 class Session(Model, kw_only=True):
     """[[training.session]]: a run of days (date, until) or a repeating session (rrule, from)."""
 
-    title: str = ""
+    title: Text = ""
     date: Day | None = None
     until: Day | None = None
     rrule: RRule | None = None
     from_: Day | None = None
     time: Range | None = None
     mode: Literal["offline", "online"] = "offline"
-    location: str = ""
-    link: str = ""
+    location: Text = ""
+    link: Text = ""
     weekends: Flag = False  # a run of days includes Saturdays, Sundays and holidays
 
     def __post_init__(self) -> None:
@@ -716,20 +720,20 @@ class Training(Model, kw_only=True):
     """[[training]]: a training (diklat) and its sessions."""
 
     id: Id
-    title: str
+    title: Text
     kind: Literal["latsar", "fungsional", "teknis", "kepemimpinan", "other"] = "other"
     format: Literal["offline", "blended", "online"] = "offline"
-    provider: str = ""
-    location: str = ""
+    provider: Text = ""
+    location: Text = ""
     start: Day
     end: End
     jp: Annotated[int, Limits(ge=0)] = 0
     study_per_week: Duration | None = None
     handover_to: Id | None = None
     deputy: Id | None = None
-    basis: str = ""  # the surat tugas number, when known
+    basis: Text = ""  # the surat tugas number, when known
     checkin: ClockTime | None = None  # daily check-in with the office while away
-    handover_items: tuple[str, ...] = ()  # keys, stamps, inventory, access handed over in person
+    handover_items: tuple[Text, ...] = ()  # keys, stamps, inventory, access handed over in person
     session: tuple[Session, ...] = ()
 
     def contradictions(self) -> list[Invalid]:
@@ -794,14 +798,14 @@ class Event(Model, kw_only=True):
     """[[event]]: a meeting or fixed commitment, once, over days or repeating."""
 
     id: Id | None = None
-    title: str
+    title: Text
     date: Day | None = None
     until: Day | None = None
     rrule: RRule | None = None
     from_: Day | None = None
     time: Range | None = None  # absent: the whole day
-    location: str = ""
-    link: str = ""
+    location: Text = ""
+    link: Text = ""
     delegate_to: Id | None = None  # who attends in the user's place while away
 
     def __post_init__(self) -> None:
@@ -833,10 +837,10 @@ class Quiet(Model, kw_only=True):
     """[[quiet]]: a busy period of the office (closing the books, audits)."""
 
     id: Id | None = None
-    title: str
+    title: Text
     start: Day
     end: End
-    roles: tuple[str, ...] = ()
+    roles: tuple[Text, ...] = ()
     level: Literal["avoid", "caution"] = "caution"
 
 
@@ -851,12 +855,12 @@ class Colleague(Model, kw_only=True):
     """[[colleague]]: who can take work over while the user is away."""
 
     id: Id
-    name: str
-    nip: str = ""
-    position: str = ""
-    rank: str = ""
-    contact: str = ""
-    skills: tuple[str, ...] = ()
+    name: Text
+    nip: Text = ""
+    position: Text = ""
+    rank: Text = ""
+    contact: Text = ""
+    skills: tuple[Text, ...] = ()
     capacity: Duration | None = None  # spare time a week for handed-over work
     away: tuple[Away, ...] = ()
 
@@ -867,15 +871,15 @@ class Colleague(Model, kw_only=True):
 class CalendarSource(Model, kw_only=True):
     """[[calendar]]: an existing .ics calendar read as busy time."""
 
-    path: Annotated[str, Limits(min_length=1)]
-    name: str = ""
+    path: Annotated[str, Limits(min_length=1, max_length=MAX_TEXT)]
+    name: Text = ""
 
 
 class Holiday(Model, kw_only=True):
     """A regional or ad-hoc day off (or, with `working = true`, a national one the office works)."""
 
     date: Day
-    title: str
+    title: Text
     working: Flag = False
 
 

@@ -340,6 +340,14 @@ M = Catalog(
             "id": "paling besar {limit}",
             "en": "the most is {limit}",
         },
+        "too_long": {
+            "id": "teks ini terlalu panjang ({n} karakter)",
+            "en": "this text is too long ({n} characters)",
+        },
+        "too_long_fix": {
+            "id": "paling panjang {limit} karakter; teks panjang simpan di dokumen dan tulis letaknya di documents",
+            "en": "the most is {limit} characters; keep long text in a document and write where it is in documents",
+        },
         "not_choice": {
             "id": "{given} bukan pilihan yang dikenal",
             "en": "{given} is not one of the choices",
@@ -610,6 +618,10 @@ def explain_invalid(
         choices = str(ctx.get("expected", "")).replace(" or ", f" {M(lang, 'and')} ")
         what = M(lang, "not_choice", given=given)
         fix = M(lang, "not_choice_fix", choices=choices.replace("'", '"'))
+    elif kind == "string_too_long":
+        n = len(err.get("input") or "")
+        limit = ctx.get("max_length")
+        what, fix = M(lang, "too_long", n=n), M(lang, "too_long_fix", limit=limit)
     elif kind == "string_too_short":
         what, fix = M(lang, "empty", key=key), M(lang, "empty_fix", key=key)
     elif kind in ("tuple_type", "list_type", "iterable_type"):
