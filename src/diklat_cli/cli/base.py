@@ -212,8 +212,9 @@ def main(argv: list[str] | None = None) -> int:
 
         typer.echo(show(exc, args, _usage_lang(args)), err=True)
         return int(ExitCode.USAGE)
-    except _ABORT:
-        return 130
+    except _ABORT:  # Click's "Aborted!" (end of input at a prompt): exit 1, as Click would
+        typer.echo("Aborted!", err=True)
+        return 1
     except WorkspaceError as exc:
         lang = parse_lang(exc.lang) or Options.current_lang()
         typer.echo(M.count(lang, "invalid", len(exc.problems)), err=True)

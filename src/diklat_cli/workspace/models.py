@@ -425,9 +425,8 @@ End = Annotated[
 Moment = Annotated[date | datetime, Parsed(_moment, {"type": "string", "pattern": MOMENT_PATTERN})]
 TimeZone = Annotated[str, Parsed(_zone, after=True)]
 Flag = Annotated[bool, Strict()]  # true or false, nothing else
-MAX_TEXT = (
-    5000  # characters: a title, a name or a note longer than this is a mistake (a file pasted in)
-)
+# characters: a title, a name or a note longer than this is a mistake (a whole file pasted in)
+MAX_TEXT = 5000
 Text = Annotated[str, Limits(max_length=MAX_TEXT)]
 
 
@@ -755,8 +754,8 @@ class Training(Model, kw_only=True):
                 continue
             if last is not None and last > self.end:
                 out.append(_outside(("session", i, "until"), "session_after_end", last, self))
-            if s.rrule and not _meets(s.rrule, first, min(last or self.end, self.end)):
-                end = min(last or self.end, self.end)
+            end = min(last or self.end, self.end)
+            if s.rrule and not _meets(s.rrule, first, end):
                 out.append(
                     Invalid(
                         "session_never",
