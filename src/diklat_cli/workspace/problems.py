@@ -377,8 +377,8 @@ M = Catalog(
             "en": "the value {given} cannot be used",
         },
         "bad_value_fix": {
-            "id": "lihat docs/workspace.md untuk bentuk yang benar",
-            "en": "see docs/workspace.md for the right form",
+            "id": "lihat docs/workspace-reference.md untuk bentuk yang benar",
+            "en": "see docs/workspace-reference.md for the right form",
         },
         # --- the workspace as a whole
         "duplicate": {
