@@ -167,6 +167,15 @@ def test_a_colleague_who_is_the_user_is_refused_where_named(tmp_path: Path) -> N
     ]
 
 
+def test_a_namesake_with_another_nip_is_someone_else(tmp_path: Path) -> None:
+    (tmp_path / "diklat.toml").write_text(PROFILE + 'supervisor = "rina2"\n', "utf-8")
+    (tmp_path / "tim.toml").write_text(
+        '[[colleague]]\nid = "rina2"\nname = "Rina Wulandari"\nnip = "197001012000031001"\n',
+        "utf-8",
+    )
+    assert load(tmp_path).profile.supervisor == "rina2"
+
+
 def test_toml_types_are_strict(tmp_path: Path) -> None:
     got = problems(
         tmp_path,

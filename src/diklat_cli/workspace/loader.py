@@ -383,7 +383,8 @@ def _check_references(ld: _Loader, entries: list[_Entry]) -> None:
 def _yourself(entries: list[_Entry]) -> dict[str, str]:
     """The colleague ids that are the user: the profile's NIP, or its name, written again.
 
-    Returns id -> 'nip' | 'name', what they share with the profile.
+    Returns id -> 'nip' | 'name', what they share with the profile. Two people of the same name
+    whose NIPs are both written and differ are two people.
     """
     profile = next((e for e in entries if e.table == "profile"), None)
     if profile is None:
@@ -399,9 +400,10 @@ def _yourself(entries: list[_Entry]) -> dict[str, str]:
         ident = e.text("id")
         if e.table != "colleague" or ident is None:
             continue
-        if nip and "".join((e.text("nip") or "").split()) == nip:
+        theirs = "".join((e.text("nip") or "").split())
+        if nip and theirs == nip:
             out[ident] = "nip"
-        elif name and plain(e.text("name")) == name:
+        elif name and plain(e.text("name")) == name and not (nip and theirs):
             out[ident] = "name"
     return out
 
