@@ -484,7 +484,7 @@ def _due_away(cx: _Ctx, t: Training) -> list[Conflict]:
 def _no_deputy(cx: _Ctx, t: Training) -> list[Conflict]:
     ab = absence(cx.ws, t, cx.cal)
     n = max((len(s.days) for s in ab.stretches), default=0)
-    if t.deputy or n <= LONG_ABSENCE or ab.last_day() < cx.today:
+    if t.deputy or not cx.ws.profile.needs_plh or n <= LONG_ABSENCE or ab.last_day() < cx.today:
         return []
     return [
         Conflict(

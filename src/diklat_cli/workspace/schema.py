@@ -33,6 +33,9 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "timezone": "Zona waktu: Asia/Jakarta, Asia/Pontianak (WIB), Asia/Makassar (WITA), Asia/Jayapura (WIT) / Time zone",
         "language": "Bahasa keluaran: id atau en / Output language: id or en",
         "place": "Tempat penandatanganan dokumen, mis. Kota Contoh / Where documents are signed",
+        "post": "Jenis jabatan bila tidak terbaca dari position: struktural (perlu Plh saat pergi), "
+        "fungsional atau pelaksana / Kind of post when position does not tell it: struktural "
+        "(needs a Plh while away), fungsional or pelaksana",
     },
     "Workweek": {
         "": "Hari dan jam kerja (bawaan Perpres 21/2023) / Working days and hours (Perpres 21/2023 default)",

@@ -355,7 +355,8 @@ def to_tasks(drafts: list[Draft], reading: Reading, context: dict[str, Any]) -> 
             for err in exc.errors():
                 loc = err.get("loc") or ()
                 error = (err.get("ctx") or {}).get("error")
-                key = error.at if isinstance(error, Invalid) and error.at else ""
+                at = error.at if isinstance(error, Invalid) else ""
+                key = at if isinstance(at, str) else str(at[-1]) if at else ""
                 key = key or (toml_name(str(loc[0])) if loc else "")
                 column = d.columns.get(key, key)
                 where = f"{d.where}: {column}" if d.where and column else d.where or column

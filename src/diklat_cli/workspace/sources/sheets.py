@@ -35,8 +35,8 @@ M = Catalog(
             "en": "no task title column (Tugas, Judul or Title) in the first {n} rows",
         },
         "no_title_column_fix": {
-            "id": 'beri judul kolom "Tugas", atau tulis columns = {{ title = "Nama kolom Anda" }} di [[tasks_from]]',
-            "en": 'name the column "Title", or write columns = {{ title = "Your column" }} in [[tasks_from]]',
+            "id": 'beri judul kolom "Tugas", atau tulis columns = { title = "Nama kolom Anda" } di [[tasks_from]]',
+            "en": 'name the column "Title", or write columns = { title = "Your column" } in [[tasks_from]]',
         },
         "no_column": {
             "id": "kolom '{column}' (untuk {key}) tidak ada; yang ada: {known}",
