@@ -1,0 +1,218 @@
+"""The exact optimum of small instances with release dates, by CP-SAT (OR-Tools).
+
+Runs in its own environment (bench/.venv-ortools, made by bench/run.py), so it imports nothing of
+diklat: it reads the slot models bench/instances.py writes (one JSON object a line on stdin) and
+prints one JSON result a line.
+
+Time is a line of 15-minute slots of free working time, cut into `runs` (a block cannot cross a
+break, a meeting or a night). Task t may use the slots [release, deadline); it is on time when
+all its `size` slots lie there. Late work is not placed at all: only which tasks can be on time
+matters for the count. Three solves per instance:
+
+- `preemptive`: any split allowed. No plan can have fewer late tasks (a bound).
+- `blocks`: every block at least min(min_block, size) slots, the rule diklat keeps except where a
+  deadline needs a sliver. Both minimise (late important, late) lexicographically: no important
+  task late when the important tasks alone fit, then the fewest late.
+- `focus` (when every task can be on time under the block rule): the fewest blocks plus switches
+  between tasks within a day among the plans with every task on time.
+
+Usage: python exact.py [--time-limit SECONDS] < models.jsonl > results.jsonl
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+from ortools.sat.python import cp_model
+
+
+class Model:
+    """x[t][s]: slot s goes to task t; on[t]: task t is on time (all its slots in its window)."""
+
+    def __init__(self, inst: dict[str, Any], block_rule: bool) -> None:
+        self.inst = inst
+        self.m = cp_model.CpModel()
+        self.run_of = [0] * inst["slots"]
+        for r, (a, b) in enumerate(inst["runs"]):
+            for s in range(a, b):
+                self.run_of[s] = r
+        self.x: list[dict[int, cp_model.IntVar]] = []
+        self.on: list[cp_model.IntVar] = []
+        self.starts: list[cp_model.LinearExpr] = []  # one term per block start
+        by_slot: dict[int, list[cp_model.IntVar]] = {}
+        for i, t in enumerate(inst["tasks"]):
+            window = range(t["release"], min(t["deadline"], inst["slots"]))
+            xs = {s: self.m.new_bool_var(f"x{i}_{s}") for s in window}
+            on = self.m.new_bool_var(f"on{i}")
+            self.m.add(sum(xs.values()) == t["size"] * on)
+            for s, v in xs.items():
+                by_slot.setdefault(s, []).append(v)
+            self.x.append(xs)
+            self.on.append(on)
+            if block_rule:
+                self._min_block(xs, t["min_block"])
+        for vs in by_slot.values():
+            self.m.add_at_most_one(vs)
+
+    def prev(self, xs: dict[int, cp_model.IntVar], s: int) -> cp_model.IntVar | int:
+        """The task's variable of the slot before s in the same run, or 0."""
+        if s - 1 in xs and self.run_of[s - 1] == self.run_of[s]:
+            return xs[s - 1]
+        return 0
+
+    def _min_block(self, xs: dict[int, cp_model.IntVar], k: int) -> None:
+        runs = self.inst["runs"]
+        for s, v in xs.items():
+            start = v - self.prev(xs, s)
+            end = runs[self.run_of[s]][1]
+            if any(s + j not in xs or s + j >= end for j in range(k)):
+                self.m.add(start <= 0)  # a block starting here could not reach its minimum
+                continue
+            for j in range(1, k):
+                self.m.add(xs[s + j] >= start)
+
+    def late_counts(self) -> tuple[cp_model.LinearExpr, cp_model.LinearExpr]:
+        tasks = self.inst["tasks"]
+        late_imp = sum(1 - on for on, t in zip(self.on, tasks, strict=True) if t["important"])
+        late = sum(1 - on for on in self.on)
+        return late_imp, late
+
+    def block_count(self) -> cp_model.LinearExpr:
+        terms = []
+        for i, xs in enumerate(self.x):
+            for s, v in xs.items():
+                b = self.m.new_bool_var(f"b{i}_{s}")
+                self.m.add(b >= v - self.prev(xs, s))
+                terms.append(b)
+        return sum(terms)
+
+    def switch_count(self) -> cp_model.LinearExpr:
+        """Changes of task from one piece of work to the next within a day, idle time between.
+
+        y[t][s]: t is the last task worked on at slot s of its day (so far that day).
+        """
+        n = len(self.x)
+        days: dict[int, list[int]] = {}
+        for r, (a, b) in enumerate(self.inst["runs"]):
+            days.setdefault(self.inst["run_day"][r], []).extend(range(a, b))
+        terms = []
+        for slots in days.values():
+            prev_y: list[cp_model.IntVar] | None = None
+            for s in slots:
+                xs = [self.x[t].get(s, 0) for t in range(n)]
+                idle = 1 - sum(xs)
+                y = [self.m.new_bool_var(f"y{t}_{s}") for t in range(n)]
+                for t in range(n):
+                    if prev_y is None:
+                        self.m.add(y[t] == xs[t])
+                        continue
+                    self.m.add(y[t] >= xs[t])
+                    self.m.add(y[t] >= idle + prev_y[t] - 1)
+                    self.m.add(y[t] <= xs[t] + prev_y[t])
+                    self.m.add(y[t] <= xs[t] + idle)
+                    if isinstance(xs[t], int):
+                        continue
+                    sw = self.m.new_bool_var(f"sw{t}_{s}")
+                    self.m.add(sw >= xs[t] - prev_y[t] + sum(prev_y) - 1)
+                    terms.append(sw)
+                prev_y = y
+        return sum(terms)
+
+
+def solve(model: Model, limit: float) -> tuple[cp_model.CpSolver, str]:
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = limit
+    solver.parameters.num_workers = 2
+    solver.parameters.random_seed = 1
+    status = solver.solve(model.m)
+    return solver, solver.status_name(status)
+
+
+def lexicographic(inst: dict[str, Any], block_rule: bool, limit: float) -> dict[str, Any]:
+    """(late important, late) minimised in that order, as one weighted objective."""
+    model = Model(inst, block_rule)
+    late_imp, late = model.late_counts()
+    model.m.minimize((len(inst["tasks"]) + 1) * late_imp + late)
+    solver, status = solve(model, limit)
+    if status not in ("OPTIMAL", "FEASIBLE"):
+        return {"status": status}
+    late_ids = [
+        t["id"]
+        for t, on in zip(inst["tasks"], model.on, strict=True)
+        if not solver.boolean_value(on)
+    ]
+    imp = {t["id"] for t in inst["tasks"] if t["important"]}
+    return {
+        "status": status,
+        "late": len(late_ids),
+        "late_important": sum(1 for x in late_ids if x in imp),
+        "late_ids": late_ids,
+        "owner": owners(model, solver),
+    }
+
+
+def owners(model: Model, solver: cp_model.CpSolver) -> list[int]:
+    """The plan found: the task index of each slot, -1 where it stays free."""
+    owner = [-1] * model.inst["slots"]
+    for i, xs in enumerate(model.x):
+        for s, v in xs.items():
+            if solver.boolean_value(v):
+                owner[s] = i
+    return owner
+
+
+def focus(inst: dict[str, Any], limit: float) -> dict[str, Any]:
+    """The fewest blocks and switches with every task on time under the block rule."""
+    model = Model(inst, block_rule=True)
+    for on in model.on:
+        model.m.add(on == 1)
+    model.m.minimize(model.block_count() + model.switch_count())
+    hint = inst.get("hint")  # diklat's own plan, slot by slot: the search starts from it
+    if hint:
+        for i, xs in enumerate(model.x):
+            for s, v in xs.items():
+                model.m.add_hint(v, hint[s] == i)
+    solver, status = solve(model, limit)
+    if status not in ("OPTIMAL", "FEASIBLE"):
+        return {"status": status}
+    owner = owners(model, solver)
+    return {"status": status, **fragments(inst, owner), "owner": owner}
+
+
+def fragments(inst: dict[str, Any], owner: list[int]) -> dict[str, Any]:
+    """Blocks (maximal runs of one task's slots inside one run) and switches per day."""
+    blocks = 0
+    seq_by_day: dict[int, list[int]] = {}
+    for r, (a, b) in enumerate(inst["runs"]):
+        day = seq_by_day.setdefault(inst["run_day"][r], [])
+        for s in range(a, b):
+            o = owner[s]
+            if o < 0:
+                continue
+            if s == a or owner[s - 1] != o:
+                blocks += 1
+            if not day or day[-1] != o:
+                day.append(o)
+    switches = {d: max(0, len(seq) - 1) for d, seq in seq_by_day.items()}
+    return {"blocks": blocks, "switches": sum(switches.values()), "days": len(seq_by_day)}
+
+
+def main(argv: list[str]) -> int:
+    limit = float(argv[argv.index("--time-limit") + 1]) if "--time-limit" in argv else 10.0
+    for line in sys.stdin:
+        if not line.strip():
+            continue
+        inst = json.loads(line)
+        out: dict[str, Any] = {"id": inst["id"]}
+        out["preemptive"] = lexicographic(inst, False, limit)
+        out["blocks"] = lexicographic(inst, True, limit)
+        if out["blocks"].get("late") == 0:
+            out["focus"] = focus(inst, limit)
+        print(json.dumps(out), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
