@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -150,13 +151,11 @@ def _day(value: date | datetime) -> date:
 
 def small(seed: int, folder: Path) -> Instance:
     """A week or two of 3-12 tasks at 0.8x-1.6x load, written to `folder` (a workspace)."""
-    from adapter import free_time
-
     rng = random.Random(seed)
     weeks = rng.choice((1, 2))
-    inst = _skeleton(rng, seed, weeks, 7 * weeks, rng.randrange(0, 2 * weeks + 1))
-    write(inst, folder)
-    free = free_minutes(free_time(folder, inst.first, inst.first + timedelta(days=inst.days - 1)))
+    inst, free = _window(
+        rng, folder, lambda: _skeleton(rng, seed, weeks, 7 * weeks, rng.randrange(0, 2 * weeks + 1))
+    )
     _tasks(rng, inst, free, rng.randint(3, 12), rng.uniform(0.8, 1.6), 0.4)
     write(inst, folder)
     return inst
@@ -164,15 +163,27 @@ def small(seed: int, folder: Path) -> Instance:
 
 def month(seed: int, folder: Path) -> Instance:
     """Six weeks of 15-30 tasks at 0.6x-1.1x load, the default horizon, written to `folder`."""
-    from adapter import free_time
-
     rng = random.Random(seed)
-    inst = _skeleton(rng, seed, 6, None, rng.randrange(3, 9))
-    write(inst, folder)
-    free = free_minutes(free_time(folder, inst.first, inst.first + timedelta(days=inst.days - 1)))
+    inst, free = _window(rng, folder, lambda: _skeleton(rng, seed, 6, None, rng.randrange(3, 9)))
     _tasks(rng, inst, free, rng.randint(15, 30), rng.uniform(0.6, 1.1), 0.3)
     write(inst, folder)
     return inst
+
+
+def _window(
+    rng: random.Random, folder: Path, draw: Callable[[], Instance]
+) -> tuple[Instance, dict[date, int]]:
+    """A skeleton whose window has at least three working days (Lebaran's leave can take a
+    whole week), written to `folder`, and its free minutes per day."""
+    from adapter import free_time
+
+    while True:
+        inst = draw()
+        write(inst, folder)
+        last = inst.first + timedelta(days=inst.days - 1)
+        free = free_minutes(free_time(folder, inst.first, last))
+        if sum(1 for m in free.values() if m > 0) >= 3:
+            return inst, free
 
 
 def free_minutes(free: dict[date, list[tuple[datetime, datetime]]]) -> dict[date, int]:

@@ -88,6 +88,7 @@ def diklat_figures(inst: Any, plan: Any) -> dict[str, Any]:
     late = sorted(t.id for t in plan.tasks.values() if t.late)
     blocks = merged_blocks(plan)
     short, slivers, n_blocks, switches = 0, 0, 0, 0
+    lengths: list[int] = []
     for day in blocks.values():
         n_blocks += len(day)
         switches += sum(1 for a, b in itertools.pairwise(day) if a[2] != b[2])
@@ -96,6 +97,7 @@ def diklat_figures(inst: Any, plan: Any) -> dict[str, Any]:
             if t is None:
                 continue
             minutes = int((end - start).total_seconds() // 60)
+            lengths.append(minutes)
             if minutes < min(inst.task_min_block(t), int(t["estimate"][:-1])):
                 short += 1
                 slivers += minutes <= 15
@@ -107,6 +109,7 @@ def diklat_figures(inst: Any, plan: Any) -> dict[str, Any]:
         "switches": switches,
         "short_blocks": short,
         "slivers_15m": slivers,
+        "block_minutes": lengths,
     }
 
 
@@ -127,7 +130,6 @@ def small_runs(count: int, work: Path, time_limit: float, py: str | None) -> lis
         model = instances.slot_model(inst, free)
         plan = adapter.plan(folder, inst.first)
         blocks = [b for day in merged_blocks(plan).values() for b in day]
-        models.append(json.dumps({**model, "hint": instances.hint(model, blocks)}))
         row = {
             "seed": seed,
             "first": inst.first.isoformat(),
@@ -139,6 +141,8 @@ def small_runs(count: int, work: Path, time_limit: float, py: str | None) -> lis
             "working_days": len(set(model["run_day"])),
             "diklat": diklat_figures(inst, plan),
         }
+        hint = {"hint": instances.hint(model, blocks), "hint_late": row["diklat"]["late_ids"]}
+        models.append(json.dumps({**model, **hint}))
         rows.append(row)
     if py is None:
         return rows
@@ -208,6 +212,13 @@ def focus_summary(rows: list[dict[str, Any]]) -> dict[str, Any]:
         "slivers_15m": sum(r["diklat"]["slivers_15m"] for r in rows),
         "plans_with_short": len(with_short),
     }
+    lengths = [m for r in rows for m in r["diklat"]["block_minutes"]]
+    s.update(
+        blocks_per_task=sum(r["diklat"]["blocks"] for r in rows) / sum(r["tasks"] for r in rows),
+        switches_per_day=sum(r["diklat"]["switches"] for r in rows)
+        / max(1, sum(r["working_days"] for r in rows)),
+        median_block=statistics.median(lengths) if lengths else 0,
+    )
     judged = [r for r in with_short if "blocks" in r.get("exact", {})]
     s["judged"] = len(judged)
     s["short_not_needed"] = sum(
@@ -462,6 +473,11 @@ def _focus_table(s: dict[str, Any], verdicts: list[str]) -> list[str]:
         (
             "of those, a plan keeping `min_block` with no more late tasks exists",
             f"{s['short_not_needed']} of {s['judged']}",
+        ),
+        (
+            "all plans: blocks per task / switches between tasks per working day / median block",
+            f"{s['blocks_per_task']:.2f} / {s['switches_per_day']:.2f} / "
+            f"{s['median_block']:.0f} min",
         ),
     ]
     if s.get("compared"):
