@@ -15,8 +15,8 @@ matters for the count. Three solves per instance:
 - `blocks`: every block at least min(min_block, size) slots, the rule diklat keeps except where a
   deadline needs a sliver. Both minimise (late important, late) lexicographically: no important
   task late when the important tasks alone fit, then the fewest late.
-- `focus` (when every task can be on time under the block rule): the fewest blocks plus switches
-  between tasks within a day among the plans with every task on time.
+- `focus` (when every task can be on time under the block rule): a least fragmented plan with
+  every task on time (fewest blocks, then each task's work of a day together), as intervals.
 
 Usage: python exact.py [--time-limit SECONDS] < models.jsonl > results.jsonl
 """
@@ -82,47 +82,6 @@ class Model:
         late_imp = sum(1 - on for on, t in zip(self.on, tasks, strict=True) if t["important"])
         late = sum(1 - on for on in self.on)
         return late_imp, late
-
-    def block_count(self) -> cp_model.LinearExpr:
-        terms = []
-        for i, xs in enumerate(self.x):
-            for s, v in xs.items():
-                b = self.m.new_bool_var(f"b{i}_{s}")
-                self.m.add(b >= v - self.prev(xs, s))
-                terms.append(b)
-        return sum(terms)
-
-    def switch_count(self) -> cp_model.LinearExpr:
-        """Changes of task from one piece of work to the next within a day, idle time between.
-
-        y[t][s]: t is the last task worked on at slot s of its day (so far that day).
-        """
-        n = len(self.x)
-        days: dict[int, list[int]] = {}
-        for r, (a, b) in enumerate(self.inst["runs"]):
-            days.setdefault(self.inst["run_day"][r], []).extend(range(a, b))
-        terms = []
-        for slots in days.values():
-            prev_y: list[cp_model.IntVar] | None = None
-            for s in slots:
-                xs = [self.x[t].get(s, 0) for t in range(n)]
-                idle = 1 - sum(xs)
-                y = [self.m.new_bool_var(f"y{t}_{s}") for t in range(n)]
-                for t in range(n):
-                    if prev_y is None:
-                        self.m.add(y[t] == xs[t])
-                        continue
-                    self.m.add(y[t] >= xs[t])
-                    self.m.add(y[t] >= idle + prev_y[t] - 1)
-                    self.m.add(y[t] <= xs[t] + prev_y[t])
-                    self.m.add(y[t] <= xs[t] + idle)
-                    if isinstance(xs[t], int):
-                        continue
-                    sw = self.m.new_bool_var(f"sw{t}_{s}")
-                    self.m.add(sw >= xs[t] - prev_y[t] + sum(prev_y) - 1)
-                    terms.append(sw)
-                prev_y = y
-        return sum(terms)
 
 
 def solve(model: Model, limit: float) -> tuple[cp_model.CpSolver, str]:
@@ -213,20 +172,55 @@ def owners(model: Model, solver: cp_model.CpSolver) -> list[int]:
 
 
 def focus(inst: dict[str, Any], limit: float) -> dict[str, Any]:
-    """The fewest blocks and switches with every task on time under the block rule."""
-    model = Model(inst)
-    for on in model.on:
-        model.m.add(on == 1)
-    model.m.minimize(model.block_count() + model.switch_count())
-    hint = inst.get("hint")  # diklat's own plan, slot by slot: the search starts from it
-    if hint:
-        for i, xs in enumerate(model.x):
-            for s, v in xs.items():
-                model.m.add_hint(v, hint[s] == i)
-    solver, status = solve(model, limit)
+    """A least fragmented plan with every task on time under the block rule.
+
+    Scheduling intervals rather than slots: at most one block of a task between two breaks (a
+    second one there would mean a switch away and back), each at least its minimum and inside
+    the task's window, none overlapping. Fewest blocks plus (task, day) pairs: each task's work
+    of a day then sits together, which is what switches count.
+    """
+    m = cp_model.CpModel()
+    tasks, runs = inst["tasks"], inst["runs"]
+    pieces: list[list[tuple[int, cp_model.IntVar, cp_model.IntVar, cp_model.IntVar]]] = []
+    intervals, day_terms = [], []
+    for i, t in enumerate(tasks):
+        mine = []
+        for r, (a, b) in enumerate(runs):
+            lo, hi = max(a, t["release"]), min(b, t["deadline"])
+            if hi - lo < t["min_block"]:
+                continue
+            here = m.new_bool_var(f"p{i}_{r}")
+            start = m.new_int_var(lo, hi - t["min_block"], f"s{i}_{r}")
+            size = m.new_int_var(0, hi - lo, f"l{i}_{r}")
+            m.add(size >= t["min_block"]).only_enforce_if(here)
+            m.add(size == 0).only_enforce_if(~here)
+            end = m.new_int_var(lo, hi, f"e{i}_{r}")
+            intervals.append(m.new_optional_interval_var(start, size, end, here, f"i{i}_{r}"))
+            mine.append((r, here, start, size))
+        m.add(sum(size for _, _, _, size in mine) == t["size"])
+        by_day: dict[int, list[cp_model.IntVar]] = {}
+        for r, here, _, _ in mine:
+            by_day.setdefault(inst["run_day"][r], []).append(here)
+        for d, heres in by_day.items():
+            worked = m.new_bool_var(f"d{i}_{d}")
+            m.add_max_equality(worked, heres)
+            day_terms.append(worked)
+        pieces.append(mine)
+    m.add_no_overlap(intervals)
+    m.minimize(sum(here for mine in pieces for _, here, _, _ in mine) + sum(day_terms))
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = limit
+    solver.parameters.num_workers = 2
+    solver.parameters.random_seed = 1
+    status = solver.status_name(solver.solve(m))
     if status not in ("OPTIMAL", "FEASIBLE"):
         return {"status": status}
-    owner = owners(model, solver)
+    owner = [-1] * inst["slots"]
+    for i, mine in enumerate(pieces):
+        for _, here, start, size in mine:
+            if solver.boolean_value(here):
+                first = solver.value(start)
+                owner[first : first + solver.value(size)] = [i] * solver.value(size)
     return {"status": status, **fragments(inst, owner), "owner": owner}
 
 
