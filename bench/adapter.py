@@ -1,14 +1,23 @@
 """The one place where the plan-following benchmarks (exact, stability, focus) reach into diklat.
 
 Everything else in bench/measures.py sees plain values: a plan is the task blocks of each day and
-each task's state, with the names of the `diklat plan --format json` contract. The planner's
-signature is being reshaped (its `lang` parameter goes away), so `plan` passes only the arguments
-`make_plan` still takes; progress is recorded with the same functions `diklat done` calls.
+each task's state, with the names of the `diklat plan --format json` contract. Two ways in, the
+same plan (tests/test_bench_exact.py checks they agree):
+
+- "api" (the default): `make_plan` in this process, as `diklat plan --date DAY` calls it. The
+  planner's signature is being reshaped (its `lang` parameter goes away), so only the arguments
+  it still takes are passed. Progress is recorded with the functions `diklat done` calls.
+- "cli" (`bench/run.py --via cli`): the `diklat` command itself, `plan --format json` and
+  `done`, in a child process each time: slower, and independent of the core's signature.
 """
 
 from __future__ import annotations
 
 import inspect
+import json
+import os
+import subprocess
+import sys
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -60,6 +69,16 @@ class PlanView:
     tasks: dict[str, PlanTask]
 
 
+VIA = ["api"]  # or "cli"
+
+
+def use(via: str) -> None:
+    """Plan and record through the API (in process) or the `diklat` command."""
+    if via not in ("api", "cli"):
+        raise ValueError(via)
+    VIA[0] = via
+
+
 _HOLIDAYS: dict[tuple[int, int], HolidayData] = {}
 _CACHE_FILE: list[Path | None] = [None]
 
@@ -98,6 +117,8 @@ def _make_plan_params() -> frozenset[str]:
 
 def plan(folder: Path, today: date) -> PlanView:
     """diklat's plan of the workspace in `folder` from the morning of `today`, with its progress."""
+    if VIA[0] == "cli":
+        return from_json(json.loads(cli(folder, *plan_args(folder, today))))
     from diklat_cli.planning.schedule import make_plan
 
     ws = load(folder)
@@ -130,8 +151,62 @@ def plan(folder: Path, today: date) -> PlanView:
     return PlanView(today, {d.date: d.working for d in p.days}, blocks, tasks)
 
 
+def plan_args(folder: Path, today: date) -> list[str]:
+    """`diklat plan` showing the whole horizon, and no more (more days would stretch it)."""
+    days = load(folder).planning.horizon_days
+    return ["plan", "--date", today.isoformat(), "--days", str(days), "--format", "json"]
+
+
+def from_json(data: dict[str, Any]) -> PlanView:
+    """A plan from `diklat plan --format json` (the contract's keys)."""
+
+    def moment(value: str | None) -> datetime | None:
+        return datetime.fromisoformat(value) if value else None
+
+    tasks = {
+        t["id"]: PlanTask(
+            id=t["id"],
+            important=bool(t.get("important", False)),
+            due=moment(t.get("due")),
+            finish=moment(t.get("finish")),
+            remaining_minutes=t["remaining_minutes"],
+            scheduled_minutes=t["scheduled_minutes"],
+            estimate_minutes=t["estimate_minutes"],
+            done=bool(t.get("done", False)),
+        )
+        for t in data["tasks"]
+    }
+    blocks = {
+        date.fromisoformat(d["date"]): [
+            PlanBlock(
+                datetime.fromisoformat(b["start"]), datetime.fromisoformat(b["end"]), b["ref"]
+            )
+            for b in d["blocks"]
+            if b["kind"] == "task" and b["ref"]
+        ]
+        for d in data["days"]
+    }
+    working = {date.fromisoformat(d["date"]): d["working"] for d in data["days"]}
+    return PlanView(date.fromisoformat(data["today"]), working, blocks, tasks)
+
+
+def cli(folder: Path, *args: str) -> str:
+    """Run the `diklat` command on the workspace; its standard output."""
+    cmd = [sys.executable, "-m", "diklat_cli", "-w", str(folder), *args]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DIKLAT_")}
+    env["XDG_CACHE_HOME"] = str(Path(__file__).resolve().parent / "results" / "cli-cache")
+    out = subprocess.run(cmd, capture_output=True, text=True, check=False, env=env)
+    if out.returncode not in (0, 1):
+        raise RuntimeError(f"{' '.join(cmd)}: exit {out.returncode}: {out.stderr.strip()}")
+    return out.stdout
+
+
 def record(folder: Path, ref: str, at: datetime, spent: int | None = None) -> None:
-    """`diklat done REF` (spent=None) or `diklat done REF --spent Nm`, recorded at `at`."""
+    """`diklat done REF` (spent=None) or `diklat done REF --spent Nm`, recorded at `at` (through
+    the command: when it runs, which the plan does not read)."""
+    if VIA[0] == "cli":
+        cli(folder, "done", ref, *(["--spent", f"{spent}m"] if spent is not None else []))
+        return
     state = folder / STATE_DIR
     progress = load_progress(state)
     if spent is None:

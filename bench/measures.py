@@ -377,8 +377,15 @@ def report(results: dict[str, Any]) -> str:
     m = results["machine"]
     out = [
         f"Run of {results['date']} on {m['cpu']}, {m['cores']} cores; Python {m['python']}; "
-        f"diklat at commit {m['diklat_commit']}; OR-Tools "
-        f"{results['peers'].get('ortools', '(not installed: no exact figures)')}.",
+        f"diklat at commit {m['diklat_commit']}"
+        + (
+            f"; OR-Tools {results['peers'].get('ortools', '(not installed: no exact figures)')}"
+            if "small" in results
+            else ""
+        )
+        + "; diklat "
+        + ("through the `diklat` command" if results.get("via") == "cli" else "in process")
+        + ".",
         "",
     ]
     verdicts: list[str] = []

@@ -770,6 +770,12 @@ def main(argv: list[str] | None = None) -> int:
         "--months", type=int, default=None, help="generated months for stability (20)"
     )
     parser.add_argument(
+        "--via",
+        choices=("api", "cli"),
+        default="api",
+        help="exact/focus/stability: plan in process (make_plan) or through the diklat command",
+    )
+    parser.add_argument(
         "--time-limit",
         type=float,
         default=3.0,
@@ -897,6 +903,8 @@ def plan_following(
     import measures
 
     adapter.use_holiday_cache(RESULTS / "holidays-cache.json")
+    adapter.use(args.via)
+    results["via"] = args.via
     work = RESULTS / "work"
     if parts & {"exact", "focus"}:
         count = args.instances or (60 if args.quick else 300)

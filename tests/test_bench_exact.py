@@ -20,6 +20,7 @@ from typing import Any
 
 import pytest
 
+from diklat_cli.cli import main
 from diklat_cli.workspace.loader import load
 
 BENCH = Path(__file__).resolve().parent.parent / "bench"
@@ -61,6 +62,23 @@ def test_months_load_and_recording_a_day_shrinks_the_plan(tmp_path: Path) -> Non
         return sum(t.estimate_minutes for t in plan.tasks.values() if not t.done)
 
     assert left(after) == left(first) - worked
+
+
+def test_the_adapter_reads_the_plan_diklat_plan_prints(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    inst = instances.month(5, tmp_path / "ws")
+    first = adapter.plan(tmp_path / "ws", inst.first)
+    day = next(d for d in sorted(first.blocks) if first.blocks[d])
+    adapter.record(tmp_path / "ws", first.blocks[day][0].ref, datetime(2027, 1, 1), spent=30)
+    later = day + timedelta(days=1)
+
+    capsys.readouterr()
+    assert main(["-w", str(tmp_path / "ws"), *adapter.plan_args(tmp_path / "ws", later)]) in (0, 1)
+    printed = adapter.from_json(json.loads(capsys.readouterr().out))
+    in_process = adapter.plan(tmp_path / "ws", later)
+    assert printed == in_process
+    assert any(printed.blocks.values())
 
 
 def test_changed_counts_minutes_that_change_task() -> None:
