@@ -882,9 +882,9 @@ def main(argv: list[str] | None = None) -> int:
     text = report(results) if parts & {"startup", "scale", "quality"} else ""
     following = ""
     if parts & {"exact", "focus", "stability"}:
-        import measures
+        import following_report
 
-        following = measures.report(results)
+        following = following_report.report(results)
     (RESULTS / f"run-{stamp}.md").write_text(f"{text}\n{following}", "utf-8")
     print(f"{text}\n{following}")
     if args.write_readme:
