@@ -225,7 +225,16 @@ def python312() -> str | None:
         )
         if found.returncode == 0 and found.stdout.strip():
             candidates.append(found.stdout.strip())
-    return next((c for c in candidates if c), None)
+    # a pyenv shim of a version that is not active exists on PATH but does not run
+    return next((c for c in candidates if c and _runs(c)), None)
+
+
+def _runs(python: str) -> bool:
+    try:
+        done = subprocess.run([python, "-c", "pass"], capture_output=True, check=False, timeout=30)
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    return done.returncode == 0
 
 
 def taskdog_python() -> str | None:
@@ -240,6 +249,9 @@ def taskdog_python() -> str | None:
         return None
     note(f"installing taskdog-core into {TASKDOG_VENV} ...")
     subprocess.run([base, "-m", "venv", str(TASKDOG_VENV)], check=False, capture_output=True)
+    if not py.exists():
+        note(f"SKIP taskdog: {base} could not make a virtual environment")
+        return None
     subprocess.run(
         [str(py), "-m", "pip", "install", "-q", "taskdog-core"], check=False, capture_output=True
     )
