@@ -107,16 +107,15 @@ def check(
             busy=o.busy(first, span_end),
             first=first,
             last=last,
-            lang=lang,
         )
         if format_ is Format.json:
-            typer.echo(render.suggestions_json(training, ranked))
+            typer.echo(render.suggestions_json(training, ranked, lang))
         else:
             render.suggestions(out, training, ranked, first, last, lang, sg.SHOWN)
         return
     _, found = plan_and_findings(o, ws, today)
     if format_ is Format.json:
-        typer.echo(render.findings_json(found, today))
+        typer.echo(render.findings_json(found, today, lang))
     else:
         render.findings(out, found, today, lang)
     if any(f.severity != "info" for f in found):

@@ -88,7 +88,6 @@ def handover(
         cal=cal,
         progress=o.progress(),
         busy=busy,
-        lang=lang,
         returning=returning,
     )
     kind: render.Kind = "return" if returning else "handover"

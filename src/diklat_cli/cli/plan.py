@@ -51,11 +51,11 @@ def _with_horizon(ws: Workspace, days: int) -> Workspace:
 
 def with_conflicts(plan: Plan, found: Sequence[Conflict]) -> Plan:
     """The planner's own conflicts and what `conflicts.find` reports, each once, errors first."""
-    known = {(c.kind, c.message) for c in plan.conflicts}
-    extra = tuple(c for c in found if (c.kind, c.message) not in known)
-    order = {"error": 0, "warning": 1, "info": 2}
-    merged = sorted(plan.conflicts + extra, key=lambda c: order.get(c.severity, 3))
-    return dataclasses.replace(plan, conflicts=tuple(merged))
+    from ..planning.conflicts import by_severity
+
+    known = set(plan.conflicts)
+    extra = tuple(c for c in found if c not in known)
+    return dataclasses.replace(plan, conflicts=tuple(by_severity(plan.conflicts + extra)))
 
 
 def build_plan(
@@ -96,7 +96,7 @@ def plan_and_findings(
         now=now,
         calendar=cal,
     )
-    found = conflicts.find(ws, today, holidays=holidays, busy=busy, lang=lang, plan=p, calendar=cal)
+    found = conflicts.find(ws, today, holidays=holidays, busy=busy, plan=p, calendar=cal)
     return p, found
 
 

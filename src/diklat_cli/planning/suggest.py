@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
+from typing import Literal
 
-from ..i18n import Catalog, Lang, format_date
 from ..record import Record
 from ..workspace.holidays_id import HolidayData
 from ..workspace.models import Session, Training, Workspace
@@ -30,37 +30,17 @@ AVOID_DAY, CAUTION_DAY, TRAINING_DAY = 10, 3, 10
 DEADLINE, IMPORTANT_DEADLINE, ROUTINE = 5, 8, 1
 MEETING, ONLINE_MEETING, HOLIDAY = 1, 2, 2
 
-M = Catalog(
-    {
-        "quiet": {
-            "id": '{n} hari di masa sibuk "{title}" ({level})',
-            "en": 'days in the busy period "{title}" ({level}): {n}',
-        },
-        "avoid": {"id": "hindari", "en": "avoid"},
-        "caution": {"id": "hati-hati", "en": "caution"},
-        "training": {
-            "id": '{n} hari bersamaan dengan "{title}"',
-            "en": 'days at the same time as "{title}": {n}',
-        },
-        "deadlines": {
-            "id": "{n} tenggat saat di kelas: {titles}",
-            "en": "deadlines while in class: {titles}",
-        },
-        "routine": {
-            "id": "{n} tugas rutin dialihkan",
-            "en": "routine duties to hand over: {n}",
-        },
-        "meetings": {
-            "id": "{n} rapat terlewat atau bentrok",
-            "en": "meetings missed or clashing: {n}",
-        },
-        "holidays": {
-            "id": "{n} sesi pada hari libur",
-            "en": "sessions on a holiday: {n}",
-        },
-        "clear": {"id": "tidak mengenai apa pun", "en": "hits nothing"},
-    }
-)
+Hit = Literal["quiet", "training", "deadlines", "routine", "meetings", "holidays"]
+
+
+class Reason(Record):
+    """One term of a candidate's penalty, before words (render/check.py writes them)."""
+
+    hit: Hit
+    n: int  # days, deadlines, duties, meetings or sessions
+    title: str = ""  # the busy period's or the other training's title
+    level: str = ""  # the busy period's level: "avoid" or "caution"
+    deadlines: tuple[tuple[str, date], ...] = ()  # (task title, due day)
 
 
 class Candidate(Record):
@@ -69,7 +49,7 @@ class Candidate(Record):
     start: date
     end: date
     penalty: int
-    reasons: tuple[str, ...]
+    reasons: tuple[Reason, ...]  # empty: it hits nothing
     current: bool  # the dates the training has now
 
 
@@ -105,7 +85,6 @@ def rank(
     busy: Sequence[BusyEvent] = (),
     first: date | None = None,
     last: date | None = None,
-    lang: Lang = "id",
 ) -> list[Candidate]:
     """Every candidate start in [first, last] (default: +/- four weeks), best first."""
     lo, hi = default_window(training)
@@ -123,7 +102,7 @@ def rank(
         )
         if ok or d == training.start:
             moved = shifted(training, (d - training.start).days)
-            out.append(_score(ws, cal, busy, moved, training, lang))
+            out.append(_score(ws, cal, busy, moved, training))
         d += timedelta(days=1)
     out.sort(key=lambda c: (c.penalty, abs((c.start - training.start).days), c.start))
     return out
@@ -135,7 +114,6 @@ def _score(
     busy: Sequence[BusyEvent],
     t: Training,
     original: Training,
-    lang: Lang,
 ) -> Candidate:
     def off(d: date) -> bool:
         return is_off(ws, cal, d)
@@ -153,7 +131,7 @@ def _score(
         for i in range((s.last - s.first).days + 1)
     }
     penalty = 0
-    reasons: list[str] = []
+    reasons: list[Reason] = []
 
     for q in ws.quiet:
         if not concerns(q, ws.profile.roles):
@@ -161,7 +139,7 @@ def _score(
         n = sum(1 for d in work_days if q.start <= d <= q.end)
         if n:
             penalty += n * (AVOID_DAY if q.level == "avoid" else CAUTION_DAY)
-            reasons.append(M(lang, "quiet", n=n, title=q.title, level=M(lang, q.level)))
+            reasons.append(Reason("quiet", n, title=q.title, level=q.level))
 
     for other in ws.trainings:
         if other.id == original.id:
@@ -176,9 +154,9 @@ def _score(
         n = len(work_days & other_days)
         if n:
             penalty += n * TRAINING_DAY
-            reasons.append(M(lang, "training", n=n, title=other.title))
+            reasons.append(Reason("training", n, title=other.title))
 
-    deadlines: list[str] = []
+    deadlines: list[tuple[str, date]] = []
     routine = 0
     for task in ws.tasks:
         if task.recurs and task.from_ and away:
@@ -187,12 +165,12 @@ def _score(
         due = task.due.date() if isinstance(task.due, datetime) else task.due
         if due in away:
             penalty += IMPORTANT_DEADLINE if task.important else DEADLINE
-            deadlines.append(f"{task.title} ({format_date(due, lang, 'medium')})")
+            deadlines.append((task.title, due))
     if deadlines:
-        reasons.append(M(lang, "deadlines", n=len(deadlines), titles="; ".join(deadlines)))
+        reasons.append(Reason("deadlines", len(deadlines), deadlines=tuple(deadlines)))
     if routine:
         penalty += routine * ROUTINE
-        reasons.append(M(lang, "routine", n=routine))
+        reasons.append(Reason("routine", routine))
 
     online = [
         s.time.on(d, cal.tz)
@@ -219,7 +197,7 @@ def _score(
             penalty += ONLINE_MEETING
             meetings += 1
     if meetings:
-        reasons.append(M(lang, "meetings", n=meetings))
+        reasons.append(Reason("meetings", meetings))
 
     on_holiday = sum(
         1
@@ -230,12 +208,12 @@ def _score(
     )
     if on_holiday:
         penalty += on_holiday * HOLIDAY
-        reasons.append(M(lang, "holidays", n=on_holiday))
+        reasons.append(Reason("holidays", on_holiday))
 
     return Candidate(
         start=t.start,
         end=t.end,
         penalty=penalty,
-        reasons=tuple(reasons) or (M(lang, "clear"),),
+        reasons=tuple(reasons),
         current=t.start == original.start,
     )
