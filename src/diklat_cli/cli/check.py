@@ -79,8 +79,8 @@ def check(
 
     Example: diklat check --date 2027-01-04   ·   diklat check --suggest pkp-2027
     """
+    from .. import compose
     from ..render import check as render
-    from .plan import plan_and_findings
 
     o = options(ctx)
     ws = o.ws
@@ -99,12 +99,12 @@ def check(
         last = _date("--to", to, lang) or hi
         if first > last:
             raise UsageError(M(lang, "bad_range", a=first, b=last))
-        span_end = last + (training.end - training.start)
+        lo, hi = compose.suggest_window(training, first, last)
         ranked = sg.rank(
             ws,
             training,
-            holidays=o.holidays(first, span_end),
-            busy=o.busy(first, span_end),
+            holidays=o.holidays(lo, hi),
+            busy=o.busy(lo, hi),
             first=first,
             last=last,
         )
@@ -113,7 +113,15 @@ def check(
         else:
             render.suggestions(out, training, ranked, first, last, lang, sg.SHOWN)
         return
-    _, found = plan_and_findings(o, ws, today)
+    first, last = compose.plan_window(ws, today)
+    _, found = compose.plan_and_findings(
+        ws,
+        today,
+        holidays=o.holidays(first, last),
+        busy=o.busy(first, last),
+        progress=o.progress(),
+        lang=lang,
+    )
     if format_ is Format.json:
         typer.echo(render.findings_json(found, today, lang))
     else:

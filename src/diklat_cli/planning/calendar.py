@@ -96,6 +96,11 @@ def event_days(event: Event, first: date, last: date) -> list[date]:
     return [lo + timedelta(days=i) for i in range((hi - lo).days + 1)] if lo <= hi else []
 
 
+def horizon(ws: Workspace, today: date) -> tuple[date, date]:
+    """The days the plan covers: `planning.horizon_days` from `today` on, today included."""
+    return today, today + timedelta(days=ws.planning.horizon_days - 1)
+
+
 class Calendar:
     """Answers questions about the user's days between `first` and `last` (inclusive)."""
 
@@ -138,7 +143,8 @@ class Calendar:
             return r.start <= d <= r.end
         return any(a <= d <= b for a, b in self.holidays.ramadan)
 
-    def _is_off(self, d: date) -> bool:
+    def is_off(self, d: date) -> bool:
+        """A day off: outside the work week, or a holiday (a stretch away is not a day off)."""
         return self.ws.workweek.for_day(d.weekday()) is None or self.holiday(d) is not None
 
     @cached_property
@@ -149,7 +155,7 @@ class Calendar:
             for s in t.session:
                 if s.mode != "offline":
                     continue
-                for d in session_days(s, self.first, self.last, self._is_off):
+                for d in session_days(s, self.first, self.last, self.is_off):
                     away.setdefault(d, t)
         return away
 
@@ -217,7 +223,7 @@ class Calendar:
                 )
         for t in self.ws.trainings:
             for sess in t.session:
-                for d in session_days(sess, self.first, self.last, self._is_off):
+                for d in session_days(sess, self.first, self.last, self.is_off):
                     if sess.time is None:  # offline, no hours given: the whole working day
                         day_hours = self.ws.workweek.for_day(
                             d.weekday()

@@ -24,7 +24,6 @@ from ..i18n import Catalog, Lang, format_time
 from ..planning.calendar import Calendar, event_days, session_days
 from ..planning.occurrences import task_id
 from ..planning.plan import Plan
-from ..workspace.holidays_id import HolidayData
 from ..workspace.models import Workspace
 from ..workspace.state import ExportIdentity, ExportState
 
@@ -113,7 +112,7 @@ def items(
     first: date,
     last: date,
     *,
-    holidays: HolidayData,
+    calendar: Calendar,
     include_events: bool = False,
     lang: Lang = "id",
 ) -> list[Item]:
@@ -167,14 +166,9 @@ def items(
                 )
             )
 
-    cal = Calendar(ws, holidays, first, last)
-
-    def is_off(d: date) -> bool:
-        return cal.day(d).hours is None  # outside the work week, or a holiday
-
     for t in ws.trainings:
         for s in t.session:
-            for d in session_days(s, first, last, is_off):
+            for d in session_days(s, first, last, calendar.is_off):
                 title = s.title or t.title
                 location = s.location or t.location
                 lines = [M(lang, s.mode)]
@@ -285,7 +279,7 @@ def to_ical(
     first: date,
     last: date,
     *,
-    holidays: HolidayData,
+    calendar: Calendar,
     state: ExportState,
     now: datetime,
     include_events: bool = False,
@@ -293,7 +287,7 @@ def to_ical(
 ) -> tuple[bytes, ExportState]:
     """The .ics file's bytes, and the export identities to remember for next time."""
     entries = items(
-        plan, ws, first, last, holidays=holidays, include_events=include_events, lang=lang
+        plan, ws, first, last, calendar=calendar, include_events=include_events, lang=lang
     )
     return render(entries, ws, plan.timezone, state=state, now=now, lang=lang)
 
