@@ -14,7 +14,7 @@ import typer
 from ..errors import ExitCode, UsageError
 from ..i18n import Catalog
 from .base import app
-from .context import DateOption, options
+from .context import DateOption, Options, options
 
 M = Catalog(
     {
@@ -86,32 +86,8 @@ def check(
     ws = o.ws
     lang = o.language
     today = o.day(date_)
-    out = render.console(file=sys.stdout)
     if suggest is not None:
-        from ..planning import suggest as sg
-
-        training = ws.training(suggest)
-        if training is None:
-            known = ", ".join(t.id for t in ws.trainings) or "-"
-            raise UsageError(M(lang, "no_training", id=suggest, known=known))
-        lo, hi = sg.default_window(training)
-        first = _date("--from", from_, lang) or lo
-        last = _date("--to", to, lang) or hi
-        if first > last:
-            raise UsageError(M(lang, "bad_range", a=first, b=last))
-        lo, hi = compose.suggest_window(training, first, last)
-        ranked = sg.rank(
-            ws,
-            training,
-            holidays=o.holidays(lo, hi),
-            busy=o.busy(lo, hi),
-            first=first,
-            last=last,
-        )
-        if format_ is Format.json:
-            typer.echo(render.suggestions_json(training, ranked, lang))
-        else:
-            render.suggestions(out, training, ranked, first, last, lang, sg.SHOWN)
+        _suggest(o, suggest, from_, to, as_json=format_ is Format.json)
         return
     first, last = compose.plan_window(ws, today)
     _, found = compose.plan_and_findings(
@@ -125,6 +101,35 @@ def check(
     if format_ is Format.json:
         typer.echo(render.findings_json(found, today, lang))
     else:
-        render.findings(out, found, today, lang)
+        render.findings(render.console(file=sys.stdout), found, today, lang)
     if any(f.severity != "info" for f in found):
         raise typer.Exit(int(ExitCode.FINDINGS))
+
+
+def _suggest(
+    o: Options, training_id: str, from_: str | None, to: str | None, *, as_json: bool
+) -> None:
+    """`--suggest TRAINING`: other start dates for the training, best first."""
+    from .. import compose
+    from ..planning import suggest as sg
+    from ..render import check as render
+
+    ws, lang = o.ws, o.language
+    training = ws.training(training_id)
+    if training is None:
+        known = ", ".join(t.id for t in ws.trainings) or "-"
+        raise UsageError(M(lang, "no_training", id=training_id, known=known))
+    lo, hi = sg.default_window(training)
+    first = _date("--from", from_, lang) or lo
+    last = _date("--to", to, lang) or hi
+    if first > last:
+        raise UsageError(M(lang, "bad_range", a=first, b=last))
+    lo, hi = compose.suggest_window(training, first, last)
+    ranked = sg.rank(
+        ws, training, holidays=o.holidays(lo, hi), busy=o.busy(lo, hi), first=first, last=last
+    )
+    if as_json:
+        typer.echo(render.suggestions_json(training, ranked, lang))
+    else:
+        out = render.console(file=sys.stdout)
+        render.suggestions(out, training, ranked, first, last, lang, sg.SHOWN)

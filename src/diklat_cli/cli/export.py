@@ -13,8 +13,9 @@ import typer
 
 from .. import compose
 from ..errors import UsageError
-from ..i18n import Catalog, format_date
+from ..i18n import Catalog, Lang, format_date
 from ..planning.calendar import horizon
+from ..workspace.models import Workspace
 from ..workspace.state import load_export_state, save_export_state, write_atomic
 from .base import app
 from .context import DateOption, Options, options
@@ -115,11 +116,6 @@ def export(
     )
     state_dir = o.state_dir
     state = load_export_state(state_dir)
-    if state_dir is None:
-        # the demo keeps no state, yet the same day must give the same bytes: stamp its midnight
-        now = datetime.combine(today, time(), ZoneInfo(ws.profile.timezone)).astimezone(UTC)
-    else:
-        now = datetime.now(UTC)
     from ..render.ics import to_ical
 
     data, new_state = to_ical(
@@ -129,12 +125,25 @@ def export(
         last,
         calendar=cal,
         state=state,
-        now=now,
+        now=_stamp(ws, today, demo=state_dir is None),
         include_events=include_events,
         lang=lang,
     )
     if state_dir is not None and new_state != state:
         save_export_state(state_dir, new_state)
+    _write(data, output, first, last, lang)
+
+
+def _stamp(ws: Workspace, today: date, *, demo: bool) -> datetime:
+    """The moment of this export (DTSTAMP of what changed)."""
+    if demo:
+        # the demo keeps no state, yet the same day must give the same bytes: stamp its midnight
+        return datetime.combine(today, time(), ZoneInfo(ws.profile.timezone)).astimezone(UTC)
+    return datetime.now(UTC)
+
+
+def _write(data: bytes, output: Path | None, first: date, last: date, lang: Lang) -> None:
+    """The file to stdout, or to `output` and a line saying what was written."""
     if output is None:
         out = typer.get_binary_stream("stdout")
         out.write(data)  # bytes, never text: a text stream on Windows would double the CRs

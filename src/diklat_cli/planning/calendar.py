@@ -7,7 +7,7 @@ for work and for self-study. It is pure: the holiday data and imported busy time
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import cached_property
@@ -66,7 +66,9 @@ def subtract(spans: Iterable[Interval], cuts: Iterable[Interval]) -> list[Interv
     return out
 
 
-def session_days(session: Session, first: date, last: date, is_off: object = None) -> list[date]:
+def session_days(
+    session: Session, first: date, last: date, is_off: Callable[[date], bool] | None = None
+) -> list[date]:
     """The days in [first, last] on which a session meets.
 
     A run of days (`date` to `until`) skips weekends and holidays unless `weekends = true`;
@@ -81,7 +83,7 @@ def session_days(session: Session, first: date, last: date, is_off: object = Non
     days = []
     d = lo
     while d <= hi:
-        if session.weekends or session.until is None or not (callable(is_off) and is_off(d)):
+        if session.weekends or session.until is None or not (is_off and is_off(d)):
             days.append(d)
         d += timedelta(days=1)
     return days
@@ -262,13 +264,6 @@ class Calendar:
     def fixed(self, d: date) -> list[Block]:
         """Meetings, training sessions and imported busy time on `d`, in time order."""
         return list(self._fixed.get(d, []))
-
-    def breaks(self, d: date) -> list[Block]:
-        info = self.day(d)
-        if not info.working:
-            return []
-        label = "Istirahat" if self.ws.profile.language == "id" else "Break"
-        return [Block(*b.on(d, self.tz), "break", None, label) for b in info.breaks]
 
     # --- free time ----------------------------------------------------------------------
 

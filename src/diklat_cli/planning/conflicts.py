@@ -31,7 +31,7 @@ from .findings import (
     Overload,
     TrainingClash,
 )
-from .handover import AFTER_RETURN, absence, is_off, work_items
+from .handover import AFTER_RETURN, absence, work_items
 from .occurrences import Ref, occurrences
 from .plan import Conflict, Plan, Severity
 
@@ -63,9 +63,6 @@ class _Ctx(Record):
     today: date
     cal: Calendar
     plan: Plan | None
-
-    def off(self, day: date) -> bool:
-        return is_off(self.ws, self.cal, day)
 
     def remaining(self, ref: str, estimate: int) -> int:
         """Effort left: the plan's figure when it knows the task (it has the progress)."""
@@ -124,7 +121,7 @@ def training_days(cx: _Ctx, t: Training) -> list[date]:
     """Days a training takes from today on: every session day; an offline training's whole run."""
     days: set[date] = set()
     for s in t.session:
-        days.update(session_days(s, t.start, t.end, cx.off))
+        days.update(session_days(s, t.start, t.end, cx.cal.is_off))
     if t.format == "offline" or not t.session:
         days.update(t.start + timedelta(days=i) for i in range((t.end - t.start).days + 1))
     return sorted(d for d in days if d >= cx.today)
@@ -177,7 +174,7 @@ def _meetings(cx: _Ctx, t: Training) -> list[Conflict]:
     for s in t.session:
         if s.mode != "online":
             continue
-        for d in session_days(s, max(t.start, cx.today), t.end, cx.off):
+        for d in session_days(s, max(t.start, cx.today), t.end, cx.cal.is_off):
             sessions = [x for x in _spans(cx, t, d) if x[2] == "online"]
             for b in cx.cal.fixed(d):
                 if b.kind != "event" or not b.busy:  # all-day notes do not take the user away
@@ -223,7 +220,7 @@ def _holiday_sessions(cx: _Ctx, t: Training) -> list[Conflict]:
         {
             d
             for s in t.session
-            for d in session_days(s, max(t.start, cx.today), t.end, cx.off)
+            for d in session_days(s, max(t.start, cx.today), t.end, cx.cal.is_off)
             if cx.cal.holiday(d) is not None
         }
     )
@@ -257,7 +254,7 @@ def _due_away(cx: _Ctx, t: Training) -> list[Conflict]:
     items = {it.task.id: it for it in work_items(cx.ws, t, cx.cal, Progress())}
     lo, hi = min(away), max(away)
     before = next(
-        (lo - timedelta(days=i) for i in range(1, 15) if not cx.off(lo - timedelta(days=i))),
+        (lo - timedelta(days=i) for i in range(1, 15) if not cx.cal.is_off(lo - timedelta(days=i))),
         lo - timedelta(days=1),
     )
     out = []
@@ -268,7 +265,7 @@ def _due_away(cx: _Ctx, t: Training) -> list[Conflict]:
                 for d in occurrences(task, lo, hi)
                 # a routine duty falling on a holiday does not happen that day
                 if d in away
-                and not cx.off(d)
+                and not cx.cal.is_off(d)
                 and cx.remaining(str(Ref(task.id, d)), task.estimate) > 0
             ]
         else:

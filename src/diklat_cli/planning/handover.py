@@ -73,17 +73,13 @@ class Absence(Record):
         return any(s.first <= d <= s.carry_until for s in self.stretches)
 
 
-def is_off(ws: Workspace, cal: Calendar, d: date) -> bool:
-    return ws.workweek.for_day(d.weekday()) is None or cal.holiday(d) is not None
-
-
 def next_working_days(ws: Workspace, cal: Calendar, after: date, n: int) -> list[date]:
     """The `n` working days after `after` (holidays and days off skipped)."""
     out: list[date] = []
     d = after
     while len(out) < n:
         d += timedelta(days=1)
-        if not is_off(ws, cal, d):
+        if not cal.is_off(d):
             out.append(d)
     return out
 
@@ -91,17 +87,14 @@ def next_working_days(ws: Workspace, cal: Calendar, after: date, n: int) -> list
 def offline_days(ws: Workspace, training: Training, cal: Calendar) -> list[date]:
     """The training's days in class; an offline training without sessions: its working days."""
 
-    def off(d: date) -> bool:
-        return is_off(ws, cal, d)
-
     days: set[date] = set()
     for s in training.session:
         if s.mode == "offline":
-            days.update(session_days(s, training.start, training.end, off))
+            days.update(session_days(s, training.start, training.end, cal.is_off))
     if not training.session and training.format != "online":
         d = training.start
         while d <= training.end:
-            if not off(d):
+            if not cal.is_off(d):
                 days.add(d)
             d += timedelta(days=1)
     return sorted(days)
@@ -123,7 +116,7 @@ def absence(
     for d in days:
         # a gap of only weekends and holidays keeps the stretch going
         if run and any(
-            not is_off(ws, cal, run[-1] + timedelta(days=i)) for i in range(1, (d - run[-1]).days)
+            not cal.is_off(run[-1] + timedelta(days=i)) for i in range(1, (d - run[-1]).days)
         ):
             close()
             run = []
@@ -132,7 +125,7 @@ def absence(
     online: list[tuple[datetime, datetime]] = []
     for s in training.session:
         if s.mode == "online" and s.time is not None:
-            for d in session_days(s, training.start, training.end, lambda x: is_off(ws, cal, x)):
+            for d in session_days(s, training.start, training.end, cal.is_off):
                 online.append(s.time.on(d, cal.tz))
     return Absence(training, tuple(stretches), tuple(sorted(online)))
 

@@ -20,7 +20,7 @@ from ..workspace.holidays_id import HolidayData
 from ..workspace.models import Session, Training, Workspace
 from .calendar import BusyEvent, Calendar, event_days, session_days
 from .conflicts import concerns
-from .handover import absence, is_off
+from .handover import absence
 from .occurrences import occurrences
 
 WINDOW_WEEKS = 4  # default: candidates from four weeks before to four weeks after the offered start
@@ -38,6 +38,7 @@ class Reason(Record):
 
     hit: Hit
     n: int  # days, deadlines, duties, meetings or sessions
+    points: int  # what it adds to the candidate's penalty
     title: str = ""  # the busy period's or the other training's title
     level: str = ""  # the busy period's level: "avoid" or "caution"
     deadlines: tuple[tuple[str, date], ...] = ()  # (task title, due day)
@@ -48,7 +49,7 @@ class Candidate(Record):
 
     start: date
     end: date
-    penalty: int
+    penalty: int  # the sum of its reasons' points
     reasons: tuple[Reason, ...]  # empty: it hits nothing
     current: bool  # the dates the training has now
 
@@ -97,9 +98,7 @@ def rank(
     out: list[Candidate] = []
     d = first
     while d <= last:
-        ok = not is_off(ws, cal, d) and (
-            not keep_weekday or d.weekday() == training.start.weekday()
-        )
+        ok = not cal.is_off(d) and (not keep_weekday or d.weekday() == training.start.weekday())
         if ok or d == training.start:
             moved = shifted(training, (d - training.start).days)
             out.append(_score(ws, cal, busy, moved, training))
@@ -115,70 +114,96 @@ def _score(
     t: Training,
     original: Training,
 ) -> Candidate:
-    def off(d: date) -> bool:
-        return is_off(ws, cal, d)
-
     days: set[date] = set()
     for s in t.session:
-        days.update(session_days(s, t.start, t.end, off))
+        days.update(session_days(s, t.start, t.end, cal.is_off))
     if t.format == "offline" or not t.session:
         days.update(t.start + timedelta(days=i) for i in range((t.end - t.start).days + 1))
-    work_days = {d for d in days if not off(d)}
+    work_days = {d for d in days if not cal.is_off(d)}
     # the stretches away, holidays inside them included: a deadline there is missed just the same
     away = {
         s.first + timedelta(days=i)
         for s in absence(ws, t, cal, after_days=0).stretches
         for i in range((s.last - s.first).days + 1)
     }
-    penalty = 0
-    reasons: list[Reason] = []
+    reasons = [
+        *_busy_periods(ws, work_days),
+        *_other_trainings(ws, cal, work_days, original),
+        *_work_away(ws, away),
+        *_meetings(ws, cal, busy, t, away),
+        *_holidays(cal, t),
+    ]
+    return Candidate(
+        start=t.start,
+        end=t.end,
+        penalty=sum(r.points for r in reasons),
+        reasons=tuple(reasons),
+        current=t.start == original.start,
+    )
 
+
+def _busy_periods(ws: Workspace, work_days: set[date]) -> list[Reason]:
+    out = []
     for q in ws.quiet:
         if not concerns(q, ws.profile.roles):
             continue
         n = sum(1 for d in work_days if q.start <= d <= q.end)
         if n:
-            penalty += n * (AVOID_DAY if q.level == "avoid" else CAUTION_DAY)
-            reasons.append(Reason("quiet", n, title=q.title, level=q.level))
+            points = n * (AVOID_DAY if q.level == "avoid" else CAUTION_DAY)
+            out.append(Reason("quiet", n, points, title=q.title, level=q.level))
+    return out
 
+
+def _other_trainings(
+    ws: Workspace, cal: Calendar, work_days: set[date], original: Training
+) -> list[Reason]:
+    out = []
     for other in ws.trainings:
         if other.id == original.id:
             continue
         other_days: set[date] = set()
         for s in other.session:
-            other_days.update(session_days(s, other.start, other.end, off))
+            other_days.update(session_days(s, other.start, other.end, cal.is_off))
         if not other.session:
             other_days.update(
                 other.start + timedelta(days=i) for i in range((other.end - other.start).days + 1)
             )
         n = len(work_days & other_days)
         if n:
-            penalty += n * TRAINING_DAY
-            reasons.append(Reason("training", n, title=other.title))
+            out.append(Reason("training", n, n * TRAINING_DAY, title=other.title))
+    return out
 
+
+def _work_away(ws: Workspace, away: set[date]) -> list[Reason]:
+    """Deadlines on a day away, and routine duties that fall then (someone must take them)."""
     deadlines: list[tuple[str, date]] = []
-    routine = 0
+    points = routine = 0
     for task in ws.tasks:
         if task.recurs and task.from_ and away:
             routine += sum(1 for d in occurrences(task, min(away), max(away)) if d in away)
             continue
         due = task.due.date() if isinstance(task.due, datetime) else task.due
-        if due in away:
-            penalty += IMPORTANT_DEADLINE if task.important else DEADLINE
+        if due is not None and due in away:
+            points += IMPORTANT_DEADLINE if task.important else DEADLINE
             deadlines.append((task.title, due))
+    out = []
     if deadlines:
-        reasons.append(Reason("deadlines", len(deadlines), deadlines=tuple(deadlines)))
+        out.append(Reason("deadlines", len(deadlines), points, deadlines=tuple(deadlines)))
     if routine:
-        penalty += routine * ROUTINE
-        reasons.append(Reason("routine", routine))
+        out.append(Reason("routine", routine, routine * ROUTINE))
+    return out
 
+
+def _meetings(
+    ws: Workspace, cal: Calendar, busy: Sequence[BusyEvent], t: Training, away: set[date]
+) -> list[Reason]:
+    """Meetings on a day away (missed) or during an online session (clashing)."""
     online = [
         s.time.on(d, cal.tz)
         for s in t.session
         if s.mode == "online" and s.time is not None
-        for d in session_days(s, t.start, t.end, off)
+        for d in session_days(s, t.start, t.end, cal.is_off)
     ]
-    meetings = 0
     spans: list[tuple[datetime, datetime]] = []
     for ev in ws.events:
         for d in event_days(ev, t.start, t.end):
@@ -189,31 +214,23 @@ def _score(
                     (datetime.combine(d, time(), cal.tz), datetime.combine(d, time.max, cal.tz))
                 )
     spans += [(b.start.astimezone(cal.tz), b.end.astimezone(cal.tz)) for b in busy]
+    points = meetings = 0
     for s0, e0 in spans:
         if s0.date() in away:
-            penalty += MEETING
+            points += MEETING
             meetings += 1
         elif any(s0 < e1 and s1 < e0 for s1, e1 in online):
-            penalty += ONLINE_MEETING
+            points += ONLINE_MEETING
             meetings += 1
-    if meetings:
-        reasons.append(Reason("meetings", meetings))
+    return [Reason("meetings", meetings, points)] if meetings else []
 
+
+def _holidays(cal: Calendar, t: Training) -> list[Reason]:
     on_holiday = sum(
         1
         for s in t.session
         if s.rrule or s.until is None or s.weekends
-        for d in session_days(s, t.start, t.end, off)
+        for d in session_days(s, t.start, t.end, cal.is_off)
         if cal.holiday(d) is not None
     )
-    if on_holiday:
-        penalty += on_holiday * HOLIDAY
-        reasons.append(Reason("holidays", on_holiday))
-
-    return Candidate(
-        start=t.start,
-        end=t.end,
-        penalty=penalty,
-        reasons=tuple(reasons),
-        current=t.start == original.start,
-    )
+    return [Reason("holidays", on_holiday, on_holiday * HOLIDAY)] if on_holiday else []

@@ -266,17 +266,13 @@ def message(c: Conflict, lang: Lang) -> str:
                 cap=h(f.capacity, lang),
             )
         case ColleagueAway():
-            what = {
-                "task": ("needed_task", "task"),
-                "deputy": ("needed_deputy", "training"),
-                "meeting": ("needed_meeting", "meeting"),
-            }[f.need]
+            key, field = NEEDED[f.need]
             return M(
                 lang,
                 "colleague_away",
                 name=f.name,
                 away=_span(f.start, f.end, lang),
-                what=M(lang, what[0], **{what[1]: f.title}),
+                what=M(lang, key, **{field: f.title}),
                 day=_d(f.day, lang),
             )
         case Overload():
@@ -290,19 +286,30 @@ def message(c: Conflict, lang: Lang) -> str:
                 short=h(f.short, lang),
             )
         case JpTally():
-            under = M(lang, "jp_underway", n=f.underway) if f.underway is not None else ""
-            args: dict[str, object] = {
-                "year": f.year,
-                "done": f.done,
-                "underway": under,
-                "planned": f.planned,
-                "target": f.target,
-            }
-            if f.state == "short":
-                args["short"] = f.short
-            return M(lang, f"jp_{f.state}", **args)
+            return _jp(f, lang)
         case JpCeiling():
             return M(lang, "jp_pppk", year=f.year, total=f.total)
+
+
+NEEDED = {  # what a colleague away was needed for: its words and what the title names
+    "task": ("needed_task", "task"),
+    "deputy": ("needed_deputy", "training"),
+    "meeting": ("needed_meeting", "meeting"),
+}
+
+
+def _jp(f: JpTally, lang: Lang) -> str:
+    under = M(lang, "jp_underway", n=f.underway) if f.underway is not None else ""
+    args: dict[str, object] = {
+        "year": f.year,
+        "done": f.done,
+        "underway": under,
+        "planned": f.planned,
+        "target": f.target,
+    }
+    if f.state == "short":
+        args["short"] = f.short
+    return M(lang, f"jp_{f.state}", **args)
 
 
 def suggestion(c: Conflict, lang: Lang) -> str:

@@ -509,6 +509,19 @@ def is_treasurer(profile: Profile) -> bool:
     )
 
 
+def _labels(sheet: Sheet, lang: Lang, tz: str) -> dict[str, str]:
+    """Every label of the catalog, those with a date or a time filled in."""
+    labels = {key: L(lang, key) for key in L.keys()}  # noqa: SIM118  (a Catalog, not a dict)
+    labels["checkin"] = L(
+        lang, "checkin", time=f"{format_time(sheet.checkin, lang)} {zone_abbreviation(tz)}"
+    )
+    labels["opening"] = L(lang, "opening", date=_full(sheet.today, lang))
+    labels["cash_intro"] = L(lang, "cash_intro", date=_full(sheet.today, lang))
+    back = sheet.absence.return_day()
+    labels["return_opening"] = L(lang, "return_opening", date=_full(back, lang))
+    return labels
+
+
 def context(sheet: Sheet, profile: Profile, lang: Lang, *, returning: bool) -> dict[str, Any]:
     """Everything a template may use, already in words."""
     tz = profile.timezone
@@ -516,13 +529,7 @@ def context(sheet: Sheet, profile: Profile, lang: Lang, *, returning: bool) -> d
     ab = sheet.absence
     items = [_item(i, it, lang, tz, returning) for i, it in enumerate(sheet.items, 1)]
     meetings = [_meeting(m, lang, tz) for m in sheet.meetings]
-    labels = {key: L(lang, key) for key in L.keys()}  # noqa: SIM118  (a Catalog, not a dict)
-    labels["checkin"] = L(
-        lang, "checkin", time=f"{format_time(sheet.checkin, lang)} {zone_abbreviation(tz)}"
-    )
-    labels["opening"] = L(lang, "opening", date=_full(sheet.today, lang))
-    labels["cash_intro"] = L(lang, "cash_intro", date=_full(sheet.today, lang))
-    labels["return_opening"] = L(lang, "return_opening", date=_full(ab.return_day(), lang))
+    labels = _labels(sheet, lang, tz)
     # the knowledge-sharing tasks go into the workspace's files: in the workspace's language
     knowledge = [knowledge_task(k, profile.language) for k in sheet.knowledge]
     covered = []
