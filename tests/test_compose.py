@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from diklat_cli import compose
 from diklat_cli.demo import shift_to
+from diklat_cli.i18n import Lang
 from diklat_cli.planning.findings import NoDeputy
 from diklat_cli.planning.plan import Conflict, Plan
 from diklat_cli.workspace.loader import demo_path, load
@@ -58,3 +59,35 @@ def test_no_command_module_imports_another() -> None:
         for node in ast.walk(tree):
             if isinstance(node, ast.ImportFrom) and node.level == 1:
                 assert node.module not in COMMANDS, f"cli/{name}.py imports cli/{node.module}.py"
+
+
+def test_every_format_says_a_finding_in_the_same_words() -> None:
+    import json
+
+    from diklat_cli.render import check, markdown
+    from diklat_cli.render import json as render_json
+    from diklat_cli.render.findings import message
+    from diklat_cli.render.words import View
+    from diklat_cli.workspace.holidays_id import HolidayData
+    from diklat_cli.workspace.state import Progress
+
+    today = date(2027, 1, 12)
+    ws = shift_to(load(demo_path()), today)
+    inputs = {"holidays": HolidayData(), "busy": (), "progress": Progress()}
+    plan, found = compose.plan_and_findings(ws, today, **inputs)  # type: ignore[arg-type]
+    plan = compose.with_conflicts(plan, found)
+    assert found
+    langs: tuple[Lang, ...] = ("id", "en")
+    for lang in langs:
+        view = View(lang=lang, dates=(today,))
+        words = [message(c, lang) for c in plan.conflicts]
+        in_json = [c["message"] for c in render_json.to_dict(plan, view)["conflicts"]]
+        in_check = [
+            f["message"] for f in json.loads(check.findings_json(found, today, lang))["findings"]
+        ]
+        assert in_json == words
+        assert sorted(in_check) == sorted(words)
+        text = markdown.render(plan, view)
+        for c, w in zip(plan.conflicts, words, strict=True):
+            if c.severity != "info":  # the day's view leaves the notes to `diklat check`
+                assert w.replace("*", "\\*").replace("_", "\\_") in text or w in text

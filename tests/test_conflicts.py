@@ -455,9 +455,10 @@ def test_every_finding_of_the_demo_is_worded_in_both_languages(today: date) -> N
     ws = shift_to(load(demo_path()), today)
     found = find(ws, today, holidays=HolidayData())
     assert found  # the demo is made to show findings
+    langs: tuple[Lang, ...] = ("id", "en")
     for c in found:
-        for lang in ("id", "en"):
-            words = said(c, lang)  # type: ignore[arg-type]
+        for lang in langs:
+            words = said(c, lang)
             assert words.message and "{" not in words.message + words.suggestion
     # a finding is a value: the same facts are the same finding, whatever the language
     assert len(set(found)) == len(found)

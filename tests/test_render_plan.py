@@ -12,6 +12,7 @@ import os
 import re
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import jsonschema
@@ -309,18 +310,21 @@ def sample_plan(lang: Lang) -> Plan:
             False,
         ),
     )
+    given: dict[str, Any] = {
+        "clash": Given("meeting_vs_session", w["clash"], w["clash_fix"]),
+        "quiet": Given("quiet", w["quiet"], w["quiet_fix"]),
+        "jp": Given("jp", w["jp"]),
+    }
     return Plan(
         "Asia/Jakarta",
         MONDAY,
         days,
         tasks,
         (Unscheduled("arsip", 120, w["arsip_reason"], w["arsip_suggest"]),),
-        (
-            Conflict(
-                "warning", Given("meeting_vs_session", w["clash"], w["clash_fix"]), ("pkp-2027",)
-            ),
-            Conflict("error", Given("quiet", w["quiet"], w["quiet_fix"]), ("pkp-2027",)),
-            Conflict("info", Given("jp", w["jp"])),
+        (  # the findings' facts are test doubles here (see Given)
+            Conflict("warning", given["clash"], ("pkp-2027",)),
+            Conflict("error", given["quiet"], ("pkp-2027",)),
+            Conflict("info", given["jp"]),
         ),
         (w["warn"],),
     )
