@@ -4,9 +4,9 @@ The commands (cli/) read the outside world (files, environment, clock, the user'
 print; the core (planning/) answers questions about plain values. Between them, this module knows
 which days a command needs and which parts of the core answer it:
 
-    first, last = compose.plan_window(ws, today)              # the days to read
-    holidays, busy = <read for first..last>                   # the command reads them
-    plan = compose.plan(ws, today, holidays=..., busy=..., progress=...)
+    first, last = compose.plan_window(ws, today)   # the days to read
+    # the command reads the holidays and busy time of first..last, and the progress
+    plan = compose.plan_with_findings(ws, today, holidays=..., busy=..., progress=...)
 
 Everything here takes plain values (workspace, holidays, busy time, progress, today, now) and is
 as pure as the core, so the commands import this module and never each other.
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 Window = tuple[date, date]
 
 HANDOVER_BEFORE = timedelta(days=7)  # a week before the training (or today), for the first stretch
-HANDOVER_AFTER = timedelta(days=45)  # the return sheet's knowledge sharing, ten working days back
+HANDOVER_AFTER = timedelta(days=45)  # work due soon after, and ten working days back (return)
 
 
 # --- the plan and its findings (plan, check, why) ------------------------------------------------
