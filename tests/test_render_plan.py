@@ -21,8 +21,12 @@ from diklat_cli.i18n import Lang
 from diklat_cli.planning.plan import (
     Block,
     Conflict,
+    DayNote,
     DayPlan,
+    DueNote,
+    Estimated,
     Plan,
+    Suggestion,
     TaskStatus,
     Unscheduled,
     UrgencyTerm,
@@ -38,43 +42,28 @@ TZ = ZoneInfo("Asia/Jakarta")
 MONDAY = date(2026, 11, 30)
 COLLEAGUES = {"budi": "Budi Santoso, S.Sos.", "sari": "Sari Dewi, S.E."}
 
-# The planner's own words (notes, reasons) come in the plan's language; here they are literals.
+# The plan's own words (notes, reasons) are made by the views from the planner's values; the
+# titles and the clashes' words are literals here.
 WORDS: dict[Lang, dict[str, str]] = {
     "id": {
-        "lap": "tenggat Kamis, 3 Desember; penting",
-        "rka": "penting; dicicil sampai Jumat",
-        "surat": "rutin pagi",
         "sesi": "PKP Angkatan III — sesi daring",
         "rapat": "Rapat koordinasi bidang",
-        "libur": "Hari libur daerah: HUT Kabupaten Contoh",
-        "arsip_reason": "Tidak muat dalam 14 hari ke depan: 2 j kurang",
-        "arsip_suggest": "serahkan ke Budi Santoso (keahlian: arsip) atau minta tenggat dimundurkan",
+        "libur": "HUT Kabupaten Contoh",
         "clash": "Sesi daring PKP pada Selasa, 1 Desember 13.00–15.00 bersamaan dengan Rapat evaluasi TW IV",
         "clash_fix": "minta izin tidak hadir rapat, atau utus Sari",
         "quiet": "Pelatihan luring Rabu, 2 Desember jatuh di masa sibuk Penyusunan RKA",
-        "warn": "Data cuti bersama tahun 2027 belum ada.",
-        "study": "Belajar mandiri: ",  # the kind column says it; the view drops it
-        "online": "daring",  # the planner names a session's mode in the user's words
-        "offline": "luring",
+        "warn": "Hari Suci Nyepi",
         "quiet_fix": "konsultasikan dengan atasan: diklat check --suggest pkp-2027",
         "jp": "JP tahun 2026: 12 JP; kurang 8 JP dari target 20 JP.",
     },
     "en": {
-        "lap": "due Thursday, 3 December; important",
-        "rka": "important; spread until Friday",
-        "surat": "morning routine",
         "sesi": "PKP Batch III — online session",
         "rapat": "Team coordination meeting",
-        "libur": "Regional holiday: Kabupaten Contoh anniversary",
-        "arsip_reason": "Does not fit in the next 14 days: 2h short",
-        "arsip_suggest": "hand it to Budi Santoso (skill: archive) or ask to move the deadline",
+        "libur": "Kabupaten Contoh anniversary",
         "clash": "PKP online session on Tuesday, 1 December 13:00–15:00 at the same time as the TW IV review meeting",
         "clash_fix": "ask to be excused from the meeting, or send Sari",
         "quiet": "In-class training on Wednesday, 2 December falls in the RKA busy period",
-        "warn": "No cuti bersama data for 2027 yet.",
-        "study": "Self-study: ",
-        "online": "online",
-        "offline": "offline",
+        "warn": "Day of Silence (Nyepi)",
         "quiet_fix": "talk to your supervisor: diklat check --suggest pkp-2027",
         "jp": "JP in 2026: 12 JP; 8 JP short of the target of 20 JP.",
     },
@@ -88,7 +77,6 @@ def at(d: date, hh: int, mm: int = 0) -> datetime:
 def sample_plan(lang: Lang) -> Plan:
     """Monday to Sunday of a Bappeda analyst's week, with one of everything the views show."""
     w = WORDS[lang]
-    brk = "Istirahat" if lang == "id" else "Break"
     mon, tue, wed, thu, fri = (MONDAY + timedelta(days=i) for i in range(5))
     sat, sun = MONDAY + timedelta(days=5), MONDAY + timedelta(days=6)
     pkp = "Pelatihan Kepemimpinan Pengawas (PKP) Angkatan III"
@@ -98,7 +86,7 @@ def sample_plan(lang: Lang) -> Plan:
             True,
             None,
             (
-                Block(at(mon, 6, 15), at(mon, 7, 15), "study", "pkp-2027", w["study"] + pkp),
+                Block(at(mon, 6, 15), at(mon, 7, 15), "study", "pkp-2027", pkp),
                 Block(
                     at(mon, 7, 30),
                     at(mon, 8),
@@ -106,7 +94,7 @@ def sample_plan(lang: Lang) -> Plan:
                     "surat",
                     "Agenda surat masuk",
                     "delegate",
-                    w["surat"],
+                    DueNote("due", mon),
                 ),
                 Block(
                     at(mon, 8),
@@ -124,16 +112,16 @@ def sample_plan(lang: Lang) -> Plan:
                     "lap-tw4",
                     "Laporan realisasi TW IV",
                     "do",
-                    w["lap"],
+                    DueNote("due", thu),
                 ),
-                Block(at(mon, 12), at(mon, 13), "break", None, brk),
+                Block(at(mon, 12), at(mon, 13), "break", None, ""),
                 Block(
                     at(mon, 13),
                     at(mon, 15),
                     "training",
                     "pkp-2027",
                     w["sesi"],
-                    note="online",
+                    mode="online",
                     link="https://zoom.us/j/0000000000",
                 ),
                 Block(
@@ -143,7 +131,7 @@ def sample_plan(lang: Lang) -> Plan:
                     "rka-2027",
                     "Rancangan RKA 2027",
                     "plan",
-                    w["rka"],
+                    DueNote("late", thu),
                 ),
             ),
             free_minutes=0,
@@ -161,7 +149,7 @@ def sample_plan(lang: Lang) -> Plan:
                     "lap-tw4",
                     "Laporan realisasi TW IV",
                     "do",
-                    w["lap"],
+                    DueNote("due", thu),
                 ),
                 Block(
                     at(tue, 10),
@@ -170,16 +158,16 @@ def sample_plan(lang: Lang) -> Plan:
                     "rka-2027",
                     "Rancangan RKA 2027",
                     "plan",
-                    w["rka"],
+                    DueNote("late", thu),
                 ),
-                Block(at(tue, 12), at(tue, 13), "break", None, brk),
+                Block(at(tue, 12), at(tue, 13), "break", None, ""),
                 Block(
                     at(tue, 13),
                     at(tue, 15),
                     "training",
                     "pkp-2027",
                     w["sesi"],
-                    note=w["online"],
+                    mode="online",
                     link="https://zoom.us/j/0000000000",
                 ),
                 Block(at(tue, 19, 45), at(tue, 20, 45), "study", "pkp-2027", pkp),
@@ -199,7 +187,7 @@ def sample_plan(lang: Lang) -> Plan:
                     "pkp-2027",
                     pkp,
                     location="Kampus BPSDM",
-                    note=w["offline"],
+                    mode="offline",
                 ),
             ),
         ),
@@ -215,14 +203,14 @@ def sample_plan(lang: Lang) -> Plan:
                     "rka-2027",
                     "Rancangan RKA 2027",
                     "plan",
-                    w["rka"],
+                    DueNote("late", thu),
                 ),
-                Block(at(thu, 12), at(thu, 13), "break", None, brk),
+                Block(at(thu, 12), at(thu, 13), "break", None, ""),
             ),
             free_minutes=180,
             work_minutes=450,
         ),
-        DayPlan(fri, False, w["libur"]),
+        DayPlan(fri, False, DayNote("local", w["libur"])),
         DayPlan(sat, False, None),
         DayPlan(sun, False, None),
     )
@@ -313,13 +301,28 @@ def sample_plan(lang: Lang) -> Plan:
         MONDAY,
         days,
         tasks,
-        (Unscheduled("arsip", 120, w["arsip_reason"], w["arsip_suggest"]),),
+        (
+            Unscheduled(
+                ref="arsip",
+                minutes=120,
+                reason="given_up",
+                suggestion=Suggestion(
+                    code="colleague",
+                    colleague="budi",
+                    name=COLLEAGUES["budi"],
+                    skill="arsip",
+                    capacity=300,
+                ),
+                last=MONDAY + timedelta(days=13),
+                due=date(2026, 12, 11),
+            ),
+        ),
         (
             Conflict("meeting_vs_session", "warning", w["clash"], ("pkp-2027",), w["clash_fix"]),
             Conflict("quiet", "error", w["quiet"], ("pkp-2027",), w["quiet_fix"]),
             Conflict("jp", "info", w["jp"]),
         ),
-        (w["warn"],),
+        (Estimated(date(2027, 3, 20), w["warn"]),),
     )
 
 
@@ -403,7 +406,7 @@ def test_days_off_say_why() -> None:
         "Away from the office — At training: Pelatihan Kepemimpinan Pengawas (PKP) Angkatan III"
         in text
     )
-    assert "Day off — Regional holiday: Kabupaten Contoh anniversary" in text
+    assert "Day off — Day off: Kabupaten Contoh anniversary" in text
     assert text.count("Day off — Weekend") == 2
 
 
@@ -413,7 +416,7 @@ def test_week_grid_shows_each_days_load() -> None:
     # Monday is full (no free time), Thursday is 60 % full
     assert re.search(r"Sen 30 Nov +8 j 30 m +0 m +██████████ ", text)
     assert re.search(r"Kam 3 Des +4 j 30 m +3 j +██████░░░░ ", text)
-    assert re.search(r"Jum 4 Des +— +— +Hari libur daerah", text)
+    assert re.search(r"Jum 4 Des +— +— +HUT Kabupaten Contoh", text)
 
 
 def test_explain_shows_each_term_in_words() -> None:

@@ -9,9 +9,9 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from diklat_cli.planning.plan import Block, TaskStatus, Unscheduled, UrgencyTerm
+from diklat_cli.planning.plan import Block, DueNote, TaskStatus, UrgencyTerm
 from diklat_cli.planning.prioritise import Ranking, rank
-from diklat_cli.planning.schedule import _task_block, _task_status, _unscheduled
+from diklat_cli.planning.schedule import _task_block, _task_status
 from diklat_cli.planning.sweep import INF, Job, _SuffixMin
 from diklat_cli.workspace.loader import validate
 from diklat_cli.workspace.models import Task
@@ -66,8 +66,9 @@ def test_blocks_and_statuses_made_fast_are_the_same_values() -> None:
     wib = timezone(timedelta(hours=7))
     start = datetime(2027, 1, 4, 8, tzinfo=wib)
     end = start + timedelta(minutes=45)
-    fast = _task_block(start, end, "t1", "Laporan", "do", "tenggat Sen 4 Jan")
-    plain = Block(start, end, "task", "t1", "Laporan", "do", "tenggat Sen 4 Jan")
+    due = DueNote("due", start.date())
+    fast = _task_block(start, end, "t1", "Laporan", "do", due)
+    plain = Block(start, end, "task", "t1", "Laporan", "do", due)
     assert fast == plain and hash(fast) == hash(plain) and repr(fast) == repr(plain)
     with pytest.raises(FrozenInstanceError):
         fast.title = "x"  # type: ignore[misc]
@@ -93,11 +94,6 @@ def test_blocks_and_statuses_made_fast_are_the_same_values() -> None:
         urgent=True,
     )
     assert made == want and repr(made) == repr(want)
-    item = _unscheduled("t1", 45, "Tidak muat", "Minta atasan memundurkan tenggat")
-    assert item == Unscheduled("t1", 45, "Tidak muat", "Minta atasan memundurkan tenggat")
-    assert repr(item) == repr(
-        Unscheduled("t1", 45, "Tidak muat", "Minta atasan memundurkan tenggat")
-    )
 
 
 def test_urgency_is_the_sum_of_its_terms_and_a_plain_zero_without_any() -> None:

@@ -120,7 +120,6 @@ def export(
         holidays=holidays,
         progress=o.progress(),
         busy=o.busy(today, plan_last),
-        lang=lang,
     )
     state_dir = o.state_dir
     state = load_export_state(state_dir)

@@ -92,7 +92,6 @@ def plan_and_findings(
         holidays=holidays,
         progress=o.progress(),
         busy=busy,
-        lang=lang,
         now=now,
         calendar=cal,
     )

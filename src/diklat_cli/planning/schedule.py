@@ -24,17 +24,29 @@ import gc
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from functools import lru_cache
 from operator import attrgetter
 from zoneinfo import ZoneInfo
 
-from ..i18n import Catalog, Lang, format_date, format_duration
 from ..workspace.holidays_id import HolidayData
 from ..workspace.models import Colleague, Task, Workspace
 from ..workspace.state import Progress
 from .calendar import BusyEvent, Calendar, subtract
 from .occurrences import Ref, occurrences
-from .plan import Block, DayPlan, Plan, Quadrant, TaskStatus, Unscheduled
+from .plan import (
+    Block,
+    DayKind,
+    DayNote,
+    DayPlan,
+    DueKind,
+    DueNote,
+    Estimated,
+    Plan,
+    Quadrant,
+    ReasonCode,
+    Suggestion,
+    TaskStatus,
+    Unscheduled,
+)
 from .prioritise import Ranking, rank
 from .sweep import (
     INF,
@@ -50,83 +62,6 @@ from .sweep import (
 
 STUDY_BLOCK_CAP = 30  # study windows are short (12.10-12.40): a longer min_block would waste them
 
-M = Catalog(
-    {
-        "break": {"id": "Istirahat", "en": "Break"},
-        "pomodoro": {"id": "Jeda pomodoro", "en": "Pomodoro break"},
-        "study": {"id": "Belajar mandiri: {title}", "en": "Self-study: {title}"},
-        "offline": {"id": "luring", "en": "offline"},
-        "online": {"id": "daring", "en": "online"},
-        "holiday": {"id": "{name}", "en": "Public holiday: {name}"},
-        "cuti": {"id": "Cuti bersama: {name}", "en": "Joint leave (cuti bersama): {name}"},
-        "local": {"id": "{name}", "en": "Day off: {name}"},
-        "away": {"id": "Pelatihan luring: {title}", "en": "Offline training: {title}"},
-        "weekend": {"id": "Akhir pekan", "en": "Weekend"},
-        "off": {"id": "Bukan hari kerja", "en": "Not a working day"},
-        "ramadan": {"id": "Ramadan", "en": "Ramadan"},
-        "due": {"id": "tenggat {date}", "en": "due {date}"},
-        "late": {"id": "terlambat: tenggat {date}", "en": "late: due {date}"},
-        "overdue": {"id": "lewat tenggat {date}", "en": "overdue since {date}"},
-        "given_up": {
-            "id": "Tidak muat sebelum tenggat {due} tanpa membuat tugas lain terlambat, dan waktu "
-            "kerja luang sesudahnya sampai {last} sudah penuh",
-            "en": "It does not fit before its deadline ({due}) without making other tasks late, "
-            "and the free working time after it up to {last} is full",
-        },
-        "too_big": {
-            "id": "Waktu kerja luang sebelum tenggat {due} tidak cukup untuk seluruhnya, dan "
-            "sesudahnya sampai {last} sudah penuh",
-            "en": "The free working time before its deadline ({due}) cannot hold all of it, and "
-            "the time after it up to {last} is full",
-        },
-        "overdue_full": {
-            "id": "Sudah lewat tenggat {due}, dan waktu kerja luang sampai {last} sudah penuh",
-            "en": "Overdue since {due}, and the free working time up to {last} is full",
-        },
-        "full": {
-            "id": "Waktu kerja luang sampai {last} tidak cukup untuk menyelesaikannya",
-            "en": "Not enough free working time up to {last} to finish it",
-        },
-        "after": {
-            "id": "Baru bisa dikerjakan mulai {date}, sesudah akhir rencana ({last})",
-            "en": "It can only start on {date}, after the plan ends ({last})",
-        },
-        "study_short": {
-            "id": "Jendela belajar minggu {week} tidak cukup (batas {per_day} sehari, {per_week} seminggu)",
-            "en": "The study windows of the week of {week} are not enough (caps {per_day} a day, {per_week} a week)",
-        },
-        "colleague": {
-            "id": "Serahkan ke {name} (keahlian {skill}, kapasitas {cap} seminggu): delegate_to = "
-            '"{id}"',
-            "en": 'Hand it to {name} (skill {skill}, capacity {cap} a week): delegate_to = "{id}"',
-        },
-        "move_due": {
-            "id": "Minta atasan memundurkan tenggat {due}, atau kurangi lingkupnya",
-            "en": "Ask your supervisor to move the deadline ({due}), or cut its scope",
-        },
-        "horizon": {
-            "id": "Kurangi perkiraannya, atau perpanjang planning.horizon_days",
-            "en": "Reduce its estimate, or lengthen planning.horizon_days",
-        },
-        "study_fix": {
-            "id": "Tambahkan study.weekend_windows atau jendela belajar lain, atau naikkan "
-            "study.max_per_day / max_per_week",
-            "en": "Add study.weekend_windows or other study windows, or raise "
-            "study.max_per_day / max_per_week",
-        },
-        "estimated": {
-            "id": "{name} ({date}) masih tanggal perkiraan; pastikan dengan keputusan resmi",
-            "en": "{name} ({date}) is an estimated date; check the official decree",
-        },
-    }
-)
-
-
-@lru_cache(maxsize=1024)
-def _day_text(d: date, lang: Lang, style: str = "short") -> str:
-    # babel is slow per call and thousands of blocks share a few hundred due dates
-    return format_date(d, lang, style)  # type: ignore[arg-type]
-
 
 def _minute(dt: datetime) -> int:
     return int(dt.timestamp()) // 60
@@ -140,7 +75,6 @@ class _Ctx:
     cal: Calendar
     today: date
     last: date
-    lang: Lang
     tz: ZoneInfo
 
     fixed_offset: bool = False  # the zone keeps one UTC offset over the horizon (Indonesia)
@@ -151,9 +85,6 @@ class _Ctx:
         if self.fixed_offset and self.origin is not None:
             return self.origin + timedelta(minutes=m - self.origin_m)
         return datetime.fromtimestamp(m * 60, self.tz)
-
-    def d(self, day: date, style: str = "medium") -> str:
-        return _day_text(day, self.lang, style)
 
 
 def _monday(d: date) -> date:
@@ -258,7 +189,7 @@ def _study(cx: _Ctx) -> tuple[list[Block], list[Unscheduled]]:
                             cx.dt(a + cap),
                             "study",
                             t.id,
-                            M(cx.lang, "study", title=t.title),
+                            t.title,
                         )
                     )
                     ends.add((t.id, a + cap))
@@ -269,33 +200,32 @@ def _study(cx: _Ctx) -> tuple[list[Block], list[Unscheduled]]:
             if left > 0:
                 missing.append(
                     Unscheduled(
-                        t.id,
-                        left,
-                        M(
-                            cx.lang,
-                            "study_short",
-                            week=cx.d(week),
-                            per_day=format_duration(st.max_per_day, cx.lang),
-                            per_week=format_duration(st.max_per_week, cx.lang),
-                        ),
-                        M(cx.lang, "study_fix"),
+                        ref=t.id,
+                        minutes=left,
+                        reason="study_short",
+                        suggestion=Suggestion(code="study_fix"),
+                        week=week,
+                        per_day=st.max_per_day,
+                        per_week=st.max_per_week,
                     )
                 )
         week += timedelta(days=7)
     return blocks, missing
 
 
-def _day_note(cx: _Ctx, d: date) -> str | None:
+_HOLIDAY_KIND: dict[str, DayKind] = {"public": "holiday", "government": "cuti", "local": "local"}
+
+
+def _day_note(cx: _Ctx, d: date) -> DayNote | None:
     info = cx.cal.day(d)
     if info.holiday is not None:
-        key = {"public": "holiday", "government": "cuti", "local": "local"}[info.holiday.kind]
-        return M(cx.lang, key, name=info.holiday.name)
+        return DayNote(_HOLIDAY_KIND[info.holiday.kind], info.holiday.name)
     if info.away is not None:
-        return M(cx.lang, "away", title=info.away.title)
+        return DayNote("away", info.away.title)
     if not info.in_workweek:
-        return M(cx.lang, "weekend" if d.weekday() >= 5 else "off")
+        return DayNote("weekend" if d.weekday() >= 5 else "off")
     if info.ramadan:
-        return M(cx.lang, "ramadan")
+        return DayNote("ramadan")
     return None
 
 
@@ -307,9 +237,9 @@ _new = object.__new__
 
 
 def _task_block(
-    start: datetime, end: datetime, ref: str, title: str, quadrant: Quadrant, note: str
+    start: datetime, end: datetime, ref: str, title: str, quadrant: Quadrant, due: DueNote | None
 ) -> Block:
-    """Block(start, end, "task", ref, title, quadrant, note)."""
+    """Block(start, end, "task", ref, title, quadrant, due)."""
     block: Block = _new(Block)
     d = block.__dict__
     d["start"] = start
@@ -318,10 +248,12 @@ def _task_block(
     d["ref"] = ref
     d["title"] = title
     d["quadrant"] = quadrant
-    d["note"] = note
+    d["due"] = due
+    d["mode"] = None
     d["location"] = ""
     d["link"] = ""
     d["busy"] = True
+    d["pomodoro"] = False
     return block
 
 
@@ -347,17 +279,6 @@ def _task_status(j: Job, r: Ranking, end: datetime | None, late: bool) -> TaskSt
     return status
 
 
-def _unscheduled(ref: str, minutes: int, reason: str, suggestion: str) -> Unscheduled:
-    """Unscheduled(ref, minutes, reason, suggestion): a year over capacity lists thousands."""
-    item: Unscheduled = _new(Unscheduled)
-    d = item.__dict__
-    d["ref"] = ref
-    d["minutes"] = minutes
-    d["reason"] = reason
-    d["suggestion"] = suggestion
-    return item
-
-
 def _status_groups(statuses: list[TaskStatus]) -> tuple[list[TaskStatus], ...]:
     groups: tuple[list[TaskStatus], ...] = ([], [], [], [])
     for s in statuses:
@@ -375,7 +296,6 @@ def make_plan(
     holidays: HolidayData,
     progress: Progress | None = None,
     busy: Sequence[BusyEvent] = (),
-    lang: Lang = "id",
     now: datetime | None = None,
     calendar: Calendar | None = None,
 ) -> Plan:
@@ -393,7 +313,7 @@ def make_plan(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _make_plan(ws, today, holidays, progress, busy, lang, now, calendar)
+        return _make_plan(ws, today, holidays, progress, busy, now, calendar)
     finally:
         if collecting:
             gc.enable()
@@ -405,7 +325,6 @@ def _make_plan(
     holidays: HolidayData,
     progress: Progress | None,
     busy: Sequence[BusyEvent],
-    lang: Lang,
     now: datetime | None,
     calendar: Calendar | None,
 ) -> Plan:
@@ -416,7 +335,7 @@ def _make_plan(
     else:
         cal = Calendar(ws, holidays, today, last, busy)
     tz = cal.tz
-    cx = _Ctx(ws, cal, today, last, lang, tz)
+    cx = _Ctx(ws, cal, today, last, tz)
     cx.origin = datetime.combine(today, time(), tz)
     cx.origin_m = _minute(cx.origin)
     # Indonesia keeps one UTC offset all year; a zone that changes it gets the slow, exact path
@@ -445,7 +364,7 @@ def _make_plan(
     out_days = [_day_plan(cx, d, blocks_by_day[d], free_by_day[d], used.get(d, 0)) for d in days]
 
     warnings = [
-        M(lang, "estimated", name=holidays.days[d].name, date=cx.d(d, "full"))
+        Estimated(d, holidays.days[d].name)
         for d in sorted(holidays.estimated)
         if today <= d <= last and d in holidays.days
     ]
@@ -654,16 +573,14 @@ def _outcome(
 ) -> tuple[list[TaskStatus], list[Unscheduled], dict[date, list[Block]], dict[date, int]]:
     """What the sweep made of the jobs: their statuses, what did not fit (with a reason and a
     suggestion), the task blocks and pomodoro rests of each day, and each day's minutes used."""
-    lang, tz, last = cx.lang, cx.tz, cx.last
+    tz = cx.tz
     statuses: list[TaskStatus] = []
     unscheduled: list[Unscheduled] = []
     blocks_by_day: dict[date, list[Block]] = {d: [] for d in days}
     task_edges: set[int] = set()
     task_starts: set[int] = set()
-    last_text = cx.d(last)
-    # thousands of blocks and statuses share a few hundred due dates, notes, reasons and edges
-    notes: dict[tuple[date, str], str] = {}
-    texts: dict[tuple[str, object], str] = {}
+    # thousands of blocks and statuses share a few hundred due dates, notes and edges
+    notes: dict[tuple[date, DueKind], DueNote] = {}
     due_days: dict[int, date] = {}
     instant: dict[int, datetime] = {}
     task_minutes: dict[date, int] = {}  # task work placed on each day
@@ -696,12 +613,12 @@ def _outcome(
             late = due_m <= end_m and (
                 due_m <= start_m or j.rem > 0 or (bool(blocks) and blocks[-1][1] > due_m)
             )
-        note = ""
+        note: DueNote | None = None
         if due_day is not None:
-            kind = ("overdue" if due_m <= start_m else "late") if late else "due"
-            note = notes.get((due_day, kind), "")
-            if not note:
-                note = notes[due_day, kind] = M(lang, kind, date=cx.d(due_day, "short"))
+            kind: DueKind = ("overdue" if due_m <= start_m else "late") if late else "due"
+            note = notes.get((due_day, kind))
+            if note is None:
+                note = notes[due_day, kind] = DueNote(kind, due_day)
         end: datetime | None = None  # the end of its last block: when it is finished
         r = j.ranking
         if blocks:
@@ -721,42 +638,7 @@ def _outcome(
                 task_starts.update(a for a, _ in blocks)
         statuses.append(_task_status(j, r, end, late))
         if j.rem > 0:
-            if j.release_m >= end_m and j.release is not None:
-                text_key: tuple[str, object] = ("after", j.release_m)
-                reason = texts.get(text_key, "")
-                if not reason:
-                    on = cx.d(j.release.astimezone(tz).date())
-                    reason = texts[text_key] = M(lang, "after", date=on, last=last_text)
-            elif due_day is not None and due_m <= end_m:
-                why = "overdue_full" if j.overdue else ("too_big" if j.too_big else "given_up")
-                text_key = (why, due_day)
-                reason = texts.get(text_key, "")
-                if not reason:
-                    reason = texts[text_key] = M(lang, why, last=last_text, due=cx.d(due_day))
-            else:
-                reason = texts.get(("full", None), "")
-                if not reason:
-                    reason = texts["full", None] = M(lang, "full", last=last_text)
-            c = _colleague_for(cx, j.task, j.rem, due_day or last, load)
-            if c is not None:
-                skill = next(s for s in c.skills if s in j.task.tags)
-                assert c.capacity is not None
-                hint = M(
-                    lang,
-                    "colleague",
-                    name=c.name,
-                    skill=skill,
-                    cap=format_duration(c.capacity, lang),
-                    id=c.id,
-                )
-            elif due_day is not None:
-                text_key = ("move_due", due_day)
-                hint = texts.get(text_key, "")
-                if not hint:
-                    hint = texts[text_key] = M(lang, "move_due", due=cx.d(due_day))
-            else:
-                hint = M(lang, "horizon")
-            unscheduled.append(_unscheduled(j.id, j.rem, reason, hint))
+            unscheduled.append(_unscheduled(cx, j, due_day, end_m, load))
 
     rest_by_day: dict[date, int] = {}
     for a, b in gaps:  # a pomodoro rest shows only between two pieces of work
@@ -764,12 +646,47 @@ def _outcome(
             start = cx.dt(a)
             rest_by_day[start.date()] = rest_by_day.get(start.date(), 0) + b - a
             blocks_by_day[start.date()].append(
-                Block(start, cx.dt(b), "break", None, M(lang, "pomodoro"))
+                Block(start, cx.dt(b), "break", None, "", pomodoro=True)
             )
 
     for d, minutes in rest_by_day.items():
         task_minutes[d] = task_minutes.get(d, 0) + minutes
     return statuses, unscheduled, blocks_by_day, task_minutes
+
+
+def _unscheduled(
+    cx: _Ctx, j: Job, due_day: date | None, end_m: int, load: dict[tuple[str, date], int]
+) -> Unscheduled:
+    """Why a job's remaining work did not fit, and what to do about it."""
+    last = cx.last
+    reason: ReasonCode
+    start: date | None = None
+    if j.release_m >= end_m and j.release is not None:
+        reason, start = "after", j.release.astimezone(cx.tz).date()
+    elif due_day is not None and j.due_m <= end_m:
+        reason = "overdue_full" if j.overdue else ("too_big" if j.too_big else "given_up")
+    else:
+        reason = "full"
+    c = _colleague_for(cx, j.task, j.rem, due_day or last, load)
+    if c is not None:
+        assert c.capacity is not None
+        skill = next(s for s in c.skills if s in j.task.tags)
+        hint = Suggestion(
+            code="colleague", colleague=c.id, name=c.name, skill=skill, capacity=c.capacity
+        )
+    elif due_day is not None:
+        hint = Suggestion(code="move_due", due=due_day)
+    else:
+        hint = Suggestion(code="horizon")
+    return Unscheduled(
+        ref=j.id,
+        minutes=j.rem,
+        reason=reason,
+        suggestion=hint,
+        last=last,
+        due=due_day,
+        start=start,
+    )
 
 
 def _free_time(
@@ -864,31 +781,16 @@ def _day_plan(
     cx: _Ctx, d: date, placed: list[Block], free: list[tuple[int, int]], used: int
 ) -> DayPlan:
     """One day: its fixed blocks, breaks and placed work in time order, and how full it is."""
-    cal, lang, tz = cx.cal, cx.lang, cx.tz
+    cal, tz = cx.cal, cx.tz
     info = cal.day(d)
-    fixed = []
-    for fb in cal.fixed(d):
-        if fb.kind == "training" and fb.note in ("offline", "online"):
-            fb = Block(
-                fb.start,
-                fb.end,
-                fb.kind,
-                fb.ref,
-                fb.title,
-                fb.quadrant,
-                M(lang, fb.note),
-                fb.location,
-                fb.link,
-                fb.busy,
-            )
-        fixed.append(fb)
+    fixed = cal.fixed(d)
     study_here = [(b.start, b.end) for b in placed if b.kind == "study"]
     breaks: list[Block] = []
     if info.working:
         cuts = [(b.start, b.end) for b in fixed] + study_here
         for br in info.breaks:
             for x0, x1 in subtract([br.on(d, tz)], cuts):
-                breaks.append(Block(x0, x1, "break", None, M(lang, "break")))
+                breaks.append(Block(x0, x1, "break", None, ""))
     # no two placed blocks share a start: sorted once, with the rest, unless study merges
     merged = _merge_study(placed) if study_here else placed
     all_blocks = sorted(fixed + breaks + merged, key=_block_order)

@@ -27,6 +27,7 @@ from ..planning.plan import Plan
 from ..workspace.holidays_id import HolidayData
 from ..workspace.models import Workspace
 from ..workspace.state import ExportIdentity, ExportState
+from . import plan_words
 
 if TYPE_CHECKING:
     from icalendar import Timezone
@@ -138,7 +139,7 @@ def items(
             if b.kind not in ("task", "study"):
                 continue  # sessions come from the workspace below; breaks and busy time stay out
             ref = b.ref or b.title
-            note = [b.note] if b.note else []
+            note = [text] if (text := plan_words.block_note(b, lang)) else []
             if b.kind == "task":
                 task = ws.task(task_id(ref))
                 if task is not None:
@@ -156,7 +157,7 @@ def items(
                 Item(
                     key(b.kind, ref, day.date),
                     b.kind,
-                    b.title,
+                    plan_words.block_title(b, lang),
                     b.start.astimezone(tz),
                     b.end.astimezone(tz),
                     description="\n".join(note),
