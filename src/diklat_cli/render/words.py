@@ -42,6 +42,14 @@ M = Catalog(
             "id": "tidak mendesak dan tidak penting",
             "en": "neither urgent nor important",
         },
+        # urgency terms, as the prioritiser names them
+        "term.due": {"id": "tenggat makin dekat", "en": "due date approaching"},
+        "term.overdue": {"id": "lewat tenggat", "en": "overdue"},
+        "term.important": {"id": "penting", "en": "important"},
+        "term.age": {"id": "lama menunggu", "en": "waiting time"},
+        "term.waiting": {"id": "belum bisa dimulai", "en": "not available yet"},
+        "term.forced": {"id": "ditandai mendesak", "en": "marked urgent"},
+        "term.not_urgent": {"id": "ditandai tidak mendesak", "en": "marked not urgent"},
         # severities
         "sev.error": {"id": "masalah", "en": "problem"},
         "sev.warning": {"id": "peringatan", "en": "warning"},
@@ -190,6 +198,8 @@ def block_title(plan: Plan, b: Block, lang: Lang) -> str:
 
 
 def quadrant_label(q: Quadrant, lang: Lang) -> str:
+    """kerjakan / jadwalkan / delegasikan / tunda (do now / schedule / delegate / drop): the one
+    label of a quadrant every view shows."""
     return M(lang, f"q.{q}")
 
 
@@ -199,10 +209,8 @@ def quadrant_long(q: Quadrant, lang: Lang) -> str:
 
 def term_label(name: str, lang: Lang) -> str:
     """A term in words, as the prioritiser names it; an unknown term shows by its name."""
-    from ..planning.prioritise import term_label as words  # the terms' owner keeps their words
-
     try:
-        return words(name, lang)
+        return M(lang, f"term.{name}")
     except KeyError:
         return name
 
