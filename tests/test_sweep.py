@@ -12,7 +12,8 @@ import pytest
 from diklat_cli.planning.plan import Block, DueNote, TaskStatus, UrgencyTerm
 from diklat_cli.planning.prioritise import Ranking, rank
 from diklat_cli.planning.schedule import _task_block, _task_status
-from diklat_cli.planning.sweep import INF, Job, _SuffixMin
+from diklat_cli.planning.slack import INF, _SuffixMin
+from diklat_cli.planning.sweep import Job
 from diklat_cli.workspace.loader import validate
 from diklat_cli.workspace.models import Task
 

@@ -31,6 +31,7 @@ from ..workspace.holidays_id import HolidayData
 from ..workspace.models import Colleague, Task, Workspace
 from ..workspace.state import Progress
 from .calendar import BusyEvent, Calendar, subtract
+from .line import POMODORO_WORK, Line, cut_at, split_slots
 from .occurrences import Ref, occurrences
 from .plan import (
     Block,
@@ -48,17 +49,8 @@ from .plan import (
     Unscheduled,
 )
 from .prioritise import Ranking, rank
-from .sweep import (
-    INF,
-    POMODORO_WORK,
-    Job,
-    Line,
-    cut_at,
-    place,
-    rank_jobs,
-    select_on_time,
-    split_slots,
-)
+from .slack import INF
+from .sweep import Job, place, rank_jobs, select_on_time
 
 STUDY_BLOCK_CAP = 30  # study windows are short (12.10-12.40): a longer min_block would waste them
 
