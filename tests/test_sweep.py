@@ -9,11 +9,11 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
+from diklat_cli.planning.job import Job
+from diklat_cli.planning.outcome import _task_block, _task_status
 from diklat_cli.planning.plan import Block, DueNote, TaskStatus, UrgencyTerm
 from diklat_cli.planning.prioritise import Ranking, rank
-from diklat_cli.planning.schedule import _task_block, _task_status
 from diklat_cli.planning.slack import INF, _SuffixMin
-from diklat_cli.planning.sweep import Job
 from diklat_cli.workspace.loader import validate
 from diklat_cli.workspace.models import Task
 
@@ -75,7 +75,7 @@ def test_blocks_and_statuses_made_fast_are_the_same_values() -> None:
         fast.title = "x"  # type: ignore[misc]
     task = validate(Task, {"id": "t1", "title": "Laporan", "estimate": "90m", "important": True})
     ranking = Ranking(12.0, (UrgencyTerm("due", 0.5, 12.0),), True, True, "do")
-    job = Job("t1", task, end, 0, None, 0, 90, ranking, 15)
+    job = Job("t1", task, end, 0, end.date(), None, 0, 90, ranking, 15)
     job.rem = 45
     made = _task_status(job, ranking, end, True)
     want = TaskStatus(

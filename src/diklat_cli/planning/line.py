@@ -6,8 +6,39 @@ Minutes are epoch minutes, so a block is two integers until the plan is built.
 from __future__ import annotations
 
 from bisect import bisect_right
+from datetime import date, datetime, time, timedelta
+
+from ..workspace.models import Workspace
+from .calendar import Calendar
 
 POMODORO_WORK, POMODORO_REST = 25, 5
+
+
+def minute(dt: datetime) -> int:
+    """The epoch minute of an instant."""
+    return int(dt.timestamp()) // 60
+
+
+class Horizon:
+    """The days one plan covers, the user's calendar over them, and the clock of its line."""
+
+    def __init__(self, ws: Workspace, cal: Calendar, today: date, last: date) -> None:
+        self.ws, self.cal, self.today, self.last = ws, cal, today, last
+        self.tz = tz = cal.tz
+        self.days = [today + timedelta(days=i) for i in range((last - today).days + 1)]
+        self.origin = datetime.combine(today, time(), tz)  # today's midnight
+        self.start_m = minute(self.origin)
+        self.end_m = minute(datetime.combine(last + timedelta(days=1), time(), tz))
+        # Indonesia keeps one UTC offset all year: a minute is then a fixed step from today's
+        # midnight; a zone that changes it gets the exact conversion
+        noons = [today + timedelta(days=i) for i in range(0, (last - today).days + 1, 7)] + [last]
+        self.fixed_offset = len({datetime.combine(d, time(12), tz).utcoffset() for d in noons}) == 1
+
+    def dt(self, m: int) -> datetime:
+        """The instant of epoch minute m, in the user's zone."""
+        if self.fixed_offset:
+            return self.origin + timedelta(minutes=m - self.start_m)
+        return datetime.fromtimestamp(m * 60, self.tz)
 
 
 class Line:
@@ -84,4 +115,4 @@ def cut_at(slots: list[tuple[int, int]], points: list[int]) -> list[tuple[int, i
     return out
 
 
-__all__ = ["POMODORO_REST", "POMODORO_WORK", "Line", "cut_at", "split_slots"]
+__all__ = ["POMODORO_REST", "POMODORO_WORK", "Horizon", "Line", "cut_at", "minute", "split_slots"]

@@ -1,131 +1,23 @@
-"""The placement core: which tasks stay on time, and where their work goes on the line of free time.
+"""Where the work goes: one sweep through the free time gives each moment to the most preferred
+job (do before plan, important before not, urgency, deadline) *if* every on-time deadline still
+has room for it (slack.py); otherwise to the earliest deadline (EDF), which is the floor.
 
-`make_plan` (schedule.py) turns tasks into `Job`s and the calendar into a `Line` (line.py); here:
-
-1. `select_on_time`: Moore-Hodgson, run twice (important tasks first, then the rest with the
-   important set locked), keeps the most tasks on time and never trades an important task for
-   unimportant ones; what it drops is late, and is placed after the on-time work.
-2. `place`: a sweep through the free time gives each moment to the most preferred task (do before
-   plan, important before not, urgency, deadline) *if* every on-time deadline still has room for
-   it (slack.py); otherwise to the earliest deadline (EDF), which is the floor.
-
-docs/planning-choices.md explains each choice.
+`make_plan` (schedule.py) turns tasks into `Job`s (jobs.py), the calendar into a `Line` (line.py)
+and chooses the on-time set (ontime.py) before the sweep. docs/planning-choices.md explains each
+choice.
 """
 
 from __future__ import annotations
 
 import heapq
 from bisect import insort
-from datetime import datetime
 from operator import attrgetter
 
-from ..workspace.models import Task
+from .job import Job
 from .line import Line
-from .prioritise import QUADRANTS, Ranking
 from .slack import INF, Slack
 
 PREF_TRIES = 4  # preferred tasks tried at one moment before falling back to the earliest deadline
-
-
-class Job:
-    """One task or occurrence while it is being placed (mutable, slotted: the hot path)."""
-
-    __slots__ = (
-        "beyond",
-        "blocks",
-        "dl",
-        "due",
-        "due_m",
-        "id",
-        "late",
-        "mb",
-        "need",
-        "ontime",
-        "overdue",
-        "pos",
-        "pref",
-        "rank_late",
-        "rank_on",
-        "ranking",
-        "release",
-        "release_m",
-        "rem",
-        "task",
-        "title",
-        "too_big",
-    )
-
-    def __init__(
-        self,
-        ref: str,
-        task: Task,
-        due: datetime | None,
-        due_m: int,
-        release: datetime | None,
-        release_m: int,
-        need: int,
-        ranking: Ranking,
-        min_block: int,
-    ) -> None:
-        self.id = ref
-        self.task = task
-        self.title = task.title
-        self.due = due
-        self.due_m = due_m
-        self.release = release
-        self.release_m = release_m
-        self.need = need
-        self.ranking = ranking
-        self.mb = min_block
-        self.ontime = (
-            False  # chosen to meet its deadline (only jobs with a deadline in the horizon)
-        )
-        self.late = False  # cannot meet its deadline: placed after the on-time work
-        self.beyond = False  # due after the horizon, or no due at all: no deadline to meet here
-        self.overdue = False  # its deadline has passed already
-        self.too_big = False  # more work than the free time between its start and its deadline
-        self.rem = need
-        self.blocks: list[list[int]] = []
-        self.pos = 0  # place in the preference order of all jobs, before tiers (`rank_jobs`)
-        self.pref = 0  # rank among all jobs' entries in the preference order, as it is now
-        self.rank_on = 0  # ... as on-time work (`place`)
-        self.rank_late = 0  # ... as late work (`place`)
-        self.dl = 0
-
-
-def _tier(j: Job, late: bool) -> int:
-    # work already overdue competes by its urgency (within the slack the deadlines leave: the
-    # sweep's guard); work the plan had to give up goes after the work that stays on time
-    if j.ranking.quadrant == "drop":
-        return 2
-    return 1 if late and not j.overdue else 0
-
-
-def rank_jobs(jobs: list[Job]) -> None:
-    """Set each job's place in the preference order: tier, then do before plan before delegate
-    before drop, then urgency, deadline and id (`pos` without the tier, `pref` with it); `jobs`
-    is left in that order, without the tier."""
-    # one stable sort per key, the last key first: a tuple key per job sorts several times slower
-    # (in place: `place` finds them in this order)
-    by_key = jobs
-    by_key.sort(key=attrgetter("id"))
-    by_key.sort(key=attrgetter("due_m"))
-    by_key.sort(key=attrgetter("ranking.urgency"), reverse=True)
-    by_key.sort(key=_quadrant_index)
-    for i, j in enumerate(by_key):
-        j.pos = i
-    tiers: tuple[list[Job], list[Job], list[Job]] = ([], [], [])
-    for j in by_key:
-        tiers[_tier(j, j.late)].append(j)
-    for i, j in enumerate(tiers[0] + tiers[1] + tiers[2]):
-        j.pref = i
-
-
-_QUADRANT_INDEX = {q: i for i, q in enumerate(QUADRANTS)}
-
-
-def _quadrant_index(j: Job) -> int:
-    return _QUADRANT_INDEX[j.ranking.quadrant]
 
 
 def _fit(j: Job, avail: int, bound: int, strict: bool) -> int:
@@ -143,38 +35,6 @@ def _fit(j: Job, avail: int, bound: int, strict: bool) -> int:
             return shorter
         return 0 if strict else size
     return size
-
-
-def select_on_time(cands: list[Job], line: Line) -> None:
-    """Mark the on-time set: most important tasks on time, then most tasks (Moore-Hodgson)."""
-
-    # jobs are known by `pref`, unique after `rank_jobs`; the longest goes first, and of two as
-    # long the least preferred
-    def moore(order: list[Job], locked: set[int]) -> set[int]:
-        kept: set[int] = set()
-        heap: list[tuple[int, int]] = []
-        total = 0
-        upto = line.upto
-        for j in order:
-            p = j.pref
-            kept.add(p)
-            total += j.rem
-            if p not in locked:
-                heapq.heappush(heap, (-j.rem, -p))
-            cap = upto(j.due_m)
-            while total > cap and heap:
-                neg, not_p = heapq.heappop(heap)
-                kept.discard(-not_p)
-                total += neg
-        return kept
-
-    order = sorted(cands, key=attrgetter("pref"))
-    order.sort(key=attrgetter("due_m"))  # by deadline, then preference
-    important = moore([j for j in order if j.ranking.important], set())
-    kept = moore(order, important)
-    for j in cands:
-        j.ontime = j.pref in kept
-        j.late = not j.ontime
 
 
 Entry = tuple[Job, bool]  # a job as on-time work (False) or as late work (True)
@@ -225,8 +85,9 @@ class _Ready:
         """The `size` best live ranks (fewer when fewer wait), best first."""
         entries = self.entries
         for r in self.front:
-            if not _live(entries[r]):
-                break
+            j, late = entries[r]
+            if j.rem <= 0 or late != j.late:
+                break  # a stale entry: rebuild the front
         else:
             return self.front
         keep = []
@@ -468,4 +329,4 @@ class _Sweep:
         ]
 
 
-__all__ = ["INF", "PREF_TRIES", "Job", "place", "rank_jobs", "select_on_time"]
+__all__ = ["PREF_TRIES", "place"]
