@@ -144,9 +144,7 @@ def test_strict_exits_0_when_everything_fits(
 
     def fitting(*a: Any, **kw: Any) -> Plan:
         p = real_make_plan(*a, **kw)
-        tasks = tuple(
-            TaskStatus(**{**t.__dict__, "late": False, "remaining_minutes": 0}) for t in p.tasks
-        )
+        tasks = tuple(t._replace(late=False, remaining_minutes=0) for t in p.tasks)
         return Plan(p.timezone, p.today, p.days, tasks, (), p.conflicts)
 
     monkeypatch.setattr(plan_cmd, "make_plan", fitting)

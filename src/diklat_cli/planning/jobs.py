@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from typing import NamedTuple
 
 from ..workspace.models import Colleague, Task
 from ..workspace.state import Progress
@@ -33,8 +34,7 @@ class Work:
     load: Load = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class _Item:
+class _Item(NamedTuple):
     """One task, or one occurrence of a routine task, with its due and start instants."""
 
     ref: str

@@ -12,6 +12,9 @@ from ..workspace.models import Workspace
 from .calendar import Calendar
 
 POMODORO_WORK, POMODORO_REST = 25, 5
+MINUTE = timedelta(
+    minutes=1
+)  # n * MINUTE: a multiplication, where timedelta(minutes=n) parses keywords
 
 
 def minute(dt: datetime) -> int:
@@ -37,7 +40,7 @@ class Horizon:
     def dt(self, m: int) -> datetime:
         """The instant of epoch minute m, in the user's zone."""
         if self.fixed_offset:
-            return self.origin + timedelta(minutes=m - self.start_m)
+            return self.origin + (m - self.start_m) * MINUTE
         return datetime.fromtimestamp(m * 60, self.tz)
 
 

@@ -11,8 +11,7 @@ from operator import attrgetter
 from .job import Job
 from .jobs import Load, colleague_for
 from .line import Horizon
-from .plan import Block, DueKind, DueNote, Quadrant, ReasonCode, Suggestion, TaskStatus, Unscheduled
-from .prioritise import Ranking
+from .plan import Block, DueKind, DueNote, ReasonCode, Suggestion, TaskStatus, Unscheduled
 
 
 @dataclass
@@ -32,7 +31,7 @@ def outcome(hz: Horizon, jobs: list[Job], gaps: list[tuple[int, int]], load: Loa
         late = due_day is not None and _late(hz, j)
         note = None if due_day is None else DueNote(_due_kind(hz, j, late), due_day)
         end = _put_blocks(hz, j, note, out)
-        out.statuses.append(_task_status(j, j.ranking, end, late))
+        out.statuses.append(_task_status(j, end, late))
         if j.rem > 0:
             out.unscheduled.append(_unscheduled(hz, j, due_day, load))
     if gaps:
@@ -61,7 +60,7 @@ def _put_blocks(hz: Horizon, j: Job, note: DueNote | None, out: Outcome) -> date
     for a, b in j.blocks:
         start, end = hz.dt(a), hz.dt(b)
         day = start.date()
-        out.blocks[day].append(_task_block(start, end, j.id, j.title, quadrant, note))
+        out.blocks[day].append(Block(start, end, "task", j.id, j.title, quadrant, note))
         out.used[day] = out.used.get(day, 0) + b - a
     return end
 
@@ -82,54 +81,25 @@ def _put_rests(hz: Horizon, gaps: list[tuple[int, int]], jobs: list[Job], out: O
         out.used[d] = out.used.get(d, 0) + minutes
 
 
-# A year's plan makes 10,000 task blocks and 10,000 statuses. A frozen dataclass's __init__
-# calls object.__setattr__ once a field; these fill the same fields straight into the object's
-# __dict__, three times as fast, and give an equal object (tests/test_sweep.py checks both
-# against the classes, so a field added to plan.py shows up there).
-_new = object.__new__
-
-
-def _task_block(
-    start: datetime, end: datetime, ref: str, title: str, quadrant: Quadrant, due: DueNote | None
-) -> Block:
-    """Block(start, end, "task", ref, title, quadrant, due)."""
-    block: Block = _new(Block)
-    d = block.__dict__
-    d["start"] = start
-    d["end"] = end
-    d["kind"] = "task"
-    d["ref"] = ref
-    d["title"] = title
-    d["quadrant"] = quadrant
-    d["due"] = due
-    d["mode"] = None
-    d["location"] = ""
-    d["link"] = ""
-    d["busy"] = True
-    d["pomodoro"] = False
-    return block
-
-
-def _task_status(j: Job, r: Ranking, end: datetime | None, late: bool) -> TaskStatus:
-    """The TaskStatus of a job the sweep placed (or could not place)."""
-    status: TaskStatus = _new(TaskStatus)
-    d = status.__dict__
-    d["id"] = j.id
-    d["title"] = j.title
-    d["quadrant"] = r.quadrant
-    d["urgency"] = r.urgency
-    d["terms"] = r.terms
-    d["estimate_minutes"] = j.need
-    d["scheduled_minutes"] = j.need - j.rem
-    d["remaining_minutes"] = j.rem
-    d["due"] = j.due
-    d["finish"] = end
-    d["late"] = late
-    d["delegated_to"] = None
-    d["important"] = j.task.important
-    d["urgent"] = r.urgent
-    d["done"] = False
-    return status
+def _task_status(j: Job, end: datetime | None, late: bool) -> TaskStatus:
+    """The status of a job the sweep placed (or could not place)."""
+    r = j.ranking
+    return TaskStatus(
+        id=j.id,
+        title=j.title,
+        quadrant=r.quadrant,
+        urgency=r.urgency,
+        terms=r.terms,
+        estimate_minutes=j.need,
+        scheduled_minutes=j.need - j.rem,
+        remaining_minutes=j.rem,
+        due=j.due,
+        finish=end,
+        late=late,
+        delegated_to=None,
+        important=j.task.important,
+        urgent=r.urgent,
+    )
 
 
 def _unscheduled(hz: Horizon, j: Job, due_day: date | None, load: Load) -> Unscheduled:

@@ -1,7 +1,10 @@
 """The value `make_plan` returns: days of time blocks, the state of each task, what did not fit.
 
-Plain frozen dataclasses rather than pydantic models: a year of a heavy workload is thousands of
-blocks, and nothing here is validated from user input.
+Plain immutable values rather than pydantic models: nothing here is validated from user input.
+What the planner makes by the thousand (a year of a heavy workload: 10,000 `Block`s and
+`TaskStatus`es, a `DueNote` each) are NamedTuples, which are built as a tuple is; a frozen
+dataclass sets each field through `object.__setattr__` (docs/startup.md has the figure). The
+rest are frozen records.
 """
 
 from __future__ import annotations
@@ -9,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from ..record import Record
 
@@ -23,16 +26,14 @@ ReasonCode = Literal["given_up", "too_big", "overdue_full", "full", "after", "st
 SuggestionCode = Literal["colleague", "move_due", "horizon", "study_fix"]
 
 
-@dataclass(frozen=True)
-class DueNote:
+class DueNote(NamedTuple):
     """Why a task block sits where it does: the task's due day, and whether the block meets it."""
 
     kind: DueKind
     day: date
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(NamedTuple):
     """A span of one day's time given to one thing: task, study, training, event or break."""
 
     start: datetime
@@ -85,8 +86,7 @@ class UrgencyTerm:
         return self.value * self.coefficient
 
 
-@dataclass(frozen=True)
-class TaskStatus:
+class TaskStatus(NamedTuple):
     """Where a task (or an occurrence of a routine one) stands in the plan."""
 
     id: str
