@@ -119,7 +119,7 @@ def _overloaded(real: Plan) -> Plan:
         real.today,
         real.days,
         (*real.tasks, late),
-        (Unscheduled("arsip", 600, "tidak muat"),),
+        (Unscheduled(ref="arsip", minutes=600, reason="full", last=real.days[-1].date),),
         real.conflicts,
     )
 
@@ -134,7 +134,7 @@ def test_strict_exits_1_when_something_does_not_fit(
     args = ["-w", str(contract_workspace), "plan", "--date", THURSDAY]
     assert main(args) == ExitCode.OK  # without --strict, a plan with gaps is still a plan
     assert main([*args, "--strict"]) == ExitCode.FINDINGS
-    assert "Penataan arsip  arsip  10 jam  tidak muat" in capsys.readouterr().out
+    assert "Penataan arsip  arsip  10 jam  Waktu kerja luang sampai" in capsys.readouterr().out
 
 
 def test_strict_exits_0_when_everything_fits(
@@ -144,9 +144,7 @@ def test_strict_exits_0_when_everything_fits(
 
     def fitting(*a: Any, **kw: Any) -> Plan:
         p = real_make_plan(*a, **kw)
-        tasks = tuple(
-            TaskStatus(**{**t.__dict__, "late": False, "remaining_minutes": 0}) for t in p.tasks
-        )
+        tasks = tuple(t._replace(late=False, remaining_minutes=0) for t in p.tasks)
         return Plan(p.timezone, p.today, p.days, tasks, (), p.conflicts)
 
     monkeypatch.setattr(schedule, "make_plan", fitting)

@@ -12,7 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diklat_cli.planning.calendar import Calendar
-from diklat_cli.planning.plan import Block, DayPlan, Plan
+from diklat_cli.planning.plan import Block, DayPlan, DueNote, Plan
+from diklat_cli.render import plan_words
 from diklat_cli.render.ics import event_uid, items, to_ical
 from diklat_cli.workspace.holidays_id import HolidayData, HolidayInfo
 from diklat_cli.workspace.loader import validate
@@ -121,9 +122,12 @@ def by_summary(data: bytes, summary: str) -> list[icalendar.Event]:
     return [e for e in vevents(data) if str(e["SUMMARY"]) == summary]
 
 
-TASK = Block(at(MON, 7, 30), at(MON, 9), "task", "lap-tw4", "Laporan TW IV", note="tenggat Kamis")
-STUDY = Block(at(MON, 19, 45), at(MON, 21, 15), "study", "pkp", "Belajar: PKP")
-BREAK = Block(at(MON, 12), at(MON, 13), "break", None, "Istirahat")
+THU = date(2026, 12, 3)
+TASK = Block(
+    at(MON, 7, 30), at(MON, 9), "task", "lap-tw4", "Laporan TW IV", due=DueNote("due", THU)
+)
+STUDY = Block(at(MON, 19, 45), at(MON, 21, 15), "study", "pkp", "PKP")
+BREAK = Block(at(MON, 12), at(MON, 13), "break", None, "")
 BUSY = Block(at(MON, 9), at(MON, 10), "event", None, "Apel pagi")
 
 
@@ -156,17 +160,17 @@ def test_plan_blocks_become_timed_events_with_tzid_and_a_reminder() -> None:
     assert task.start == at(MON, 7, 30)
     assert list(task.categories) == ["Diklat", "Tugas"]
     assert str(task["TRANSP"]) == "OPAQUE"
-    assert "tenggat Kamis" in str(task["DESCRIPTION"])
+    assert "tenggat Kam 3 Des" in str(task["DESCRIPTION"])
     (alarm,) = task.walk("VALARM")
     assert str(alarm["ACTION"]) == "DISPLAY"
     assert alarm["TRIGGER"].dt == timedelta(minutes=-10)
-    (study,) = by_summary(data, "Belajar: PKP")
+    (study,) = by_summary(data, "Belajar mandiri: PKP")
     assert list(study.categories) == ["Diklat", "Belajar"]
 
 
 def test_a_block_that_does_not_make_the_user_busy_is_transparent() -> None:
     note = Block(at(MON, 16, 15), at(MON, 17), "study", "pkp", "Bacaan ringan", busy=False)
-    (ev,) = by_summary(export(plan_with(note), workspace())[0], "Bacaan ringan")
+    (ev,) = by_summary(export(plan_with(note), workspace())[0], "Belajar mandiri: Bacaan ringan")
     assert str(ev["TRANSP"]) == "TRANSPARENT"
 
 
@@ -296,11 +300,11 @@ def test_a_changed_block_gets_a_higher_sequence_and_a_new_stamp() -> None:
     _, state = export(plan_with(TASK, STUDY), ws)
     later = NOW + timedelta(hours=5, microseconds=123)
     moved = Block(
-        at(MON, 9, 30), at(MON, 11), "task", "lap-tw4", "Laporan TW IV", note="tenggat Kamis"
+        at(MON, 9, 30), at(MON, 11), "task", "lap-tw4", "Laporan TW IV", due=DueNote("due", THU)
     )
     data, new_state = export(plan_with(moved, STUDY), ws, state, now=later)
     (task,) = by_summary(data, "Laporan TW IV")
-    (study,) = by_summary(data, "Belajar: PKP")
+    (study,) = by_summary(data, "Belajar mandiri: PKP")
     assert task["SEQUENCE"] == 1
     assert b"DTSTAMP:20261130T060000Z\r\n" in task.to_ical()
     assert study["SEQUENCE"] == 0
@@ -367,7 +371,7 @@ def test_a_task_block_carries_its_steps_documents_and_the_done_command() -> None
         "Langkah:\n- Unduh rekap\n- Kirim ke Subbag Umum\nDokumen: Drive: Absensi; SIPD\n"
         "Catat kemajuan: diklat done absensi"
     )
-    (study,) = by_summary(export(plan_with(STUDY), ws)[0], "Belajar: PKP")
+    (study,) = by_summary(export(plan_with(STUDY), ws)[0], "Belajar mandiri: PKP")
     assert str(study["DESCRIPTION"]) == "Belajar mandiri untuk PKP Angkatan III"
 
 
@@ -415,7 +419,7 @@ def test_any_plan_round_trips_with_unique_uids_and_stable_bytes(
     assert len(events) == len(blocks)
     assert len({str(e["UID"]) for e in events}) == len(blocks)
     assert sorted((e.start, e.end, str(e["SUMMARY"])) for e in events) == sorted(
-        (b.start, b.end, b.title) for b in blocks
+        (b.start, b.end, plan_words.block_title(b, "id")) for b in blocks
     )
     again, _ = export(plan_with(*blocks, tz=tz), ws, state, now=NOW + timedelta(days=3))
     assert again == data

@@ -5,14 +5,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from diklat_cli.planning.prioritise import (
-    Ranking,
-    due_value,
-    quadrant,
-    quadrant_label,
-    rank,
-    term_label,
-)
+from diklat_cli.planning.prioritise import Ranking, due_value, quadrant, rank
+from diklat_cli.render.words import quadrant_label, term_label
 
 NOW = datetime(2026, 11, 30, tzinfo=ZoneInfo("Asia/Jakarta"))
 
@@ -84,5 +78,7 @@ def test_quadrants_and_words() -> None:
         "delegate",
         "drop",
     ]
-    assert quadrant_label("drop", "id") == "tunda atau hapus"
+    # the one label every view shows (the core's own "tunda atau hapus" was never printed)
+    assert quadrant_label("drop", "id") == "tunda"
     assert term_label("due", "en") == "due date approaching"
+    assert term_label("mystery", "en") == "mystery"  # a term the views do not know: its name

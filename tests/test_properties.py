@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -152,7 +153,11 @@ def inside(a: datetime, b: datetime, spans: list[tuple[datetime, datetime]]) -> 
     return any(s <= a and b <= e for s, e in spans)
 
 
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# DIKLAT_PROPERTY_EXAMPLES=2000 for the long run a change of the planning core asks for
+EXAMPLES = int(os.environ.get("DIKLAT_PROPERTY_EXAMPLES", "150"))
+SETTINGS = settings(
+    max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
 
 @SETTINGS

@@ -66,7 +66,10 @@ def big_plan(unscheduled: int, late: int, delegated: int, clashes: int = 0) -> P
         today=MONDAY,
         days=(DayPlan(MONDAY, True, None, (), 450, 450),),
         tasks=tuple(tasks),
-        unscheduled=tuple(Unscheduled(f"t{i:05d}", 30, f"alasan {i}") for i in range(unscheduled)),
+        unscheduled=tuple(
+            Unscheduled(ref=f"t{i:05d}", minutes=30, reason="full", last=MONDAY)
+            for i in range(unscheduled)
+        ),
         conflicts=tuple(
             Conflict("warning", NoDeputy(training=f"Diklat {i}", days=5)) for i in range(clashes)
         ),
@@ -158,7 +161,7 @@ def test_markdown_cuts_long_lists_short_like_the_terminal() -> None:
     plan = big_plan(unscheduled=1_234, late=12, delegated=30, clashes=51)
     view = View(lang="id", dates=(MONDAY,), colleagues={"budi": "Budi Santoso"})
     text = markdown.render(plan, view)
-    assert "- Tugas 9 (`t00009`), 30 menit: alasan 9\n" in text
+    assert "- Tugas 9 (`t00009`), 30 menit: Waktu kerja luang sampai 4 Jan 2027 tidak cukup" in text
     assert "t00010`), 30 m" not in text
     assert "- _dan 1.224 lainnya — diklat plan --format json untuk semuanya_\n" in text
     assert "- Tugas 1243 (`t01243`): " in text and "t01244" not in text  # the 10th late one

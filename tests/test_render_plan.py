@@ -22,8 +22,12 @@ from diklat_cli.i18n import Lang
 from diklat_cli.planning.plan import (
     Block,
     Conflict,
+    DayNote,
     DayPlan,
+    DueNote,
+    Estimated,
     Plan,
+    Suggestion,
     TaskStatus,
     Unscheduled,
     UrgencyTerm,
@@ -40,43 +44,28 @@ TZ = ZoneInfo("Asia/Jakarta")
 MONDAY = date(2026, 11, 30)
 COLLEAGUES = {"budi": "Budi Santoso, S.Sos.", "sari": "Sari Dewi, S.E."}
 
-# The planner's own words (notes, reasons) come in the plan's language; here they are literals.
+# The plan's own words (notes, reasons) are made by the views from the planner's values; the
+# titles and the clashes' words are literals here.
 WORDS: dict[Lang, dict[str, str]] = {
     "id": {
-        "lap": "tenggat Kamis, 3 Desember; penting",
-        "rka": "penting; dicicil sampai Jumat",
-        "surat": "rutin pagi",
         "sesi": "PKP Angkatan III — sesi daring",
         "rapat": "Rapat koordinasi bidang",
-        "libur": "Hari libur daerah: HUT Kabupaten Contoh",
-        "arsip_reason": "Tidak muat dalam 14 hari ke depan: kurang 2 jam",
-        "arsip_suggest": "serahkan ke Budi Santoso (keahlian: arsip) atau minta tenggat dimundurkan",
+        "libur": "HUT Kabupaten Contoh",
         "clash": "Sesi daring PKP pada Selasa, 1 Desember 13.00–15.00 bersamaan dengan Rapat evaluasi TW IV",
         "clash_fix": "minta izin tidak hadir rapat, atau utus Sari",
         "quiet": "Pelatihan luring Rabu, 2 Desember jatuh di masa sibuk Penyusunan RKA",
-        "warn": "Data cuti bersama tahun 2027 belum ada.",
-        "study": "Belajar mandiri: ",  # the kind column says it; the view drops it
-        "online": "daring",  # the planner names a session's mode in the user's words
-        "offline": "luring",
+        "warn": "Hari Suci Nyepi",
         "quiet_fix": "konsultasikan dengan atasan: diklat check --suggest pkp-2027",
         "jp": "JP tahun 2026: 12 JP; kurang 8 JP dari target 20 JP.",
     },
     "en": {
-        "lap": "due Thursday, 3 December; important",
-        "rka": "important; spread until Friday",
-        "surat": "morning routine",
         "sesi": "PKP Batch III — online session",
         "rapat": "Team coordination meeting",
-        "libur": "Regional holiday: Kabupaten Contoh anniversary",
-        "arsip_reason": "Does not fit in the next 14 days: 2 hours short",
-        "arsip_suggest": "hand it to Budi Santoso (skill: archive) or ask to move the deadline",
+        "libur": "Kabupaten Contoh anniversary",
         "clash": "PKP online session on Tuesday, 1 December 13:00–15:00 at the same time as the TW IV review meeting",
         "clash_fix": "ask to be excused from the meeting, or send Sari",
         "quiet": "In-class training on Wednesday, 2 December falls in the RKA busy period",
-        "warn": "No cuti bersama data for 2027 yet.",
-        "study": "Self-study: ",
-        "online": "online",
-        "offline": "offline",
+        "warn": "Day of Silence (Nyepi)",
         "quiet_fix": "talk to your supervisor: diklat check --suggest pkp-2027",
         "jp": "JP in 2026: 12 JP; 8 JP short of the target of 20 JP.",
     },
@@ -90,7 +79,6 @@ def at(d: date, hh: int, mm: int = 0) -> datetime:
 def sample_plan(lang: Lang) -> Plan:
     """Monday to Sunday of a Bappeda analyst's week, with one of everything the views show."""
     w = WORDS[lang]
-    brk = "Istirahat" if lang == "id" else "Break"
     mon, tue, wed, thu, fri = (MONDAY + timedelta(days=i) for i in range(5))
     sat, sun = MONDAY + timedelta(days=5), MONDAY + timedelta(days=6)
     pkp = "Pelatihan Kepemimpinan Pengawas (PKP) Angkatan III"
@@ -100,7 +88,7 @@ def sample_plan(lang: Lang) -> Plan:
             True,
             None,
             (
-                Block(at(mon, 6, 15), at(mon, 7, 15), "study", "pkp-2027", w["study"] + pkp),
+                Block(at(mon, 6, 15), at(mon, 7, 15), "study", "pkp-2027", pkp),
                 Block(
                     at(mon, 7, 30),
                     at(mon, 8),
@@ -108,7 +96,7 @@ def sample_plan(lang: Lang) -> Plan:
                     "surat",
                     "Agenda surat masuk",
                     "delegate",
-                    w["surat"],
+                    DueNote("due", mon),
                 ),
                 Block(
                     at(mon, 8),
@@ -126,16 +114,16 @@ def sample_plan(lang: Lang) -> Plan:
                     "lap-tw4",
                     "Laporan realisasi TW IV",
                     "do",
-                    w["lap"],
+                    DueNote("due", thu),
                 ),
-                Block(at(mon, 12), at(mon, 13), "break", None, brk),
+                Block(at(mon, 12), at(mon, 13), "break", None, ""),
                 Block(
                     at(mon, 13),
                     at(mon, 15),
                     "training",
                     "pkp-2027",
                     w["sesi"],
-                    note="online",
+                    mode="online",
                     link="https://zoom.us/j/0000000000",
                 ),
                 Block(
@@ -145,7 +133,7 @@ def sample_plan(lang: Lang) -> Plan:
                     "rka-2027",
                     "Rancangan RKA 2027",
                     "plan",
-                    w["rka"],
+                    DueNote("late", thu),
                 ),
             ),
             free_minutes=0,
@@ -163,7 +151,7 @@ def sample_plan(lang: Lang) -> Plan:
                     "lap-tw4",
                     "Laporan realisasi TW IV",
                     "do",
-                    w["lap"],
+                    DueNote("due", thu),
                 ),
                 Block(
                     at(tue, 10),
@@ -172,16 +160,16 @@ def sample_plan(lang: Lang) -> Plan:
                     "rka-2027",
                     "Rancangan RKA 2027",
                     "plan",
-                    w["rka"],
+                    DueNote("late", thu),
                 ),
-                Block(at(tue, 12), at(tue, 13), "break", None, brk),
+                Block(at(tue, 12), at(tue, 13), "break", None, ""),
                 Block(
                     at(tue, 13),
                     at(tue, 15),
                     "training",
                     "pkp-2027",
                     w["sesi"],
-                    note=w["online"],
+                    mode="online",
                     link="https://zoom.us/j/0000000000",
                 ),
                 Block(at(tue, 19, 45), at(tue, 20, 45), "study", "pkp-2027", pkp),
@@ -201,7 +189,7 @@ def sample_plan(lang: Lang) -> Plan:
                     "pkp-2027",
                     pkp,
                     location="Kampus BPSDM",
-                    note=w["offline"],
+                    mode="offline",
                 ),
             ),
         ),
@@ -217,14 +205,14 @@ def sample_plan(lang: Lang) -> Plan:
                     "rka-2027",
                     "Rancangan RKA 2027",
                     "plan",
-                    w["rka"],
+                    DueNote("late", thu),
                 ),
-                Block(at(thu, 12), at(thu, 13), "break", None, brk),
+                Block(at(thu, 12), at(thu, 13), "break", None, ""),
             ),
             free_minutes=180,
             work_minutes=450,
         ),
-        DayPlan(fri, False, w["libur"]),
+        DayPlan(fri, False, DayNote("local", w["libur"])),
         DayPlan(sat, False, None),
         DayPlan(sun, False, None),
     )
@@ -320,13 +308,28 @@ def sample_plan(lang: Lang) -> Plan:
         MONDAY,
         days,
         tasks,
-        (Unscheduled("arsip", 120, w["arsip_reason"], w["arsip_suggest"]),),
+        (
+            Unscheduled(
+                ref="arsip",
+                minutes=120,
+                reason="given_up",
+                suggestion=Suggestion(
+                    code="colleague",
+                    colleague="budi",
+                    name=COLLEAGUES["budi"],
+                    skill="arsip",
+                    capacity=300,
+                ),
+                last=MONDAY + timedelta(days=13),
+                due=date(2026, 12, 11),
+            ),
+        ),
         (  # the findings' facts are test doubles here (see Given)
             Conflict("warning", given["clash"], ("pkp-2027",)),
             Conflict("error", given["quiet"], ("pkp-2027",)),
             Conflict("info", given["jp"]),
         ),
-        (w["warn"],),
+        (Estimated(date(2027, 3, 20), w["warn"]),),
     )
 
 
@@ -429,17 +432,17 @@ def test_days_off_say_why() -> None:
         "Away from the office — At training: Pelatihan Kepemimpinan Pengawas (PKP) Angkatan III"
         in text
     )
-    assert "Day off — Regional holiday: Kabupaten Contoh anniversary" in text
+    assert "Day off — Day off: Kabupaten Contoh anniversary" in text
     assert text.count("Day off — Weekend") == 2
 
 
 def test_week_grid_shows_each_days_load() -> None:
     text = terminal(sample_plan("id"), view("id", 7, week=True))
     assert "Sepekan — 30 November 2026 s.d. 6 Desember 2026 (WIB)" in text
-    # Monday is full (no free time), Thursday is 60 % full; the grid's narrow columns are compact
+    # Monday is full (no free time), Thursday is 60 % full
     assert re.search(r"Sen 30 Nov +8,5 jam +0 menit +██████████ ", text)
     assert re.search(r"Kam 3 Des +4,5 jam +3 jam +██████░░░░ ", text)
-    assert re.search(r"Jum 4 Des +— +— +Hari libur daerah", text)
+    assert re.search(r"Jum 4 Des +— +— +HUT Kabupaten Contoh", text)
 
 
 def test_explain_shows_each_term_in_words() -> None:

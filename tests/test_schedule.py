@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from diklat_cli.planning.plan import Plan
+from diklat_cli.i18n import Lang
+from diklat_cli.planning.plan import DayPlan, Plan
 from diklat_cli.planning.schedule import make_plan
+from diklat_cli.render import plan_words
 from diklat_cli.workspace.holidays_id import HolidayData, HolidayInfo
 from diklat_cli.workspace.loader import validate
 from diklat_cli.workspace.models import Workspace
@@ -28,7 +30,16 @@ def ws(**items: Any) -> Workspace:
 def timeline(plan: Plan, day: date) -> list[str]:
     d = plan.day(day)
     assert d is not None
-    return [f"{b.start:%H:%M}-{b.end:%H:%M} {b.kind} {b.ref or b.title}" for b in d.blocks]
+    return [
+        f"{b.start:%H:%M}-{b.end:%H:%M} {b.kind} {b.ref or plan_words.block_title(b, 'id')}"
+        for b in d.blocks
+    ]
+
+
+def note(day: DayPlan | None, lang: Lang = "id") -> str | None:
+    """A day's note as the plan views word it."""
+    assert day is not None
+    return plan_words.day_note(day.note, lang) if day.note else None
 
 
 def test_work_goes_around_a_meeting_and_the_break() -> None:
@@ -70,12 +81,11 @@ def test_nothing_lands_on_a_holiday_and_the_day_says_why() -> None:
     w = ws(tasks=[{"id": "a", "title": "A", "estimate": "9h", "due": "2026-12-02"}])
     plan = make_plan(w, MON, holidays=hol)
     day = plan.day(tue)
-    assert day is not None and not day.working and day.blocks == () and day.note == "Hari Contoh"
+    assert day is not None and not day.working and day.blocks == () and note(day) == "Hari Contoh"
     assert timeline(plan, date(2026, 12, 2))[0] == "07:30-09:00 task a"
-    assert make_plan(w, MON, holidays=cuti, lang="en").day(tue).note == (  # type: ignore[union-attr]
-        "Joint leave (cuti bersama): Natal"
-    )
-    assert make_plan(w, MON, holidays=cuti).day(tue).note == "Cuti bersama: Natal"  # type: ignore[union-attr]
+    natal = make_plan(w, MON, holidays=cuti).day(tue)
+    assert note(natal, "en") == "Joint leave (cuti bersama): Natal"
+    assert note(natal) == "Cuti bersama: Natal"
 
 
 def test_an_overloaded_week_keeps_the_important_task_on_time() -> None:
@@ -211,9 +221,9 @@ def test_an_offline_session_day_has_the_training_and_no_office_work() -> None:
     plan = make_plan(w, tue, holidays=HolidayData())
     day = plan.day(tue)
     assert day is not None and not day.working
-    assert day.note == "Pelatihan luring: Bimtek SIPD"
+    assert note(day) == "Pelatihan luring: Bimtek SIPD"
     assert timeline(plan, tue) == ["08:00-16:00 training bimtek"]
-    assert day.blocks[0].note == "luring"
+    assert plan_words.block_note(day.blocks[0], "id") == "luring"
     assert timeline(plan, date(2026, 12, 2))[0] == "07:30-11:30 task a"
 
 
@@ -258,19 +268,23 @@ def test_what_does_not_fit_says_why_and_who_could_take_it() -> None:
         ],
         colleagues=[{"id": "budi", "name": "Budi Santoso", "skills": ["sipd"], "capacity": "5h"}],
     )
-    plan = make_plan(w, MON, holidays=HolidayData(), lang="en")
+    plan = make_plan(w, MON, holidays=HolidayData())
     a, b = plan.unscheduled
     assert (a.ref, a.minutes) == ("a", 90)
-    assert a.reason == (
+    assert plan_words.reason(a, "en") == (
         "The free working time before its deadline (30 Nov 2026) cannot hold all of it, and "
         "the time after it up to 30 Nov 2026 is full"
     )
-    assert a.suggestion == (
+    assert plan_words.suggestion(a.suggestion, "en") == (
         'Hand it to Budi Santoso (skill sipd, capacity 5 hours a week): delegate_to = "budi"'
     )
     assert (b.ref, b.minutes) == ("b", 60)
-    assert b.reason == "It can only start on 7 Dec 2026, after the plan ends (30 Nov 2026)"
-    assert b.suggestion == "Reduce its estimate, or lengthen planning.horizon_days"
+    assert plan_words.reason(b, "en") == (
+        "It can only start on 7 Dec 2026, after the plan ends (30 Nov 2026)"
+    )
+    assert plan_words.suggestion(b.suggestion, "en") == (
+        "Reduce its estimate, or lengthen planning.horizon_days"
+    )
 
 
 def test_ramadan_days_and_estimated_holidays_are_said() -> None:
@@ -282,12 +296,12 @@ def test_ramadan_days_and_estimated_holidays_are_said() -> None:
         estimated=frozenset({date(2027, 2, 26)}),
     )
     plan = make_plan(w, thu, holidays=holidays)
-    assert [d.note for d in plan.days] == ["Ramadan", "Hari Contoh (perkiraan)", "Akhir pekan"]
+    assert [note(d) for d in plan.days] == ["Ramadan", "Hari Contoh (perkiraan)", "Akhir pekan"]
     assert plan.days[0].work_minutes == 7 * 60 - 30  # 08.00-15.00, a 30-minute break
-    assert plan.warnings == (
+    assert [plan_words.warning(x, "id") for x in plan.warnings] == [
         "Hari Contoh (perkiraan) (Jumat, 26 Februari 2027) masih tanggal perkiraan; "
         "pastikan dengan keputusan resmi",
-    )
+    ]
 
 
 def test_urgency_counts_working_days_not_calendar_days() -> None:
@@ -397,8 +411,8 @@ def test_the_reason_says_whether_it_was_given_up_or_is_overdue() -> None:
             {"id": "c", "title": "C", "estimate": "1h", "due": "2026-11-27"},
         ],
     )
-    plan = make_plan(w, MON, holidays=HolidayData(), lang="en")
-    reasons = {u.ref: (u.minutes, u.reason) for u in plan.unscheduled}
+    plan = make_plan(w, MON, holidays=HolidayData())
+    reasons = {u.ref: (u.minutes, plan_words.reason(u, "en")) for u in plan.unscheduled}
     assert reasons["b"] == (
         300 - 90 + 60,  # the 1.5 h A leaves goes to the overdue C first
         "It does not fit before its deadline (30 Nov 2026) without making other tasks late, "

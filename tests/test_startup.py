@@ -45,7 +45,7 @@ def _run(cache: Path) -> tuple[int, list[str]]:
 
 def test_a_cached_workspace_plans_without_pydantic_or_a_toml_parser(tmp_path: Path) -> None:
     first_days, first = _run(tmp_path)  # validates the files, and caches them
-    assert {"pydantic", "tomllib", "babel"} <= set(first)
+    assert {"pydantic", "tomllib"} <= set(first)  # babel: only when the plan is put in words
     days, imported = _run(tmp_path)
     assert days == first_days > 0
     assert imported == []

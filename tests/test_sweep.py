@@ -1,20 +1,15 @@
-"""The planner's fast paths (the sweep's deadline index, blocks and statuses filled in place, the
-urgency added up inline) give what the plain ways give."""
+"""The planner's fast paths (the sweep's deadline index, the urgency added up inline) give what
+the plain ways give."""
 
 from __future__ import annotations
 
 import random
-from dataclasses import FrozenInstanceError
 from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from diklat_cli.planning.plan import Block, TaskStatus, Unscheduled, UrgencyTerm
-from diklat_cli.planning.prioritise import Ranking, rank
-from diklat_cli.planning.schedule import _task_block, _task_status, _unscheduled
-from diklat_cli.planning.sweep import INF, Job, _SuffixMin
-from diklat_cli.workspace.loader import validate
-from diklat_cli.workspace.models import Task
+from diklat_cli.planning.prioritise import rank
+from diklat_cli.planning.slack import INF, _SuffixMin
 
 
 @pytest.mark.parametrize("n", [1, 7, 300, 2000])
@@ -60,44 +55,6 @@ def test_the_deadline_index_answers_as_a_plain_list_does(n: int) -> None:
                 got, at = tree.min_at(lo, hi)
                 assert got + base == min(plain[lo:hi])
                 assert at == plain.index(got + base, lo, hi)
-
-
-def test_blocks_and_statuses_made_fast_are_the_same_values() -> None:
-    wib = timezone(timedelta(hours=7))
-    start = datetime(2027, 1, 4, 8, tzinfo=wib)
-    end = start + timedelta(minutes=45)
-    fast = _task_block(start, end, "t1", "Laporan", "do", "tenggat Sen 4 Jan")
-    plain = Block(start, end, "task", "t1", "Laporan", "do", "tenggat Sen 4 Jan")
-    assert fast == plain and hash(fast) == hash(plain) and repr(fast) == repr(plain)
-    with pytest.raises(FrozenInstanceError):
-        fast.title = "x"  # type: ignore[misc]
-    task = validate(Task, {"id": "t1", "title": "Laporan", "estimate": "90m", "important": True})
-    ranking = Ranking(12.0, (UrgencyTerm("due", 0.5, 12.0),), True, True, "do")
-    job = Job("t1", task, end, 0, None, 0, 90, ranking, 15)
-    job.rem = 45
-    made = _task_status(job, ranking, end, True)
-    want = TaskStatus(
-        id="t1",
-        title="Laporan",
-        quadrant="do",
-        urgency=12.0,
-        terms=ranking.terms,
-        estimate_minutes=90,
-        scheduled_minutes=45,
-        remaining_minutes=45,
-        due=end,
-        finish=end,
-        late=True,
-        delegated_to=None,
-        important=True,
-        urgent=True,
-    )
-    assert made == want and repr(made) == repr(want)
-    item = _unscheduled("t1", 45, "Tidak muat", "Minta atasan memundurkan tenggat")
-    assert item == Unscheduled("t1", 45, "Tidak muat", "Minta atasan memundurkan tenggat")
-    assert repr(item) == repr(
-        Unscheduled("t1", 45, "Tidak muat", "Minta atasan memundurkan tenggat")
-    )
 
 
 def test_urgency_is_the_sum_of_its_terms_and_a_plain_zero_without_any() -> None:

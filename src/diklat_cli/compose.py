@@ -26,7 +26,6 @@ from .workspace.models import Training, Workspace
 from .workspace.state import Progress
 
 if TYPE_CHECKING:
-    from .i18n import Lang
     from .planning.handover import Sheet
 
 # The planner, the clash checks and the handover builder are imported by the functions that use
@@ -66,7 +65,6 @@ def plan_and_findings(
     holidays: HolidayData,
     busy: Sequence[BusyEvent],
     progress: Progress,
-    lang: Lang = "id",
     now: datetime | None = None,
 ) -> tuple[Plan, list[Conflict]]:
     """The plan of the horizon and what `conflicts.find` reports, from one calendar over
@@ -85,7 +83,6 @@ def plan_and_findings(
         holidays=holidays,
         progress=progress,
         busy=busy,
-        lang=lang,  # the planner's own notes, until they leave the core
         now=now,
         calendar=cal,
     )
@@ -110,12 +107,11 @@ def plan_with_findings(
     holidays: HolidayData,
     busy: Sequence[BusyEvent],
     progress: Progress,
-    lang: Lang = "id",
     now: datetime | None = None,
 ) -> Plan:
     """The plan with what `conflicts.find` reports merged in: what `diklat plan` shows."""
     p, found = plan_and_findings(
-        ws, today, holidays=holidays, busy=busy, progress=progress, lang=lang, now=now
+        ws, today, holidays=holidays, busy=busy, progress=progress, now=now
     )
     return with_conflicts(p, found)
 
@@ -179,18 +175,10 @@ def export(
     holidays: HolidayData,
     busy: Sequence[BusyEvent],
     progress: Progress,
-    lang: Lang = "id",
 ) -> tuple[Plan, Calendar]:
     """The plan to export and the calendar of `first`..`last` (which days are off, for the
     training sessions); `ws` as `export_windows` stretched it."""
     from .planning.schedule import make_plan
 
-    plan = make_plan(
-        ws,
-        today,
-        holidays=holidays,
-        progress=progress,
-        busy=busy,
-        lang=lang,
-    )
+    plan = make_plan(ws, today, holidays=holidays, progress=progress, busy=busy)
     return plan, Calendar(ws, holidays, first, last)

@@ -10,7 +10,7 @@ fields from tuples made once when the class is created.
 
 A shared `__init__` loops in Python, so it builds an object about twice as slowly as a generated
 one. Classes the planner creates by the thousand (`plan.Block`, `plan.TaskStatus`, ...) therefore
-stay plain dataclasses; records are for what is built a few times a run.
+are NamedTuples (plan.py); records are for what is built a few times a run.
 """
 
 from __future__ import annotations

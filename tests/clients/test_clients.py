@@ -40,7 +40,7 @@ FIRST, LAST = MON, MON + timedelta(days=6)
 TIMED = [
     ("Laporan TW IV", 0, time(7, 30), time(9, 0)),
     ("Rapat koordinasi", 0, time(8, 0), time(9, 0)),
-    ("Belajar PKP", 0, time(19, 45), time(21, 15)),
+    ("Belajar mandiri: PKP", 0, time(19, 45), time(21, 15)),
     ("Rekap absensi", 1, time(6, 15), time(7, 15)),  # before 07.00 WIT: the previous UTC day
     ("PKP sesi daring", 1, time(13, 0), time(15, 0)),
 ]
@@ -103,7 +103,7 @@ def export(zone: str, tmp_path: Path, shift: timedelta = timedelta()) -> Path:
 
     blocks = [
         Block(at(0, time(7, 30)), at(0, time(9)), "task", "lap-tw4", "Laporan TW IV"),
-        Block(at(0, time(19, 45)), at(0, time(21, 15)), "study", "pkp", "Belajar PKP"),
+        Block(at(0, time(19, 45)), at(0, time(21, 15)), "study", "pkp", "PKP"),
         Block(
             at(1, time(6, 15)), at(1, time(7, 15)), "task", "absensi@2026-12-01", "Rekap absensi"
         ),

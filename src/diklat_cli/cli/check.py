@@ -96,7 +96,6 @@ def check(
         holidays=o.holidays(first, last),
         busy=o.busy(first, last),
         progress=o.progress(),
-        lang=lang,
     )
     if format_ is Format.json:
         typer.echo(render.findings_json(found, today, lang))

@@ -112,7 +112,6 @@ def export(
         holidays=o.holidays(lo, hi),
         progress=o.progress(),
         busy=o.busy(plan_first, plan_last),
-        lang=lang,
     )
     state_dir = o.state_dir
     state = load_export_state(state_dir)

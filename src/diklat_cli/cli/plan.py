@@ -85,7 +85,6 @@ def plan(
         holidays=o.holidays(first, last),
         busy=o.busy(first, last),
         progress=o.progress(),
-        lang=o.language,
         now=None if date else o.now(),
     )
     from ..render.words import View

@@ -66,7 +66,6 @@ def why(
         holidays=o.holidays(first, last),
         busy=o.busy(first, last),
         progress=o.progress(),
-        lang=lang,
     )
     found = matching(p, task)
     if not found:

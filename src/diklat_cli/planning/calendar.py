@@ -243,7 +243,7 @@ class Calendar:
                             sess.title or t.title,
                             location=sess.location or t.location,
                             link=sess.link,
-                            note=sess.mode,
+                            mode=sess.mode,
                         )
                     )
         for b in self._busy:

@@ -165,7 +165,9 @@ def _quiet(cx: _Ctx, t: Training) -> list[Conflict]:
 
 def _spans(cx: _Ctx, t: Training, d: date) -> list[tuple[datetime, datetime, str]]:
     return [
-        (b.start, b.end, b.note) for b in cx.cal.fixed(d) if b.kind == "training" and b.ref == t.id
+        (b.start, b.end, b.mode or "")
+        for b in cx.cal.fixed(d)
+        if b.kind == "training" and b.ref == t.id
     ]
 
 

@@ -1,7 +1,10 @@
 """The value `make_plan` returns: days of time blocks, the state of each task, what did not fit.
 
-Plain frozen dataclasses rather than pydantic models: a year of a heavy workload is thousands of
-blocks, and nothing here is validated from user input.
+Plain immutable values rather than pydantic models: nothing here is validated from user input.
+What the planner makes by the thousand (a year of a heavy workload: 10,000 `Block`s and
+`TaskStatus`es, a `DueNote` each) are NamedTuples, which are built as a tuple is; a frozen
+dataclass sets each field through `object.__setattr__` (docs/startup.md has the figure). The
+rest are frozen records.
 """
 
 from __future__ import annotations
@@ -9,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from ..record import Record
 
@@ -19,26 +22,47 @@ if TYPE_CHECKING:
 BlockKind = Literal["task", "study", "training", "event", "break"]
 Quadrant = Literal["do", "plan", "delegate", "drop"]
 Severity = Literal["error", "warning", "info"]
+TrainingMode = Literal["online", "offline"]
+DueKind = Literal["due", "late", "overdue"]  # on time / finishes after it / passed before today
+DayKind = Literal["holiday", "cuti", "local", "away", "weekend", "off", "ramadan"]
+ReasonCode = Literal["given_up", "too_big", "overdue_full", "full", "after", "study_short"]
+SuggestionCode = Literal["colleague", "move_due", "horizon", "study_fix"]
 
 
-@dataclass(frozen=True)
-class Block:
+class DueNote(NamedTuple):
+    """Why a task block sits where it does: the task's due day, and whether the block meets it."""
+
+    kind: DueKind
+    day: date
+
+
+class Block(NamedTuple):
     """A span of one day's time given to one thing: task, study, training, event or break."""
 
     start: datetime
     end: datetime
     kind: BlockKind
     ref: str | None  # task id (occurrences: ID@YYYY-MM-DD) or training id; None for events/breaks
-    title: str
+    title: str  # the task's, training's or event's own title ("" for a break)
     quadrant: Quadrant | None = None
-    note: str = ""  # the planner's reason for the block, in words ("tenggat Kamis")
+    due: DueNote | None = None  # a task block: its due day, met or not
+    mode: TrainingMode | None = None  # a training session: online or offline
     location: str = ""
     link: str = ""
     busy: bool = True  # False for blocks that do not make the user unavailable (all-day notes)
+    pomodoro: bool = False  # a break: a pomodoro rest between two pieces of work, not a set break
 
     @property
     def minutes(self) -> int:
         return int((self.end - self.start).total_seconds() // 60)
+
+
+class DayNote(Record):
+    """Why a day is not an ordinary office day: a holiday (public, joint leave, local) or a
+    training away (with its name or title), a weekend or other day off, or a Ramadan day."""
+
+    kind: DayKind
+    name: str = ""
 
 
 class DayPlan(Record):
@@ -46,7 +70,7 @@ class DayPlan(Record):
 
     date: date
     working: bool
-    note: str | None  # "Hari libur nasional: ...", "Pelatihan luring: ...", "Ramadan"
+    note: DayNote | None
     blocks: tuple[Block, ...] = ()
     free_minutes: int = 0  # working minutes left unplanned
     work_minutes: int = 0  # working minutes of the day (hours minus breaks)
@@ -65,8 +89,7 @@ class UrgencyTerm:
         return self.value * self.coefficient
 
 
-@dataclass(frozen=True)
-class TaskStatus:
+class TaskStatus(NamedTuple):
     """Where a task (or an occurrence of a routine one) stands in the plan."""
 
     id: str
@@ -86,13 +109,47 @@ class TaskStatus:
     done: bool = False
 
 
-class Unscheduled(Record):
-    """Work the horizon could not hold, with the reason in words."""
+class Suggestion(Record, kw_only=True):
+    """What to do about work that does not fit: hand it to a colleague (`colleague` with the
+    matching skill and weekly capacity in minutes), move its deadline (`move_due`), shrink it or
+    plan further ahead (`horizon`), or open more study time (`study_fix`)."""
+
+    code: SuggestionCode
+    due: date | None = None
+    colleague: str = ""  # id
+    name: str = ""
+    skill: str = ""
+    capacity: int = 0
+
+
+class Unscheduled(Record, kw_only=True):
+    """Work the horizon could not hold, why (a code with its dates), and what to do about it.
+
+    given_up: it fits before `due` only by making other tasks late, and after it up to `last` is
+    full; too_big: the time before `due` cannot hold it, and after it is full; overdue_full: past
+    `due`, and up to `last` is full; full: no deadline in the horizon, up to `last` is full;
+    after: it can only start on `start`, after `last`; `due` is the task's due day whatever the
+    reason (the suggestion to move it names it too); study_short: the study windows of the week
+    of `week` cannot hold it under the caps `per_day` and `per_week` (minutes).
+    """
 
     ref: str
     minutes: int
-    reason: str
-    suggestion: str = ""
+    reason: ReasonCode
+    suggestion: Suggestion | None = None
+    last: date | None = None
+    due: date | None = None
+    start: date | None = None
+    week: date | None = None
+    per_day: int = 0
+    per_week: int = 0
+
+
+class Estimated(Record):
+    """A holiday in the horizon whose date is an estimate, to check against the official decree."""
+
+    day: date
+    name: str
 
 
 class Conflict(Record):
@@ -121,7 +178,7 @@ class Plan(Record):
     tasks: tuple[TaskStatus, ...]
     unscheduled: tuple[Unscheduled, ...] = ()
     conflicts: tuple[Conflict, ...] = ()
-    warnings: tuple[str, ...] = field(default=())
+    warnings: tuple[Estimated, ...] = field(default=())
 
     def day(self, d: date) -> DayPlan | None:
         return self._days_by_date.get(d)

@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from ..i18n import Catalog, Lang
 from .plan import Quadrant, UrgencyTerm
 
 # Taskwarrior's defaults where a term exists there (due 12.0, priority H 6.0, age 2.0, waiting
@@ -28,32 +27,6 @@ COEFFICIENTS: dict[str, float] = {
 AGE_MAX_DAYS = 30.0  # waiting time counts fully after a month (Taskwarrior: a year of age)
 
 QUADRANTS: tuple[Quadrant, ...] = ("do", "plan", "delegate", "drop")
-
-M = Catalog(
-    {
-        "due": {"id": "tenggat makin dekat", "en": "due date approaching"},
-        "overdue": {"id": "lewat tenggat", "en": "overdue"},
-        "important": {"id": "penting", "en": "important"},
-        "age": {"id": "lama menunggu", "en": "waiting time"},
-        "waiting": {"id": "belum bisa dimulai", "en": "not available yet"},
-        "forced": {"id": "ditandai mendesak", "en": "marked urgent"},
-        "not_urgent": {"id": "ditandai tidak mendesak", "en": "marked not urgent"},
-        "do": {"id": "kerjakan", "en": "do"},
-        "plan": {"id": "jadwalkan", "en": "plan"},
-        "delegate": {"id": "delegasikan", "en": "delegate"},
-        "drop": {"id": "tunda atau hapus", "en": "drop"},
-    }
-)
-
-
-def term_label(name: str, lang: Lang) -> str:
-    """The words for an urgency term ("due", "important", ...) in the user's language."""
-    return M(lang, name)
-
-
-def quadrant_label(quadrant: Quadrant, lang: Lang) -> str:
-    """kerjakan / jadwalkan / delegasikan / tunda atau hapus (do / plan / delegate / drop)."""
-    return M(lang, quadrant)
 
 
 @dataclass(frozen=True)

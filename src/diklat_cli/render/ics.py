@@ -26,6 +26,7 @@ from ..planning.occurrences import task_id
 from ..planning.plan import Plan
 from ..workspace.models import Session, Workspace
 from ..workspace.state import ExportIdentity, ExportState
+from . import plan_words
 
 if TYPE_CHECKING:
     from icalendar import Timezone
@@ -164,7 +165,7 @@ def _block_items(
             if b.kind not in ("task", "study"):
                 continue
             ref = b.ref or b.title
-            note = [b.note] if b.note else []
+            note = [text] if (text := plan_words.block_note(b, lang)) else []
             if b.kind == "task":
                 note += _task_notes(ws, ref, lang)
             else:
@@ -176,7 +177,7 @@ def _block_items(
                 Item(
                     key(b.kind, ref, day.date),
                     b.kind,
-                    b.title,
+                    plan_words.block_title(b, lang),
                     b.start.astimezone(tz),
                     b.end.astimezone(tz),
                     description="\n".join(note),

@@ -15,6 +15,7 @@ from typing import Any
 from ..i18n import Lang
 from ..planning.plan import Block, Conflict, DayPlan, Plan, TaskStatus, Unscheduled
 from . import findings as finding
+from . import plan_words
 from .words import View, off_reason, shown_days
 
 SCHEMA_VERSION = 1
@@ -22,16 +23,16 @@ INDENT = "  "
 CHUNK = 1 << 16  # characters handed to the terminal at a time
 
 
-def _block(b: Block) -> dict[str, Any]:
+def _block(b: Block, lang: Lang) -> dict[str, Any]:
     return {
         "start": b.start.isoformat(),
         "end": b.end.isoformat(),
         "kind": b.kind,
         "ref": b.ref if b.kind in ("task", "study", "training") else None,
-        "title": b.title,
+        "title": plan_words.block_title(b, lang),
         "minutes": b.minutes,
         "quadrant": b.quadrant,
-        "note": b.note,
+        "note": plan_words.block_note(b, lang),
         "location": b.location,
         "link": b.link,
         "busy": b.busy,
@@ -39,11 +40,17 @@ def _block(b: Block) -> dict[str, Any]:
 
 
 def _day(day: DayPlan, view: View) -> dict[str, Any]:
+    lang = view.lang
+    if not day.working:
+        note: str | None = off_reason(day, lang)
+    else:
+        note = plan_words.day_note(day.note, lang) if day.note else None
+    blocks = sorted(day.blocks, key=lambda b: (b.start, b.end))
     return {
         "date": day.date.isoformat(),
         "working": day.working,
-        "note": day.note if day.working else off_reason(day, view.lang),
-        "blocks": [_block(b) for b in sorted(day.blocks, key=lambda b: (b.start, b.end))],
+        "note": note,
+        "blocks": [_block(b, lang) for b in blocks],
         "free_minutes": day.free_minutes,
         "work_minutes": day.work_minutes,
     }
@@ -77,8 +84,13 @@ def _task(t: TaskStatus) -> dict[str, Any]:
     }
 
 
-def _unscheduled(u: Unscheduled) -> dict[str, Any]:
-    return {"ref": u.ref, "minutes": u.minutes, "reason": u.reason, "suggestion": u.suggestion}
+def _unscheduled(u: Unscheduled, lang: Lang) -> dict[str, Any]:
+    return {
+        "ref": u.ref,
+        "minutes": u.minutes,
+        "reason": plan_words.reason(u, lang),
+        "suggestion": plan_words.suggestion(u.suggestion, lang),
+    }
 
 
 def _conflict(c: Conflict, lang: Lang) -> dict[str, Any]:
@@ -100,9 +112,9 @@ def _fields(plan: Plan, view: View) -> dict[str, Any]:
         "language": view.lang,
         "days": (_day(day, view) for _, day in shown_days(plan, view) if day is not None),
         "tasks": map(_task, plan.tasks),
-        "unscheduled": map(_unscheduled, plan.unscheduled),
+        "unscheduled": (_unscheduled(u, view.lang) for u in plan.unscheduled),
         "conflicts": (_conflict(c, view.lang) for c in plan.conflicts),
-        "warnings": iter(plan.warnings),
+        "warnings": (plan_words.warning(w, view.lang) for w in plan.warnings),
     }
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from ..i18n import Lang, format_date, format_duration
 from ..planning.plan import Block, Plan
 from . import findings as finding
+from . import plan_words
 from .words import (
     M,
     View,
@@ -59,7 +60,7 @@ def _block(plan: Plan, b: Block, view: View) -> str:
         line += f" (`{b.ref}`)"
     if b.quadrant:
         line += f" — _{quadrant_label(b.quadrant, lang)}_"
-    extra = [x for x in (block_note(b), b.location) if x]
+    extra = [x for x in (block_note(b, lang), b.location) if x]
     if extra:
         line += "  \n  " + _escape(" · ".join(extra))
     if b.link:
@@ -79,7 +80,7 @@ def _days(plan: Plan, view: View) -> list[str]:
         if not day.working:
             out += [f"_{_escape(off_line(day, lang))}_", ""]
         elif day.note:
-            out += [f"_{_escape(day.note)}_", ""]
+            out += [f"_{_escape(plan_words.day_note(day.note, lang))}_", ""]
         blocks = sorted(day.blocks, key=lambda b: (b.start, b.end))
         out += [_block(plan, b, view) for b in blocks] or [M(lang, "no_blocks")]
         out += ["", load_line(day, lang), ""]
@@ -120,9 +121,11 @@ def _sections(plan: Plan, view: View) -> list[str]:
         out += [f"## {M(lang, 'sec.unscheduled')}", ""]
         missing, left = capped(plan.unscheduled, view.limit)
         for u in missing:
-            line = f"- {_escape(task_title(plan, u.ref))} (`{u.ref}`), {format_duration(u.minutes, lang)}: {_escape(u.reason)}"
+            reason = plan_words.reason(u, lang)
+            line = f"- {_escape(task_title(plan, u.ref))} (`{u.ref}`), {format_duration(u.minutes, lang)}: {_escape(reason)}"
             if u.suggestion:
-                line += f"  \n  {_escape(M(lang, 'suggestion', text=u.suggestion))}"
+                hint = plan_words.suggestion(u.suggestion, lang)
+                line += f"  \n  {_escape(M(lang, 'suggestion', text=hint))}"
             out.append(line)
         out += _more(left, lang)
         out.append("")
@@ -176,7 +179,7 @@ def _sections(plan: Plan, view: View) -> list[str]:
         out.append("")
     if plan.warnings:
         out += [f"## {M(lang, 'sec.warnings')}", ""]
-        out += [f"- {_escape(w)}" for w in plan.warnings]
+        out += [f"- {_escape(plan_words.warning(w, lang))}" for w in plan.warnings]
         out.append("")
     return out
 

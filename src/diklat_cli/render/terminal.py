@@ -18,6 +18,7 @@ from rich.text import Text
 from ..i18n import Catalog, Lang, format_date, format_duration
 from ..planning.plan import Block, DayPlan, Plan, Quadrant, TaskStatus
 from . import findings as finding
+from . import plan_words
 from .words import (
     M,
     View,
@@ -149,7 +150,7 @@ def _what(plan: Plan, b: Block, view: View) -> Text:
     )
     if b.kind == "break":
         t = Text("")
-    extra = " · ".join(x for x in (block_note(b), b.location) if x)
+    extra = " · ".join(x for x in (block_note(b, view.lang), b.location) if x)
     if extra:
         t.append(("\n" if t.plain else "") + extra, style="dim")
     if b.link:
@@ -201,7 +202,7 @@ def _day(console: Console, plan: Plan, d: date, day: DayPlan | None, view: View)
         if hint:
             console.print(Text(" " + hint, style="dim"))
     elif day.note:
-        console.print(Text(" " + day.note, style="yellow"))
+        console.print(Text(" " + plan_words.day_note(day.note, lang), style="yellow"))
     if day.blocks:
         _timeline(console, plan, day, view)
     elif day.working:
@@ -298,9 +299,10 @@ def _sections(console: Console, plan: Plan, view: View) -> None:
         table.add_column(overflow="fold")
         missing, left = capped(plan.unscheduled, view.limit)
         for u in missing:
-            reason = Text(u.reason)
+            reason = Text(plan_words.reason(u, lang))
             if u.suggestion:
-                reason.append("\n" + M(lang, "suggestion", text=u.suggestion), style="dim")
+                hint = plan_words.suggestion(u.suggestion, lang)
+                reason.append("\n" + M(lang, "suggestion", text=hint), style="dim")
             table.add_row(
                 _title(task_title(plan, u.ref), u.ref),
                 Text(format_duration(u.minutes, lang), style="bold"),
@@ -360,7 +362,7 @@ def _sections(console: Console, plan: Plan, view: View) -> None:
     if plan.warnings:
         _section(console, "sec.warnings", lang, len(plan.warnings))
         for w in plan.warnings:
-            console.print(Text(" " + w, style="dim"))
+            console.print(Text(" " + plan_words.warning(w, lang), style="dim"))
 
 
 def _terms(t: TaskStatus, lang: Lang) -> Text:
@@ -471,9 +473,10 @@ def _why_one(console: Console, plan: Plan, t: TaskStatus, view: View) -> None:
     for u in plan.unscheduled:
         if u.ref != t.id:
             continue
-        text = Text(f"{format_duration(u.minutes, lang)}: {u.reason}")
+        text = Text(f"{format_duration(u.minutes, lang)}: {plan_words.reason(u, lang)}")
         if u.suggestion:
-            text.append("\n" + M(lang, "suggestion", text=u.suggestion), style="dim")
+            hint = plan_words.suggestion(u.suggestion, lang)
+            text.append("\n" + M(lang, "suggestion", text=hint), style="dim")
         table.add_row(W(lang, "why.unscheduled"), text)
     for c in plan.conflicts:
         if t.id in c.refs:

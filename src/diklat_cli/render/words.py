@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from ..i18n import Catalog, Lang, format_date, format_duration, format_time, zone_abbreviation
 from ..planning.plan import Block, Conflict, DayPlan, Plan, Quadrant, TaskStatus
 from ..record import Record
+from . import plan_words
 
 T = TypeVar("T")
 
@@ -41,6 +42,14 @@ M = Catalog(
             "id": "tidak mendesak dan tidak penting",
             "en": "neither urgent nor important",
         },
+        # urgency terms, as the prioritiser names them
+        "term.due": {"id": "tenggat makin dekat", "en": "due date approaching"},
+        "term.overdue": {"id": "lewat tenggat", "en": "overdue"},
+        "term.important": {"id": "penting", "en": "important"},
+        "term.age": {"id": "lama menunggu", "en": "waiting time"},
+        "term.waiting": {"id": "belum bisa dimulai", "en": "not available yet"},
+        "term.forced": {"id": "ditandai mendesak", "en": "marked urgent"},
+        "term.not_urgent": {"id": "ditandai tidak mendesak", "en": "marked not urgent"},
         # severities
         "sev.error": {"id": "masalah", "en": "problem"},
         "sev.warning": {"id": "peringatan", "en": "warning"},
@@ -167,17 +176,11 @@ def span(plan: Plan, b: Block, lang: Lang) -> str:
     return f"{format_time(local(plan, b.start), lang)}–{format_time(local(plan, b.end), lang)}"
 
 
-# A training block's note carries its mode: the calendar writes "online"/"offline", the planner
-# may put it in the user's words ("daring"/"luring"); either way the kind says it, not the note.
-ONLINE = frozenset({"online", "daring"})
-OFFLINE = frozenset({"offline", "luring"})
-
-
 def kind_label(plan: Plan, b: Block, lang: Lang) -> str:
     if b.kind == "training":
-        if b.note in ONLINE or (b.link and b.note not in OFFLINE):
+        if b.mode == "online" or (b.link and b.mode != "offline"):
             return M(lang, "kind.online")
-        if b.note in OFFLINE:
+        if b.mode == "offline":
             return M(lang, "kind.offline")
         return M(lang, "kind.training")
     if b.kind == "event" and is_all_day(plan, b):
@@ -185,20 +188,21 @@ def kind_label(plan: Plan, b: Block, lang: Lang) -> str:
     return M(lang, f"kind.{b.kind}")
 
 
-def block_note(b: Block) -> str:
-    """The planner's reason for a block; a training's bare mode is said by its kind already."""
-    if b.kind == "training" and b.note in ONLINE | OFFLINE:
-        return ""
-    return b.note
+def block_note(b: Block, lang: Lang) -> str:
+    """The planner's reason for a block; a training's mode is said by its kind already."""
+    return "" if b.kind == "training" else plan_words.block_note(b, lang)
 
 
 def block_title(plan: Plan, b: Block, lang: Lang) -> str:
     """The title without a leading "Belajar mandiri: " that the kind column says already."""
+    title = plan_words.block_title(b, lang)
     prefix = kind_label(plan, b, lang) + ": "
-    return b.title[len(prefix) :] if b.title.startswith(prefix) else b.title
+    return title[len(prefix) :] if title.startswith(prefix) else title
 
 
 def quadrant_label(q: Quadrant, lang: Lang) -> str:
+    """kerjakan / jadwalkan / delegasikan / tunda (do now / schedule / delegate / drop): the one
+    label of a quadrant every view shows."""
     return M(lang, f"q.{q}")
 
 
@@ -208,10 +212,8 @@ def quadrant_long(q: Quadrant, lang: Lang) -> str:
 
 def term_label(name: str, lang: Lang) -> str:
     """A term in words, as the prioritiser names it; an unknown term shows by its name."""
-    from ..planning.prioritise import term_label as words  # the terms' owner keeps their words
-
     try:
-        return words(name, lang)
+        return M(lang, f"term.{name}")
     except KeyError:
         return name
 
@@ -274,15 +276,15 @@ def week_heading(plan: Plan, view: View) -> str:
 
 def off_line(day: DayPlan, lang: Lang) -> str:
     """'Libur — Akhir pekan', or 'Tidak di kantor — Pelatihan luring: …' on a day away."""
-    away = any(b.kind == "training" and b.note in OFFLINE for b in day.blocks)
+    away = any(b.kind == "training" and b.mode == "offline" for b in day.blocks)
     return M(lang, "off.prefix_away" if away else "off.prefix", why=off_reason(day, lang))
 
 
 def off_reason(day: DayPlan, lang: Lang) -> str:
     """Why a day has no office work: the planner's note, else what its blocks and weekday say."""
     if day.note:
-        return day.note
-    away = next((b for b in day.blocks if b.kind == "training" and b.note in OFFLINE), None)
+        return plan_words.day_note(day.note, lang)
+    away = next((b for b in day.blocks if b.kind == "training" and b.mode == "offline"), None)
     if away is not None:
         return M(lang, "off.away", title=away.title)
     if day.date.weekday() >= 5:

@@ -1,0 +1,84 @@
+"""Which jobs stay on time: the preference order, and Moore-Hodgson run twice (important tasks
+first, then the rest with the important set locked), which keeps the most tasks on time and never
+trades an important task for unimportant ones; what it drops is late, and is placed after the
+on-time work. docs/planning-choices.md explains the choice.
+"""
+
+from __future__ import annotations
+
+import heapq
+from operator import attrgetter
+
+from .job import Job
+from .line import Line
+from .prioritise import QUADRANTS
+
+
+def _tier(j: Job, late: bool) -> int:
+    # work already overdue competes by its urgency (within the slack the deadlines leave: the
+    # sweep's guard); work the plan had to give up goes after the work that stays on time
+    if j.ranking.quadrant == "drop":
+        return 2
+    return 1 if late and not j.overdue else 0
+
+
+def rank_jobs(jobs: list[Job]) -> None:
+    """Set each job's place in the preference order: tier, then do before plan before delegate
+    before drop, then urgency, deadline and id (`pos` without the tier, `pref` with it); `jobs`
+    is left in that order, without the tier."""
+    # one stable sort per key, the last key first: a tuple key per job sorts several times slower
+    # (in place: `place` finds them in this order)
+    by_key = jobs
+    by_key.sort(key=attrgetter("id"))
+    by_key.sort(key=attrgetter("due_m"))
+    by_key.sort(key=attrgetter("ranking.urgency"), reverse=True)
+    by_key.sort(key=_quadrant_index)
+    for i, j in enumerate(by_key):
+        j.pos = i
+    tiers: tuple[list[Job], list[Job], list[Job]] = ([], [], [])
+    for j in by_key:
+        tiers[_tier(j, j.late)].append(j)
+    for i, j in enumerate(tiers[0] + tiers[1] + tiers[2]):
+        j.pref = i
+
+
+_QUADRANT_INDEX = {q: i for i, q in enumerate(QUADRANTS)}
+
+
+def _quadrant_index(j: Job) -> int:
+    return _QUADRANT_INDEX[j.ranking.quadrant]
+
+
+def select_on_time(cands: list[Job], line: Line) -> None:
+    """Mark the on-time set: most important tasks on time, then most tasks (Moore-Hodgson)."""
+
+    # jobs are known by `pref`, unique after `rank_jobs`; the longest goes first, and of two as
+    # long the least preferred
+    def moore(order: list[Job], locked: set[int]) -> set[int]:
+        kept: set[int] = set()
+        heap: list[tuple[int, int]] = []
+        total = 0
+        upto = line.upto
+        for j in order:
+            p = j.pref
+            kept.add(p)
+            total += j.rem
+            if p not in locked:
+                heapq.heappush(heap, (-j.rem, -p))
+            cap = upto(j.due_m)
+            while total > cap and heap:
+                neg, not_p = heapq.heappop(heap)
+                kept.discard(-not_p)
+                total += neg
+        return kept
+
+    order = sorted(cands, key=attrgetter("pref"))
+    order.sort(key=attrgetter("due_m"))  # by deadline, then preference
+    important = moore([j for j in order if j.ranking.important], set())
+    kept = moore(order, important)
+    for j in cands:
+        j.ontime = j.pref in kept
+        j.late = not j.ontime
+
+
+__all__ = ["rank_jobs", "select_on_time"]
