@@ -100,7 +100,7 @@ def check(
     if format_ is Format.json:
         typer.echo(render.findings_json(found, today, lang))
     else:
-        render.findings(render.console(file=sys.stdout), found, today, lang)
+        render.findings(render.console(file=sys.stdout, no_color=o.no_color), found, today, lang)
     if any(f.severity != "info" for f in found):
         raise typer.Exit(int(ExitCode.FINDINGS))
 
@@ -130,5 +130,5 @@ def _suggest(
     if as_json:
         typer.echo(render.suggestions_json(training, ranked, lang))
     else:
-        out = render.console(file=sys.stdout)
+        out = render.console(file=sys.stdout, no_color=o.no_color)
         render.suggestions(out, training, ranked, first, last, lang, sg.SHOWN)

@@ -71,6 +71,11 @@ class Options:
     def __post_init__(self) -> None:
         Options._current = self
 
+    @property
+    def no_color(self) -> bool:
+        """NO_COLOR set and not empty (no-color.org): no escape codes at all, not even bold."""
+        return bool(self.env.get("NO_COLOR"))
+
     @classmethod
     def current_lang(cls) -> Lang:
         """The language for messages printed when the workspace itself could not be loaded."""

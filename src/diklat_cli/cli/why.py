@@ -81,4 +81,4 @@ def why(
     from ..render.words import View
 
     view = View(lang=lang, dates=(today,), colleagues={c.id: c.name for c in ws.colleagues})
-    render_why(make_console(no_color=bool(o.env.get("NO_COLOR"))), p, found, view)
+    render_why(make_console(no_color=o.no_color), p, found, view)

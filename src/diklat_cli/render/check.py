@@ -86,8 +86,13 @@ STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 MARK = {"error": "✗", "warning": "!", "info": "i"}
 
 
-def console(file: IO[str] | None = None, width: int | None = None) -> Console:
-    return Console(file=file, width=width, highlight=False, emoji=False, soft_wrap=False)
+def console(
+    file: IO[str] | None = None, width: int | None = None, *, no_color: bool = False
+) -> Console:
+    """The plan's console (render.terminal.make_console): NO_COLOR drops bold and dim too."""
+    from .terminal import make_console
+
+    return make_console(file, width, no_color=no_color)
 
 
 def counts(findings: Sequence[Conflict]) -> dict[str, int]:
