@@ -1,4 +1,5 @@
-"""`diklat done TASK [--spent 1h30m]`: record progress, so tomorrow's plan has only what remains.
+"""`diklat done TASK [--spent 1h30m | --skip]`: record progress, so tomorrow's plan has only what
+remains; `--skip` records that one occurrence of a routine task is not needed this time.
 
 The record goes to `.diklat/progress.toml` in the workspace (written atomically); the user's own
 TOML is never touched, so the same files keep working on another machine without the state.
@@ -73,6 +74,21 @@ M = Catalog(
             "id": " Perkiraannya sudah habis: bila sudah selesai, jalankan 'diklat done {id}'.",
             "en": " The estimate is used up: when it is finished, run 'diklat done {id}'.",
         },
+        "skipped": {
+            "id": "Dilewati: {title} ({id}) tidak diperlukan kali ini. Kejadian ini keluar dari "
+            "rencana.",
+            "en": "Skipped: {title} ({id}) is not needed this time. It leaves the plan.",
+        },
+        "skip_one_off": {
+            "id": "--skip untuk satu kejadian tugas berulang; '{id}' bukan tugas berulang: bila "
+            "tidak diperlukan lagi, catat selesai dengan 'diklat done {id}'.",
+            "en": "--skip is for one occurrence of a routine task; '{id}' is not one: when it "
+            "is no longer needed, record it with 'diklat done {id}'.",
+        },
+        "skip_spent": {
+            "id": "--skip dan --spent tidak bisa dipakai bersama.",
+            "en": "--skip and --spent do not go together.",
+        },
         "undo": {
             "id": "Catatan untuk {title} ({id}) dihapus; tugas kembali ke rencana.",
             "en": "The record for {title} ({id}) is removed; the task is back in the plan.",
@@ -96,8 +112,9 @@ def _unknown(lang: Lang, ws: Workspace, value: str) -> UsageError:
 def resolve(ws: Workspace, value: str, today: date, progress: Progress, lang: Lang) -> str:
     """The progress key for what the user typed: a task id, or one occurrence `ID@YYYY-MM-DD`.
 
-    A recurring task's bare id means its next occurrence from today that is not done yet: the
-    one the plan shows.
+    A recurring task's bare id means its oldest occurrence still open (neither done nor
+    skipped), from the missed ones the plan keeps (`planning.missed_weeks`) on: the one the plan
+    shows first.
     """
     base, _, when = value.partition("@")
     task = ws.task(base)
@@ -120,9 +137,10 @@ def resolve(ws: Workspace, value: str, today: date, progress: Progress, lang: La
         raise UsageError(
             M(lang, "no_occurrence", id=base, date=format_date(day, lang, "long"), near=hint)
         )
-    for day in occurrences(task, today, today + timedelta(days=400)):
+    first = today - timedelta(weeks=ws.planning.missed_weeks)
+    for day in occurrences(task, first, today + timedelta(days=400)):
         ref = str(Ref(base, day))
-        if not progress.of(ref).done:
+        if not (progress.of(ref).done or progress.of(ref).skipped):
             return ref
     raise UsageError(M(lang, "no_next", id=base, date=format_date(today, lang, "long")))
 
@@ -149,10 +167,21 @@ def done(
         bool,
         typer.Option("--undo", help="Hapus catatan tugas ini / forget this task's record."),
     ] = False,
+    skip: Annotated[
+        bool,
+        typer.Option(
+            "--skip",
+            help="Kejadian tugas berulang ini tidak diperlukan kali ini / this occurrence of a "
+            "routine task is not needed this time.",
+        ),
+    ] = False,
 ) -> None:
     """Catat kemajuan / record progress.
 
-    Example: diklat done lap-tw4 --spent 1h30m
+    \b
+    Examples:
+      diklat done lap-tw4 --spent 1h30m
+      diklat done lap-mingguan@2026-12-14 --skip
     """
     o = options(ctx)
     ws = o.ws
@@ -160,6 +189,8 @@ def done(
     state_dir = o.state_dir
     if state_dir is None:
         raise UsageError(M(lang, "demo"))
+    if skip and spent is not None:
+        raise UsageError(M(lang, "skip_spent"))
     minutes = 0
     if spent is not None:
         try:
@@ -173,10 +204,16 @@ def done(
     ref = resolve(ws, task, today, progress, lang)
     t = ws.task(task_id(ref))
     assert t is not None
+    if skip and "@" not in ref:
+        raise UsageError(M(lang, "skip_one_off", id=ref))
     now = datetime.now(ZoneInfo(ws.profile.timezone))
     if undo:
         save_progress(state_dir, record_progress(progress, ref, now=now, undo=True))
         typer.echo(M(lang, "undo", title=t.title, id=ref))
+        return
+    if skip:
+        save_progress(state_dir, record_progress(progress, ref, now=now, skip=True))
+        typer.echo(M(lang, "skipped", title=t.title, id=ref))
         return
     updated = record_progress(progress, ref, now=now, spent=minutes, done=spent is None)
     save_progress(state_dir, updated)

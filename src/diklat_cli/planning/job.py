@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from ..workspace.models import Task
+from .plan import DelegateHint
 from .prioritise import Ranking
 
 
@@ -33,6 +34,7 @@ class Job:
         "release",
         "release_m",
         "rem",
+        "suggest",
         "task",
         "title",
         "too_big",
@@ -76,6 +78,7 @@ class Job:
         self.rank_on = 0  # ... as on-time work (`place`)
         self.rank_late = 0  # ... as late work (`place`)
         self.dl = 0
+        self.suggest: DelegateHint | None = None  # who could take it (a suggestion only)
 
 
 __all__ = ["Job"]

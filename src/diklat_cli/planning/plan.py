@@ -89,6 +89,19 @@ class UrgencyTerm:
         return self.value * self.coefficient
 
 
+class DelegateHint(NamedTuple):
+    """Who could take a delegate-quadrant task, and why: the task's tags the colleague has as
+    skills, the capacity left in the week of its due day (minutes), and not away until then.
+    A suggestion only (the work stays in the user's plan), unless `planning.auto_delegate`."""
+
+    colleague: str  # id
+    name: str
+    skills: tuple[str, ...]
+    spare: int
+    week: date  # the Monday of the week the room is counted in
+    until: date  # not away from today up to this day
+
+
 class TaskStatus(NamedTuple):
     """Where a task (or an occurrence of a routine one) stands in the plan."""
 
@@ -107,6 +120,10 @@ class TaskStatus(NamedTuple):
     important: bool
     urgent: bool
     done: bool = False
+    suggest: DelegateHint | None = None  # who could take it (a delegate-quadrant task)
+    auto_delegated: bool = False  # `delegated_to` chosen by the planner (planning.auto_delegate)
+    skipped: bool = False  # recorded "not needed this time" (diklat done --skip)
+    missed: bool = False  # a routine task's occurrence whose day passed with nothing recorded
 
 
 class Suggestion(Record, kw_only=True):

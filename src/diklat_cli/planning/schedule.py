@@ -85,7 +85,7 @@ def make_plan(
 
 
 def _in_order(statuses: list[TaskStatus]) -> list[TaskStatus]:
-    """Open work first, then delegated, then done; each by urgency, then id."""
+    """Open work first, then delegated, then done or skipped; each by urgency, then id."""
     # two sorts on one plain key each: a year of statuses compares tuples slowly
     statuses.sort(key=attrgetter("id"))
     statuses.sort(key=attrgetter("urgency"), reverse=True)
@@ -95,7 +95,7 @@ def _in_order(statuses: list[TaskStatus]) -> list[TaskStatus]:
 def _status_groups(statuses: list[TaskStatus]) -> tuple[list[TaskStatus], ...]:
     groups: tuple[list[TaskStatus], ...] = ([], [], [], [])
     for s in statuses:
-        groups[2 * s.done + (s.delegated_to is not None)].append(s)
+        groups[2 * (s.done or s.skipped) + (s.delegated_to is not None)].append(s)
     return groups
 
 

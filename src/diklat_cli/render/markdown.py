@@ -37,6 +37,7 @@ from .words import (
     shown_conflicts,
     shown_days,
     span,
+    suggested,
     task_title,
     term_label,
     week_heading,
@@ -139,6 +140,10 @@ def _sections(plan: Plan, view: View) -> list[str]:
         ]
         out += _more(left, lang)
         out.append("")
+    if groups := plan_words.missed(plan):
+        out += [f"## {M(lang, 'sec.missed')} ({sum(map(len, groups))})", ""]
+        out += [f"- {_escape(plan_words.missed_line(plan, ts, lang))}" for ts in groups]
+        out.append("")
     clashes, notes = shown_conflicts(plan)
     if clashes or notes:
         out += [f"## {M(lang, 'sec.conflicts')}", ""]
@@ -157,9 +162,22 @@ def _sections(plan: Plan, view: View) -> list[str]:
         dlg_rows, left = capped(dlg, view.limit)
         for t in dlg_rows:
             who = colleague(view, t.delegated_to or "")
+            if t.auto_delegated:
+                who += f" ({plan_words.auto_delegated(lang)})"
             out.append(
                 f"- {_escape(t.title)} (`{t.id}`) → {_escape(who)}, {_escape(due_text(plan, t, lang))}"
             )
+        out += _more(left, lang)
+        out.append("")
+    if hints := suggested(plan):
+        out += [f"## {M(lang, 'sec.suggested')} ({sum(n for _, n in hints)})", ""]
+        hint_rows, left = capped(hints, view.limit)
+        for t, n in hint_rows:
+            assert t.suggest is not None
+            routine = "@" in t.id
+            text = plan_words.hint(t.suggest, lang, routine=routine)
+            ref, times = (t.id.partition("@")[0], f" ({n}×)") if routine else (t.id, "")
+            out.append(f"- {_escape(t.title)}{times} (`{ref}`): {_escape(text)}")
         out += _more(left, lang)
         out.append("")
     if view.explain:

@@ -50,6 +50,7 @@ from .words import (
     shown_conflicts,
     shown_days,
     span,
+    suggested,
     task_title,
     term_label,
     week_heading,
@@ -79,6 +80,13 @@ W = Catalog(
         "why.delegated": {"id": "Didelegasikan", "en": "Delegated"},
         "why.done": {"id": "Status", "en": "Status"},
         "why.done_text": {"id": "selesai", "en": "done"},
+        "why.missed": {
+            "id": "terlewat: harinya sudah lewat tanpa catatan; tetap di rencana sampai dicatat "
+            "dengan diklat done (atau --skip)",
+            "en": "missed: its day passed with nothing recorded; it stays in the plan until "
+            "diklat done records it (or --skip)",
+        },
+        "why.suggest": {"id": "Saran delegasi", "en": "Could delegate"},
         "why.finish": {"id": "Selesai", "en": "Finishes"},
         "why.on_time": {"id": "tepat waktu", "en": "on time"},
     }
@@ -332,6 +340,7 @@ def _sections(console: Console, plan: Plan, view: View) -> None:
             table.add_row(_title(t.title, t.id), Text(late_text(plan, t, lang), style="red"))
         console.print(table)
         _more(console, left, lang)
+    _missed(console, plan, lang)
     clashes, notes = shown_conflicts(plan)
     if clashes:
         _section(console, "sec.conflicts", lang, len(clashes))
@@ -364,16 +373,52 @@ def _sections(console: Console, plan: Plan, view: View) -> None:
         dlg_rows, left = capped(dlg, view.limit)
         for t in dlg_rows:
             who = Text("→ " + colleague(view, t.delegated_to or ""), style="yellow")
+            if t.auto_delegated:
+                who.append("\n" + plan_words.auto_delegated(lang))
             who.append("\n" + due_text(plan, t, lang), style="dim")
             table.add_row(_title(t.title, t.id), who)
         console.print(table)
         _more(console, left, lang)
+    _suggested(console, plan, view)
     if view.explain:
         _explain(console, plan, view)
     if plan.warnings:
         _section(console, "sec.warnings", lang, len(plan.warnings))
         for w in plan.warnings:
             console.print(Text(" " + plan_words.warning(w, lang), style="dim"))
+
+
+def _missed(console: Console, plan: Plan, lang: Lang) -> None:
+    """How many occurrences of each routine task were missed (they are in the plan, overdue)."""
+    groups = plan_words.missed(plan)
+    if groups:
+        _section(console, "sec.missed", lang, sum(map(len, groups)))
+        table = _grid(console)
+        table.add_column(overflow="fold")
+        for ts in groups:
+            table.add_row(Text(plan_words.missed_line(plan, ts, lang), style="red"))
+        console.print(table)
+
+
+def _suggested(console: Console, plan: Plan, view: View) -> None:
+    """Work a colleague could take: a suggestion, the work keeps its time in the plan."""
+    lang = view.lang
+    rows = suggested(plan)
+    if not rows:
+        return
+    _section(console, "sec.suggested", lang, sum(n for _, n in rows))
+    table = _grid(console)
+    table.add_column(overflow="fold")
+    table.add_column(overflow="fold")
+    shown, left = capped(rows, view.limit)
+    for t, n in shown:
+        assert t.suggest is not None
+        routine = "@" in t.id
+        ref = t.id.partition("@")[0] if routine else t.id
+        title = _title(t.title + (f" ({count(n, lang)}×)" if routine else ""), ref)
+        table.add_row(title, Text(plan_words.hint(t.suggest, lang, routine=routine)))
+    console.print(table)
+    _more(console, left, lang)
 
 
 def _terms(t: TaskStatus, lang: Lang) -> Text:
@@ -440,13 +485,7 @@ def _why_one(console: Console, plan: Plan, t: TaskStatus, view: View) -> None:
     urgency.append("\n")
     urgency.append_text(_terms(t, lang))
     table.add_row(W(lang, "why.urgency"), urgency)
-    if t.done:
-        table.add_row(W(lang, "why.done"), W(lang, "why.done_text"))
-    if t.delegated_to:
-        table.add_row(
-            W(lang, "why.delegated"),
-            Text(M(lang, "to", name=colleague(view, t.delegated_to)), style="yellow"),
-        )
+    _why_state(table, t, view)
     work = W(
         lang,
         "why.work_text",
@@ -496,6 +535,25 @@ def _why_one(console: Console, plan: Plan, t: TaskStatus, view: View) -> None:
                 finding.message(c, lang),
             )
     console.print(table)
+
+
+def _why_state(table: Table, t: TaskStatus, view: View) -> None:
+    """Done, skipped, missed, handed over (by whom), or who could take it."""
+    lang = view.lang
+    if t.done:
+        table.add_row(W(lang, "why.done"), W(lang, "why.done_text"))
+    if t.skipped:
+        table.add_row(W(lang, "why.done"), plan_words.skipped(lang))
+    if t.missed and not (t.done or t.skipped):
+        table.add_row(W(lang, "why.done"), Text(W(lang, "why.missed"), style="red"))
+    if t.delegated_to:
+        who = Text(M(lang, "to", name=colleague(view, t.delegated_to)), style="yellow")
+        if t.auto_delegated:
+            who.append("\n" + plan_words.auto_delegated(lang))
+        table.add_row(W(lang, "why.delegated"), who)
+    elif t.suggest is not None and not t.done:
+        hint = plan_words.hint(t.suggest, lang, routine="@" in t.id)
+        table.add_row(W(lang, "why.suggest"), hint)
 
 
 def render_why(console: Console, plan: Plan, tasks: Sequence[TaskStatus], view: View) -> None:

@@ -89,6 +89,11 @@ M = Catalog(
         "sec.late": {"id": "Melewati tenggat", "en": "Past the deadline"},
         "sec.conflicts": {"id": "Bentrok dan risiko", "en": "Clashes and risks"},
         "sec.delegated": {"id": "Didelegasikan", "en": "Delegated"},
+        "sec.suggested": {
+            "id": "Bisa didelegasikan — saran, tetap di rencana Anda",
+            "en": "Could be delegated — suggestions, still in your plan",
+        },
+        "sec.missed": {"id": "Terlewat", "en": "Missed"},
         "sec.explain": {"id": "Urgensi tugas", "en": "Task urgency"},
         "sec.warnings": {"id": "Catatan", "en": "Notes"},
         "suggestion": {"id": "Saran: {text}", "en": "Suggestion: {text}"},
@@ -421,6 +426,19 @@ def next_working(plan: Plan, d: date, lang: Lang) -> str | None:
 
 def delegated(plan: Plan) -> list[TaskStatus]:
     return [t for t in plan.tasks if t.delegated_to]
+
+
+def suggested(plan: Plan) -> list[tuple[TaskStatus, int]]:
+    """Open delegate-quadrant work with a colleague who could take it (still the user's): the
+    first of each task's suggested occurrences, and how many there are."""
+    first: dict[str, TaskStatus] = {}
+    n: dict[str, int] = {}
+    for t in plan.tasks:
+        if t.suggest is not None and not t.done and not t.delegated_to:
+            base = t.id.partition("@")[0]
+            first.setdefault(base, t)
+            n[base] = n.get(base, 0) + 1
+    return [(t, n[base]) for base, t in first.items()]
 
 
 def ranked(plan: Plan) -> list[TaskStatus]:

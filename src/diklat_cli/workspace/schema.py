@@ -82,6 +82,8 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "jp_minutes": "Panjang 1 JP dalam menit / Minutes in one JP",
         "annual_jp_target": "Target JP setahun / Yearly JP target",
         "slack": "Persen hari kerja yang dibiarkan kosong bila tenggat memungkinkan / Percent of each day kept free",
+        "auto_delegate": "Serahkan tugas kuadran delegasikan ke rekan secara otomatis (bawaan: hanya saran) / Hand delegate-quadrant work to a colleague automatically (default: only suggest)",
+        "missed_weeks": "Kejadian tugas berulang yang terlewat tetap di rencana sampai sekian minggu ke belakang / Missed occurrences of a routine task stay in the plan this many weeks back",
     },
     "Export": {
         "": "Pengaturan ekspor .ics / Calendar export settings",

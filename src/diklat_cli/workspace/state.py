@@ -45,6 +45,7 @@ class TaskProgress(Record):
     spent_minutes: int = 0
     done: bool = False
     updated: datetime | None = None
+    skipped: bool = False  # "not needed this time" (diklat done ID@DATE --skip)
 
 
 class Progress(Record):
@@ -80,6 +81,7 @@ def load_progress(state_dir: Path | None) -> Progress:
                 int(v.get("spent_minutes", 0)),
                 bool(v.get("done", False)),
                 v.get("updated") if isinstance(v.get("updated"), datetime) else None,
+                bool(v.get("skipped", False)),
             )
             for tid, v in table.items()
         }
@@ -116,6 +118,7 @@ def record_progress(
     spent: int = 0,
     done: bool = False,
     undo: bool = False,
+    skip: bool = False,
 ) -> Progress:
     """`progress` with one more record for `task_id`: time spent added, done set, or (undo) forgotten."""
     tasks = dict(progress.tasks)
@@ -123,7 +126,9 @@ def record_progress(
         tasks.pop(task_id, None)
         return Progress(tasks)
     old = progress.of(task_id)
-    tasks[task_id] = TaskProgress(old.spent_minutes + spent, old.done or done, now)
+    tasks[task_id] = TaskProgress(
+        old.spent_minutes + spent, old.done or done, now, old.skipped or skip
+    )
     return Progress(tasks)
 
 
@@ -137,6 +142,7 @@ def save_progress(state_dir: Path, progress: Progress) -> None:
                 "spent_minutes": tp.spent_minutes,
                 "done": tp.done,
                 **({"updated": tp.updated.replace(microsecond=0)} if tp.updated else {}),
+                **({"skipped": True} if tp.skipped else {}),
             }
             for tid, tp in sorted(progress.tasks.items())
         }
