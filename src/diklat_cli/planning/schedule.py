@@ -2,8 +2,8 @@
 
 1. The horizon's free working time becomes one line of minutes (line.py: epoch minutes, so a
    block is two integers until the plan is built).
-2. Every task or occurrence becomes a `Job` on it, or a status already settled; delegate-quadrant
-   work goes to a colleague who fits (jobs.py).
+2. Every task or occurrence (and each missed one) becomes a `Job` on it, or a status already
+   settled; delegate-quadrant work gets a suggestion of who could take it (jobs.py).
 3. Which jobs stay on time (Moore-Hodgson, important ones first), and the sweep that places the
    work (sweep.py, with the room before each deadline in slack.py).
 4. The placed minutes become blocks, statuses and what did not fit (outcome.py); self-study goes

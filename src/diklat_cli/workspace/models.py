@@ -602,7 +602,7 @@ class Planning(Model, kw_only=True):
     slack: Annotated[int, Limits(ge=0, le=50)] = (
         0  # percent of each working day kept free when deadlines allow
     )
-    auto_delegate: Flag = False  # hand delegate-quadrant work to a colleague (it only suggests)
+    auto_delegate: Flag = False  # the planner hands delegate-quadrant work over (else: suggests)
     missed_weeks: Annotated[int, Limits(ge=0, le=52)] = 4  # missed occurrences kept as overdue
 
 
