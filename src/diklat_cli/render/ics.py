@@ -26,6 +26,7 @@ from ..planning.plan import Plan
 from ..workspace.holidays_id import HolidayData
 from ..workspace.models import Workspace
 from ..workspace.state import ExportIdentity, ExportState
+from .escape import ics_text, ics_uri, one_line
 
 if TYPE_CHECKING:
     from icalendar import Timezone
@@ -103,7 +104,9 @@ def event_uid(ws: Workspace, key: str) -> str:
 
 
 def calendar_name(ws: Workspace, lang: Lang) -> str:
-    return ws.export.calendar_name or M(lang, "calname", name=ws.profile.name)
+    # one line: icalendar writes X-WR-CALNAME as it is, and a line break would start a property
+    name = ws.export.calendar_name or M(lang, "calname", name=ws.profile.name)
+    return one_line(ics_text(name)).strip()
 
 
 def items(
@@ -333,21 +336,24 @@ def render(
         ident = current[u]
         ev = Event.new(
             uid=u,
-            summary=it.summary,
+            summary=ics_text(it.summary),
             start=start,
             end=end,
             stamp=ident.stamp,
             sequence=ident.sequence,
             transparency=TRANSP.OPAQUE if it.busy else TRANSP.TRANSPARENT,
-            categories=list(it.categories),
-            description=it.description or None,
-            location=it.location or None,
-            url=it.url or None,
+            categories=[one_line(ics_text(c)) for c in it.categories],
+            description=ics_text(it.description) or None,
+            location=ics_text(it.location) or None,
+            url=ics_uri(it.url),  # TEXT is escaped by icalendar; a URI is not: only a safe one
         )
         if reminder and not it.all_day:
             # an all-day entry would ring at 23.50 the night before: no help to anyone
             ev.add_component(
-                Alarm.new_display(description=it.summary, trigger=timedelta(minutes=-reminder))
+                Alarm.new_display(
+                    description=ics_text(it.summary) or "Diklat",
+                    trigger=timedelta(minutes=-reminder),
+                )
             )
         cal.add_component(ev)
     for i, tzid in enumerate(sorted(zones)):

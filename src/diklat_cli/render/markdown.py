@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ..i18n import Lang, format_date, format_duration
 from ..planning.plan import Block, Plan
+from .escape import md_inline, md_link
 from .words import (
     M,
     View,
@@ -42,11 +43,8 @@ from .words import (
 
 
 def _escape(text: str) -> str:
-    """User text must not turn into emphasis or links by accident."""
-    out = text
-    for ch in "\\*_[]`":
-        out = out.replace(ch, "\\" + ch)
-    return out
+    """User text must not turn into emphasis, links, HTML or new lines (render/escape.py)."""
+    return md_inline(text)
 
 
 def _block(plan: Plan, b: Block, view: View) -> str:
@@ -62,7 +60,7 @@ def _block(plan: Plan, b: Block, view: View) -> str:
     if extra:
         line += "  \n  " + _escape(" · ".join(extra))
     if b.link:
-        line += f"  \n  {b.link}"
+        line += f"  \n  {md_link(b.link)}"
     return line
 
 

@@ -13,10 +13,11 @@ from typing import IO
 
 from rich.console import Console
 from rich.table import Table
-from rich.text import Text
 
 from ..i18n import Catalog, Lang, format_date, format_duration
 from ..planning.plan import Block, DayPlan, Plan, Quadrant, TaskStatus
+from .escape import safe_url
+from .inert import Text  # rich's Text, without the control characters users typed
 from .words import (
     M,
     View,
@@ -153,7 +154,9 @@ def _what(plan: Plan, b: Block, view: View) -> Text:
         t.append(("\n" if t.plain else "") + extra, style="dim")
     if b.link:
         # a long link folds at the column's edge; the hyperlink keeps it clickable where supported
-        t.append("\n" + b.link, style=f"blue underline link {b.link}")
+        # (only a web, mail, phone or meeting-app link: a `javascript:` one stays text)
+        link = f" link {b.link}" if safe_url(b.link) else ""
+        t.append("\n" + b.link, style=f"blue underline{link}")
     return t
 
 
@@ -478,7 +481,7 @@ def _why_one(console: Console, plan: Plan, t: TaskStatus, view: View) -> None:
         if t.id in c.refs:
             table.add_row(
                 Text(severity_label(c.severity, lang), style=SEVERITY_STYLE.get(c.severity, "")),
-                c.message,
+                Text(c.message),
             )
     console.print(table)
 
