@@ -16,9 +16,10 @@ from ..errors import UsageError
 from ..i18n import Catalog, format_date
 from ..planning.schedule import make_plan
 from ..workspace.models import Workspace
-from ..workspace.state import load_export_state, save_export_state, write_atomic
+from ..workspace.state import load_export_state, save_export_state
 from .base import app
 from .context import DateOption, Options, options
+from .output import write_output
 
 M = Catalog(
     {
@@ -33,10 +34,6 @@ M = Catalog(
         "too_long": {
             "id": "rentang --from..--to paling panjang {n} hari",
             "en": "the --from..--to range is at most {n} days",
-        },
-        "cannot_write": {
-            "id": "tidak dapat menulis {path} ({error}); pilih berkas lain dengan --output",
-            "en": "cannot write {path} ({error}); choose another file with --output",
         },
         "written": {
             "id": "{n} acara ({first} s.d. {last}) ditulis ke {path}.\n"
@@ -149,10 +146,7 @@ def export(
         out.write(data)  # bytes, never text: a text stream on Windows would double the CRs
         out.flush()
         return
-    try:
-        write_atomic(output, data)
-    except OSError as exc:
-        raise UsageError(M(lang, "cannot_write", path=output, error=exc.strerror)) from None
+    write_output(output, data, lang)
     typer.echo(
         M(
             lang,
