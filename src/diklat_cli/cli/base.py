@@ -171,7 +171,11 @@ def main(argv: list[str] | None = None) -> int:
         # standalone mode lets Typer print usage errors itself (exit 2); ours come out as exceptions
         for_command(args)(args=args, prog_name="diklat")
     except SystemExit as exc:
+        if isinstance(exc.__context__, BrokenPipeError):  # Typer's exit 1 for a closed pipe
+            return _closed_pipe()
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    except BrokenPipeError:
+        return _closed_pipe()
     except WorkspaceError as exc:
         lang = parse_lang(exc.lang) or Options.current_lang()
         typer.echo(M(lang, "invalid", n=len(exc.problems)), err=True)
@@ -183,11 +187,29 @@ def main(argv: list[str] | None = None) -> int:
         return int(exc.exit_code)
     except KeyboardInterrupt:
         return 130
+    except OSError as exc:
+        from .output import STREAM_ERRORS, stream_failed
+
+        if exc.filename is None and exc.errno in STREAM_ERRORS:  # stdout on a full disk
+            return stream_failed(exc)
+        return _internal(exc, debug)
     except Exception as exc:
-        if debug:
-            traceback.print_exc()
-        typer.echo(
-            M(Options.current_lang(), "internal", error=f"{type(exc).__name__}: {exc}"), err=True
-        )
-        return int(ExitCode.INTERNAL)
+        return _internal(exc, debug)
+    return 0
+
+
+def _internal(exc: BaseException, debug: bool) -> int:
+    if debug:
+        traceback.print_exception(exc)
+    typer.echo(
+        M(Options.current_lang(), "internal", error=f"{type(exc).__name__}: {exc}"), err=True
+    )
+    return int(ExitCode.INTERNAL)
+
+
+def _closed_pipe() -> int:
+    """The reader of stdout has gone (`| head -1`): a quiet success (Python's docs on SIGPIPE)."""
+    from .output import quiet_stdout
+
+    quiet_stdout()
     return 0
