@@ -14,7 +14,7 @@ import typer
 from ..errors import ExitCode, UsageError
 from ..i18n import Catalog
 from .base import app
-from .context import DateOption, options
+from .context import DateOption, options, parse_day
 
 M = Catalog(
     {
@@ -25,10 +25,6 @@ M = Catalog(
         "bad_range": {
             "id": "--from {a} sesudah --to {b}",
             "en": "--from {a} is after --to {b}",
-        },
-        "bad_date": {
-            "id": "{flag} '{value}' bukan tanggal; tulis seperti 2027-02-01",
-            "en": "{flag} '{value}' is not a date; write it as 2027-02-01",
         },
     }
 )
@@ -42,12 +38,7 @@ class Format(StrEnum):
 def _date(flag: str, value: str | None, lang: str) -> date | None:
     if value is None:
         return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(
-            M("en" if lang == "en" else "id", "bad_date", flag=flag, value=value)
-        ) from None
+    return parse_day(value, flag, "en" if lang == "en" else "id")
 
 
 @app.command()

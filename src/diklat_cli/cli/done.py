@@ -15,9 +15,9 @@ from ..errors import UsageError
 from ..i18n import Catalog, Lang, format_date, format_duration
 from ..workspace.models import Task, Workspace
 from ..workspace.state import Progress, load_progress, record_progress, save_progress
-from ..workspace.values import expand_rrule, parse_duration
+from ..workspace.values import Invalid, expand_rrule, parse_duration
 from .base import app
-from .context import options
+from .context import options, parse_day
 
 M = Catalog(
     {
@@ -106,10 +106,8 @@ def resolve(ws: Workspace, value: str, today: date, progress: Progress, lang: La
             raise UsageError(M(lang, "not_recurring", id=base))
         return base
     if when:
-        try:
-            day = date.fromisoformat(when)
-        except ValueError:
-            raise UsageError(M(lang, "bad_occurrence_date", value=when, id=base)) from None
+        bad = M(lang, "bad_occurrence_date", value=when, id=base)
+        day = parse_day(when, value, lang, bad, shown=value)
         if _occurs(task, day, day):
             return f"{base}@{day.isoformat()}"
         around = _occurs(task, day - timedelta(days=40), day + timedelta(days=40))
@@ -168,7 +166,9 @@ def done(
     if spent is not None:
         try:
             minutes = parse_duration(spent, ws.planning.jp_minutes)
-        except ValueError:
+        except Invalid as exc:
+            if exc.key == "long_duration":
+                raise UsageError(f"--spent: {exc.what(lang)}") from None
             raise UsageError(M(lang, "bad_spent", value=spent)) from None
         if minutes <= 0:
             raise UsageError(M(lang, "bad_spent", value=spent))

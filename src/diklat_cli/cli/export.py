@@ -18,15 +18,11 @@ from ..planning.schedule import make_plan
 from ..workspace.models import Workspace
 from ..workspace.state import load_export_state, save_export_state
 from .base import app
-from .context import DateOption, Options, options
+from .context import DateOption, Options, options, parse_day
 from .output import write_output
 
 M = Catalog(
     {
-        "bad_day": {
-            "id": "{option} '{value}' bukan tanggal; tulis seperti 2026-12-01",
-            "en": "{option} '{value}' is not a date; write it as 2026-12-01",
-        },
         "reversed": {
             "id": "--to {last} sebelum --from {first}",
             "en": "--to {last} is before --from {first}",
@@ -52,10 +48,7 @@ MAX_DAYS = 732  # two years: a training's whole run fits; an endless export does
 def _day(o: Options, option: str, value: str | None, default: date) -> date:
     if not value:
         return default
-    try:
-        return date.fromisoformat(value.strip())
-    except ValueError:
-        raise UsageError(M(o.current_lang(), "bad_day", option=option, value=value)) from None
+    return parse_day(value, option, o.current_lang())
 
 
 def _with_horizon(ws: Workspace, days: int) -> Workspace:
