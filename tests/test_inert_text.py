@@ -243,3 +243,29 @@ def test_markdown_block_markers_at_the_start_are_escaped() -> None:
     assert md_inline("3) x") == r"3\) x"
     assert md_inline("---") == r"\---"
     assert md_inline("Laporan TW-4 2026. Selesai") == "Laporan TW-4 2026. Selesai"
+
+
+def test_messages_quoting_the_files_are_inert_too(
+    ws: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(["-w", str(ws), "done", "lap"])
+    out = capsys.readouterr().out
+    assert code == 0 and "Selesai: Laporan TW4klik" in out
+    assert not CONTROL.findall(out.replace("\n", ""))
+    bad = ws / "zz.toml"
+    bad.write_text(
+        '[[task]]\nid = "x"\ntitle = "x"\nestimate = "\\u001b]0;pwned\\u0007"\n', "utf-8"
+    )
+    assert main(["-w", str(ws), "plan"]) == 3
+    err = capsys.readouterr().err
+    assert f"{bad}:4: " in err
+    assert not CONTROL.findall(err.replace("\n", ""))
+    assert "bukan durasi" in err
+
+
+def test_the_html_sheet_has_no_control_characters(
+    ws: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = _run(capsys, ws, "handover", "t", "--date", "2026-12-01", "--format", "html")
+    assert not CONTROL.findall(out.replace("\n", ""))
+    assert "Laporan TW4klik" in out

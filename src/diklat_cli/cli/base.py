@@ -13,6 +13,7 @@ import typer
 from .. import __version__
 from ..errors import DiklatError, ExitCode, WorkspaceError
 from ..i18n import Catalog, parse_lang
+from ..render.escape import terminal
 from .context import Options
 
 M = Catalog(
@@ -180,10 +181,10 @@ def main(argv: list[str] | None = None) -> int:
         lang = parse_lang(exc.lang) or Options.current_lang()
         typer.echo(M(lang, "invalid", n=len(exc.problems)), err=True)
         for p in exc.problems:
-            typer.echo(f"  {p}", err=True)
+            typer.echo(f"  {terminal(str(p))}", err=True)  # values quoted from the files
         return int(exc.exit_code)
     except DiklatError as exc:
-        typer.echo(f"diklat: {exc}", err=True)
+        typer.echo(f"diklat: {terminal(str(exc))}", err=True)
         return int(exc.exit_code)
     except KeyboardInterrupt:
         return 130
@@ -201,9 +202,8 @@ def main(argv: list[str] | None = None) -> int:
 def _internal(exc: BaseException, debug: bool) -> int:
     if debug:
         traceback.print_exception(exc)
-    typer.echo(
-        M(Options.current_lang(), "internal", error=f"{type(exc).__name__}: {exc}"), err=True
-    )
+    error = terminal(f"{type(exc).__name__}: {exc}")
+    typer.echo(M(Options.current_lang(), "internal", error=error), err=True)
     return int(ExitCode.INTERNAL)
 
 

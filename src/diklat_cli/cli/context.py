@@ -19,6 +19,7 @@ import typer
 from ..errors import UsageError
 from ..i18n import DEFAULT_LANG, Catalog, Lang, parse_lang
 from ..planning.calendar import BusyEvent
+from ..render.escape import terminal
 from ..workspace import loader as wsmod
 from ..workspace.holidays_id import HolidayCache, HolidayData, holiday_data
 from ..workspace.models import Workspace
@@ -173,7 +174,7 @@ class Options:
         for w in warnings:
             if w not in self._warned:  # commands read several windows: say each thing once
                 self._warned.add(w)
-                typer.echo(w, err=True)
+                typer.echo(terminal(w), err=True)  # a calendar's names, inert
         return events
 
 

@@ -13,6 +13,7 @@ import typer
 
 from ..errors import UsageError
 from ..i18n import Catalog, Lang, format_date, format_duration
+from ..render.escape import terminal
 from ..workspace.models import Task, Workspace
 from ..workspace.state import Progress, load_progress, record_progress, save_progress
 from ..workspace.values import Invalid, expand_rrule, parse_duration
@@ -180,12 +181,12 @@ def done(
     now = datetime.now(ZoneInfo(ws.profile.timezone))
     if undo:
         save_progress(state_dir, record_progress(progress, ref, now=now, undo=True))
-        typer.echo(M(lang, "undo", title=t.title, id=ref))
+        typer.echo(terminal(M(lang, "undo", title=t.title, id=ref)))
         return
     updated = record_progress(progress, ref, now=now, spent=minutes, done=spent is None)
     save_progress(state_dir, updated)
     if spent is None:
-        typer.echo(M(lang, "done", title=t.title, id=ref))
+        typer.echo(terminal(M(lang, "done", title=t.title, id=ref)))
         return
     left = max(0, t.estimate - updated.of(ref).spent_minutes)
     text = M(
@@ -199,4 +200,4 @@ def done(
     )
     if left == 0:
         text += M(lang, "spent_all", id=ref)
-    typer.echo(text)
+    typer.echo(terminal(text))

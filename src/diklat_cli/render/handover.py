@@ -27,7 +27,7 @@ from ..i18n import (
 from ..planning.handover import MeetingItem, Sheet, WorkItem
 from ..workspace.models import Colleague, Profile, Task
 from ..workspace.values import format_duration_value
-from .escape import md_inline
+from .escape import md_inline, terminal
 
 Kind = Literal["handover", "return"]
 Format = Literal["markdown", "html"]
@@ -519,6 +519,13 @@ def _md_cell(value: object) -> str:
     return value if isinstance(value, _Verbatim) else _Verbatim(md_inline(str(value)).strip())
 
 
+def _html_finalize(value: object) -> object:
+    """Every `{{ value }}` of an HTML template: no control characters (autoescape does the rest)."""
+    if isinstance(value, str) and not hasattr(value, "__html__"):
+        return terminal(value)
+    return value
+
+
 def _md_finalize(value: object) -> object:
     """Every `{{ value }}` of a Markdown template: what users typed is inert (render/escape.py)."""
     if isinstance(value, _Verbatim | int | float):
@@ -556,7 +563,7 @@ def render(
         lstrip_blocks=True,
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
-        finalize=_md_finalize if fmt == "markdown" else None,
+        finalize=_md_finalize if fmt == "markdown" else _html_finalize,
     )
     env.filters["cell"] = _md_cell
     values = context(sheet, profile, lang, returning=kind == "return")
