@@ -216,3 +216,12 @@ def test_any_argument_value_exits_0_1_2_or_3(
     code, err = _code(["-w", str(ws), *args], capsys)
     assert code in (0, 1, 2, 3), err
     assert "galat internal" not in err and "Traceback" not in err
+
+
+def test_suggest_over_centuries_is_refused_not_minutes_of_work(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["check", "--suggest", "t", "--from", "2026-12-01", "--to", "2999-12-31"]
+    code, err = _code(["-w", _workspace(tmp_path, EDGES), *args], capsys)
+    assert code == 2
+    assert "rentang --from..--to paling panjang 366 hari" in err

@@ -7,6 +7,7 @@ appears.
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -137,7 +138,7 @@ def test_a_template_that_is_not_a_regular_file_is_refused(
     ws = _workspace(tmp_path, "")
     path = ws / "templates" / "handover.md.j2"
     path.unlink()
-    path.symlink_to("/dev/zero")
+    os.mkfifo(path)  # reading it would wait for a writer for ever
     assert _handover(ws) == 3
     assert f"{path}: templat: ditolak: bukan berkas biasa" in capsys.readouterr().err
 
@@ -155,3 +156,19 @@ def test_an_ordinary_office_template_still_works(
     out = capsys.readouterr().out
     assert out.startswith("Serah terima\nPELATIHAN KEPEMIMPINAN PENGAWAS")
     assert ": 6 tugas0,1,2\n" in out
+
+
+def test_a_template_linking_out_of_its_folder_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A shared workspace must not turn a private file into a sheet sent to a colleague."""
+    secret = tmp_path / "id_rsa"
+    secret.write_text("-----BEGIN OPENSSH PRIVATE KEY-----\n", "utf-8")
+    ws = _workspace(tmp_path, "")
+    path = ws / "templates" / "handover.md.j2"
+    path.unlink()
+    path.symlink_to(secret)
+    assert _handover(ws) == 3
+    captured = capsys.readouterr()
+    assert "PRIVATE KEY" not in captured.out + captured.err
+    assert f"{path}: templat: ditolak: tautan ke berkas di luar {ws / 'templates'}" in captured.err

@@ -22,12 +22,19 @@ M = Catalog(
             "id": "tidak ada pelatihan dengan id '{id}'; yang ada: {known}",
             "en": "no training with id '{id}'; there are: {known}",
         },
+        "too_long": {
+            "id": "rentang --from..--to paling panjang {n} hari",
+            "en": "the --from..--to range is at most {n} days",
+        },
         "bad_range": {
             "id": "--from {a} sesudah --to {b}",
             "en": "--from {a} is after --to {b}",
         },
     }
 )
+
+
+MAX_SUGGEST_DAYS = 366  # a year of start dates: about a second; a century was minutes
 
 
 class Format(StrEnum):
@@ -90,6 +97,8 @@ def check(
         last = _date("--to", to, lang) or hi
         if first > last:
             raise UsageError(M(lang, "bad_range", a=first, b=last))
+        if (last - first).days + 1 > MAX_SUGGEST_DAYS:
+            raise UsageError(M(lang, "too_long", n=MAX_SUGGEST_DAYS))
         span_end = last + (training.end - training.start)
         ranked = sg.rank(
             ws,

@@ -8,7 +8,8 @@ sandbox, with bounds on what it may spend.
   sandbox: any attribute or key that starts with `_` (`__class__`, `__mro__`, `__subclasses__`,
   `__globals__`, `__init__` of `cycler`, `joiner` or `namespace`, `self._TemplateReference__context`),
   also through the `attr` filter. Such a template is refused with its file and line; it never
-  executes.
+  executes. A template file that is a link out of its folder (to `~/.ssh/id_rsa`, say, whose
+  text would end up in a sheet sent to a colleague) is refused too.
 - What is built at run time (a key glued together from pieces) meets the sandbox itself, which
   refuses unsafe attributes and calls; the refusal is reported the same way.
 - Bounds: the sandbox's own `range` cap (100,000), `**` with a small exponent, `*` and `%`
@@ -70,6 +71,10 @@ M = Catalog(
         "big_file": {
             "id": "bukan berkas biasa, atau lebih dari {n} bita",
             "en": "not a regular file, or over {n} bytes",
+        },
+        "outside": {
+            "id": "tautan ke berkas di luar {folder}",
+            "en": "a link to a file outside {folder}",
         },
         "error": {"id": "galat templat: {detail}", "en": "template error: {detail}"},
         "fix_error": {
@@ -133,6 +138,8 @@ class CheckedLoader(jinja2.BaseLoader):
             except OSError:
                 continue
             try:
+                if not path.resolve().is_relative_to(folder.resolve()):
+                    raise _Refused("outside", folder=folder)
                 if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_TEMPLATE_BYTES:
                     raise _Refused("big_file", n=MAX_TEMPLATE_BYTES)
                 with path.open("rb") as fh:  # a regular file: no endless read
@@ -246,7 +253,7 @@ def render(env: Sandbox, name: str, context: dict[str, Any], lang: Lang) -> str:
 
 def _problem(exc: _Refused, filename: str, lang: Lang) -> WorkspaceError:
     what = M(lang, "refused", what=M(lang, exc.key, **exc.params))
-    fix = "fix_error" if exc.key == "big_file" else "fix"
+    fix = "fix_error" if exc.key in ("big_file", "outside") else "fix"
     return _error(exc.file or filename, exc.line, what, fix, lang)
 
 
