@@ -36,6 +36,10 @@ class Stopped(BaseException):
 
 
 def _stop(signum: int, frame: object) -> None:
+    # once: a second Ctrl-C must not break into the clean-up of the first (a temporary file
+    # being removed, the final flush)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     raise Stopped(signum)
 
 

@@ -132,8 +132,8 @@ def _replace(target: Path, data: bytes, mode: int | None) -> None:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
-            os.fchmod(fh.fileno(), mode)
             os.fsync(fh.fileno())
+        Path(tmp).chmod(mode)  # by name: os.fchmod does not exist on Windows
         Path(tmp).replace(target)
     except BaseException:  # a full disk, Ctrl-C: the old file stays whole, no temporary is left
         Path(tmp).unlink(missing_ok=True)
