@@ -125,7 +125,9 @@ def test_ctrl_c_while_replacing_a_file_keeps_the_old_one_whole(tmp_path: Path) -
         time.sleep(rng.uniform(0, 0.6))
         p.send_signal(signal.SIGINT)
         _, err = p.communicate(timeout=60)
-        assert p.returncode in (0, 130)
+        # 0: finished first; 130: stopped; killed by SIGINT (what a shell also shows as 130):
+        # the signal came during Python's own shutdown, after diklat had finished
+        assert p.returncode in (0, 130, -signal.SIGINT)
         assert b"Traceback" not in err
         text = out.read_bytes()
         assert text == b"old\n" or (
