@@ -8,6 +8,9 @@
    Taskwarrior's `task next` on the same N tasks. Target at 10,000: within 3x, under 150 MiB.
 3. Quality: late tasks of diklat's plan, of taskdog's greedy optimiser and the least possible
    (Moore-Hodgson), under capacity (70 %) and over capacity (130 %).
+4. Plan-following (issue 13, bench/measures.py): `exact` (late tasks against CP-SAT on small
+   instances with release dates), `focus` (short blocks, blocks and switches against the least
+   fragmented plan) and `stability` (following the plan day by day).
 
 Peers are installed when missing (hyperfine and taskwarrior with apt-get, taskdog-core with pip
 into bench/.venv-taskdog on a Python 3.12+); a peer that cannot be installed is skipped with a
@@ -222,7 +225,16 @@ def python312() -> str | None:
         )
         if found.returncode == 0 and found.stdout.strip():
             candidates.append(found.stdout.strip())
-    return next((c for c in candidates if c), None)
+    # a pyenv shim of a version that is not active exists on PATH but does not run
+    return next((c for c in candidates if c and _runs(c)), None)
+
+
+def _runs(python: str) -> bool:
+    try:
+        done = subprocess.run([python, "-c", "pass"], capture_output=True, check=False, timeout=30)
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    return done.returncode == 0
 
 
 def taskdog_python() -> str | None:
@@ -237,6 +249,9 @@ def taskdog_python() -> str | None:
         return None
     note(f"installing taskdog-core into {TASKDOG_VENV} ...")
     subprocess.run([base, "-m", "venv", str(TASKDOG_VENV)], check=False, capture_output=True)
+    if not py.exists():
+        note(f"SKIP taskdog: {base} could not make a virtual environment")
+        return None
     subprocess.run(
         [str(py), "-m", "pip", "install", "-q", "taskdog-core"], check=False, capture_output=True
     )
@@ -733,9 +748,9 @@ def report(results: dict[str, Any]) -> str:
     return "\n".join(out)
 
 
-def write_readme(text: str) -> None:
+def write_readme(text: str, marker: str = "results") -> None:
     readme = BENCH / "README.md"
-    start, end = "<!-- results:start -->", "<!-- results:end -->"
+    start, end = f"<!-- {marker}:start -->", f"<!-- {marker}:end -->"
     body = readme.read_text("utf-8")
     if start not in body or end not in body:
         note("README.md has no result markers; not written")
@@ -755,7 +770,29 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--quick", action="store_true", help="fewer runs and no 10,000 unless asked"
     )
-    parser.add_argument("--only", default="startup,scale,quality", help="which parts to run")
+    parser.add_argument(
+        "--only",
+        default="startup,scale,quality,exact,focus,stability",
+        help="which parts to run",
+    )
+    parser.add_argument(
+        "--instances", type=int, default=None, help="small instances for exact/focus (300)"
+    )
+    parser.add_argument(
+        "--months", type=int, default=None, help="generated months for stability (20)"
+    )
+    parser.add_argument(
+        "--via",
+        choices=("api", "cli"),
+        default="api",
+        help="exact/focus/stability: plan in process (make_plan) or through the diklat command",
+    )
+    parser.add_argument(
+        "--time-limit",
+        type=float,
+        default=3.0,
+        help="seconds CP-SAT may spend on each solve of exact/focus",
+    )
     parser.add_argument(
         "--write-readme", action="store_true", help="put the tables into bench/README.md"
     )
@@ -802,6 +839,11 @@ def main(argv: list[str] | None = None) -> int:
     if "scale" in parts and not task:
         note("SKIP taskwarrior: `task` is not installed and apt-get could not install it")
     taskdog_py = taskdog_python() if "quality" in parts else None
+    ortools_py = None
+    if parts & {"exact", "focus"}:
+        import measures
+
+        ortools_py = measures.ortools_python()
 
     results: dict[str, Any] = {
         "date": datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"),
@@ -812,7 +854,12 @@ def main(argv: list[str] | None = None) -> int:
         "peers": {},
         "sizes": sizes,
         "min_block": args.min_block,
+        "time_limit": args.time_limit,
     }
+    if ortools_py:
+        import measures
+
+        results["peers"]["ortools"] = measures.ortools_version(ortools_py)
     if task:
         results["peers"]["taskwarrior"] = "Taskwarrior " + version_of([task, "--version"])
     if taskdog_py:
@@ -838,16 +885,57 @@ def main(argv: list[str] | None = None) -> int:
         results["scale"] = scale(cases, diklat, task, runs, TODAY)
     if "quality" in parts:
         results["quality"] = quality(cases, taskdog_py, TODAY, reps=1 if args.quick else 3)
+    if parts & {"exact", "focus", "stability"}:
+        plan_following(results, parts, args, ortools_py)
 
     results["load_average"] = {"start": load_start, "end": list(os.getloadavg())}
     stamp = datetime.now().strftime("%Y%m%d-%H%M")
     (RESULTS / f"run-{stamp}.json").write_text(json.dumps(results, indent=1, default=str), "utf-8")
-    text = report(results)
-    (RESULTS / f"run-{stamp}.md").write_text(text, "utf-8")
-    print(text)
+    text = report(results) if parts & {"startup", "scale", "quality"} else ""
+    following = ""
+    if parts & {"exact", "focus", "stability"}:
+        import following_report
+
+        following = following_report.report(results)
+    (RESULTS / f"run-{stamp}.md").write_text(f"{text}\n{following}", "utf-8")
+    print(f"{text}\n{following}")
     if args.write_readme:
-        write_readme(text)
+        if text:
+            write_readme(text)
+        if following:
+            write_readme(following, "following")
     return 0
+
+
+def plan_following(
+    results: dict[str, Any], parts: set[str], args: argparse.Namespace, ortools_py: str | None
+) -> None:
+    """Issue 13's measures (bench/measures.py): exact, focus and stability."""
+    import adapter
+    import measures
+
+    adapter.use_holiday_cache(RESULTS / "holidays-cache.json")
+    adapter.use(args.via)
+    results["via"] = args.via
+    work = RESULTS / "work"
+    if parts & {"exact", "focus"}:
+        count = args.instances or (60 if args.quick else 300)
+        t0 = time.perf_counter()
+        rows = measures.small_runs(count, work / "small", args.time_limit, ortools_py)
+        results["small"] = {"rows": rows, "seconds": time.perf_counter() - t0}
+        if "exact" in parts:
+            results["exact"] = measures.exact_summary(rows)
+        if "focus" in parts:
+            results["focus"] = measures.focus_summary(rows)
+    if "stability" in parts:
+        months = args.months or (6 if args.quick else 20)
+        t0 = time.perf_counter()
+        mornings = measures.stability_runs(months, 10, work / "stability")
+        results["stability"] = {
+            **measures.stability_summary(mornings),
+            "seconds": time.perf_counter() - t0,
+            "rows": mornings,
+        }
 
 
 if __name__ == "__main__":

@@ -32,7 +32,7 @@ def test_clean_workspace_exits_0(tmp_path: Path, capsys: pytest.CaptureFixture[s
     code, out, _ = run(capsys, "-w", str(clean(tmp_path)), "check", "--date", "2027-01-11")
     assert code == 0
     assert "Tidak ada bentrok atau masalah." in out
-    assert "0 galat, 0 peringatan, 0 catatan." in out
+    assert "0 kesalahan, 0 peringatan, 0 catatan." in out
 
 
 def test_findings_exit_1_grouped_by_severity(capsys: pytest.CaptureFixture[str]) -> None:
@@ -46,7 +46,7 @@ def test_findings_exit_1_grouped_by_severity(capsys: pytest.CaptureFixture[str])
         "! Sesi daring Pelatihan Kepemimpinan Pengawas (PKP) Angkatan III bentrok dengan" in words
     )
     assert "→ Bagi ke rekan lain (delegate_to di tugas)" in words
-    assert lines[-1] == "0 galat, 5 peringatan, 4 catatan."
+    assert lines[-1] == "0 kesalahan, 5 peringatan, 4 catatan."
 
 
 def test_notes_alone_do_not_fail(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -138,3 +138,23 @@ def test_suggest_an_unknown_training(capsys: pytest.CaptureFixture[str]) -> None
     code, _, err = run(capsys, "-w", str(FIXTURE), "check", "--suggest", "pkq")
     assert code == 2
     assert "tidak ada pelatihan dengan id 'pkq'; yang ada: pkp" in err
+
+
+@pytest.mark.parametrize(("position", "code"), [("Analis Kebijakan Ahli Pertama", 0), ("Kabid", 1)])
+def test_a_week_away_needs_a_plh_only_for_a_managerial_post(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], position: str, code: int
+) -> None:
+    """Issue 9: `check` warned "no Plh" for a JF Ahli Pertama and so always exited 1."""
+    clean(tmp_path)
+    (tmp_path / "diklat.toml").write_text(
+        f'[profile]\nname = "Rina"\nposition = "{position}"\n\n[planning]\nannual_jp_target = 0\n',
+        "utf-8",
+    )
+    (tmp_path / "tim.toml").write_text('[[colleague]]\nid = "fajar"\nname = "Fajar"\n', "utf-8")
+    (tmp_path / "pelatihan.toml").write_text(
+        '[[training]]\nid = "t"\ntitle = "Pelatihan"\nstart = 2027-02-01\nend = 2027-02-05\n'
+        'handover_to = "fajar"\n',
+        "utf-8",
+    )
+    got, out, _ = run(capsys, "-w", str(tmp_path), "check", "--date", "2027-01-11")
+    assert (got, "Plh" in out) == (code, code == 1), out

@@ -15,7 +15,7 @@ from diklat_cli.cli.base import for_command
 
 ROOT = Path(__file__).resolve().parent.parent
 
-COMMANDS = ["plan", "why", "done", "check", "handover", "export", "init", "schema"]
+COMMANDS = ["plan", "why", "done", "check", "handover", "export", "jp", "init", "schema"]
 
 
 def test_the_app_lists_every_command() -> None:
@@ -59,7 +59,52 @@ def test_a_mistyped_command_is_answered_with_the_nearest_name(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     assert main(["plann"]) == 2
-    assert "Did you mean 'plan'?" in capsys.readouterr().err
+    assert (
+        "Kesalahan: perintah 'plann' tidak dikenal (maksud Anda 'plan'?)" in capsys.readouterr().err
+    )
+    assert main(["--lang", "en", "plann"]) == 2
+    assert "Error: no such command 'plann' (did you mean 'plan'?)" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        # an option where a value belongs (issue 9): Click took --date as the training
+        (
+            ["check", "--suggest", "--date", "2026-12-07"],
+            "Kesalahan: opsi --suggest perlu nilai, tetapi sesudahnya tertulis opsi --date; "
+            "tulis --suggest TRAINING sebelum --date",
+        ),
+        (
+            ["--lang", "en", "check", "--suggest", "--date", "2026-12-07"],
+            "Error: the option --suggest needs a value, but the option --date follows it; "
+            "write --suggest TRAINING before --date",
+        ),
+        (["plan", "--days", "x"], "Kesalahan: nilai '--days' / '-n' tidak dapat dipakai: "),
+        (["plan", "--bogus"], "Kesalahan: opsi --bogus tidak dikenal"),
+        (["handover"], "Kesalahan: argumen 'TRAINING' belum diisi"),
+        (["why", "a", "b", "c"], "Kesalahan: ada argumen yang tidak dikenal: b c"),
+        (["--lang", "en", "why", "a", "b"], "Error: an unexpected extra argument: b"),
+        (["--lang", "en", "plan", "--days"], "Error: the option --days needs a value"),
+    ],
+)
+def test_usage_errors_speak_the_users_language(
+    args: list[str], said: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert said in err
+    english = "en" in args
+    assert ("Error:" in err, "Kesalahan:" in err) == (english, not english)
+    assert ("Usage:" in err) <= english and ("Cara pakai:" in err) <= (not english)
+
+
+def test_a_usage_error_follows_the_profile_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "diklat.toml").write_text('[profile]\nname = "Rina"\nlanguage = "en"\n', "utf-8")
+    assert main(["-w", str(tmp_path), "plan", "--bogus"]) == 2
+    assert "Error: no such option: --bogus" in capsys.readouterr().err
 
 
 def test_a_run_imports_only_its_own_command_module() -> None:
@@ -73,5 +118,5 @@ def test_a_run_imports_only_its_own_command_module() -> None:
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     imported = set(out.stdout.split())
     assert "diklat_cli.cli.why" in imported
-    others = {f"diklat_cli.cli.{m}" for m in ("check", "done", "export", "handover", "setup")}
+    others = {f"diklat_cli.cli.{m}" for m in ("check", "done", "export", "handover", "jp", "setup")}
     assert not imported & others

@@ -134,7 +134,7 @@ def test_strict_exits_1_when_something_does_not_fit(
     args = ["-w", str(contract_workspace), "plan", "--date", THURSDAY]
     assert main(args) == ExitCode.OK  # without --strict, a plan with gaps is still a plan
     assert main([*args, "--strict"]) == ExitCode.FINDINGS
-    assert "Penataan arsip  arsip  10 j  tidak muat" in capsys.readouterr().out
+    assert "Penataan arsip  arsip  10 jam  tidak muat" in capsys.readouterr().out
 
 
 def test_strict_exits_0_when_everything_fits(

@@ -197,7 +197,7 @@ due = 2027-02-03
     assert c.suggestion.startswith("Selesaikan sebelum berangkat (29 Jan 2027)")
     # a colleague with room is suggested, but a suggestion is not yet a handover
     assert c.suggestion.endswith(
-        "Calon penerima: Budi (disarankan: sisa kapasitas 2 j dari 2 j per minggu)."
+        "Calon penerima: Budi (disarankan: sisa kapasitas 2 jam dari 2 jam per minggu)."
     )
 
 
@@ -229,8 +229,8 @@ due = 2027-01-15
     (c,) = findings(tmp_path, items)
     assert (c.kind, c.severity) == ("overload", "warning")
     assert c.message == (
-        "Minggu 11 Jan 2027: pekerjaan yang jatuh tempo (Dokumen RKPD) butuh 40 j, "
-        "waktu kerja yang tersisa hanya 37 j 30 m; kurang 2 j 30 m."
+        "Minggu 11 Jan 2027: pekerjaan yang jatuh tempo (Dokumen RKPD) butuh 40 jam, "
+        "waktu kerja yang tersisa hanya 37 jam 30 menit; kurang 2 jam 30 menit."
     )
 
 
@@ -248,8 +248,8 @@ due = 2027-02-03
     found = findings(tmp_path, items)
     load = [c for c in found if c.kind == "colleague-load"]
     assert [c.message for c in load] == [
-        "Budi menerima 3 j pekerjaan limpahan pada minggu 1 Feb 2027 (Laporan bulanan), "
-        "melebihi kapasitasnya 2 j per minggu."
+        "Budi menerima 3 jam pekerjaan limpahan pada minggu 1 Feb 2027 (Laporan bulanan), "
+        "melebihi kapasitasnya 2 jam per minggu."
     ]
 
 
@@ -301,12 +301,39 @@ mode = "online"
     )
 
 
+MANAGER = PROFILE.replace(
+    'name = "Rina"', 'name = "Rina"\nposition = "Kepala Sub Bidang Perencanaan"'
+)
+
+
 def test_a_long_absence_without_a_plh(tmp_path: Path) -> None:
     items = OFFLINE.replace('deputy = "sari"\n', "")
-    (c,) = findings(tmp_path, items)
+    (c,) = findings(tmp_path, items, profile=MANAGER)
     assert (c.kind, c.severity) == ("no-deputy", "warning")
     assert c.message == (
         "Anda meninggalkan kantor 5 hari kerja untuk Bimtek SIPD tanpa Plh (deputy)."
+    )
+
+
+@pytest.mark.parametrize(
+    ("position", "post", "warned"),
+    [
+        ("Analis Kebijakan Ahli Pertama", "", False),  # issue 9: a JF, handover_to is enough
+        ("Pengadministrasi Umum", "", False),  # a pelaksana
+        ("", "", False),
+        ("Kepala Seksi Pemerintahan", "", True),
+        ("Camat Tamalate", "", True),
+        ("Koordinator Tim Kerja Perencanaan", 'post = "struktural"', True),  # unreadable: said
+        ("Kepala Sekolah", 'post = "fungsional"', False),  # a teacher with an added duty
+    ],
+)
+def test_only_a_managerial_post_needs_a_plh(
+    tmp_path: Path, position: str, post: str, warned: bool
+) -> None:
+    profile = PROFILE.replace('name = "Rina"', f'name = "Rina"\nposition = "{position}"\n{post}')
+    items = OFFLINE.replace('deputy = "sari"\n', "")
+    assert [c.kind for c in findings(tmp_path, items, profile=profile)] == (
+        ["no-deputy"] if warned else []
     )
 
 
@@ -347,7 +374,7 @@ def test_jp_of_a_training_under_way_counts_pro_rata(tmp_path: Path) -> None:
 
 
 def test_errors_come_before_warnings_and_notes(tmp_path: Path) -> None:
-    profile = PROFILE.replace("annual_jp_target = 0", "annual_jp_target = 20")
+    profile = MANAGER.replace("annual_jp_target = 0", "annual_jp_target = 20")
     items = (
         OFFLINE.replace('deputy = "sari"\n', "").replace(
             'title = "Bimtek SIPD"', 'title = "Bimtek SIPD"\njp = 40'

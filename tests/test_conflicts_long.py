@@ -35,8 +35,8 @@ def test_an_overloaded_week_names_five_titles_and_counts_the_rest() -> None:
     (c,) = find(week_of(40, "1h"), TODAY, holidays=HolidayData())
     assert c.message == (
         "Minggu 11 Jan 2027: pekerjaan yang jatuh tempo (Telaah staf 0, Telaah staf 1, "
-        "Telaah staf 2, Telaah staf 3, Telaah staf 4 dan 35 lainnya) butuh 40 j, "
-        "waktu kerja yang tersisa hanya 37 j 30 m; kurang 2 j 30 m."
+        "Telaah staf 2, Telaah staf 3, Telaah staf 4 dan 35 lainnya) butuh 40 jam, "
+        "waktu kerja yang tersisa hanya 37 jam 30 menit; kurang 2 jam 30 menit."
     )
     assert len(c.refs) == 40  # the JSON and `diklat check` still know every task
 
@@ -45,5 +45,5 @@ def test_five_titles_are_all_named() -> None:
     (c,) = find(week_of(5, "8h"), TODAY, holidays=HolidayData(), lang="en")
     assert c.message.startswith(
         "Week of 11 Jan 2027: the work due (Telaah staf 0, Telaah staf 1, Telaah staf 2, "
-        "Telaah staf 3, Telaah staf 4) needs 40h,"
+        "Telaah staf 3, Telaah staf 4) needs 40 hours,"
     )

@@ -44,7 +44,7 @@ def test_spent_time_is_recorded_and_leaves_only_the_rest(
     assert run(ws, "done", "lap-tw4", "--spent", "30m") == 0
     out = capsys.readouterr().out.splitlines()
     assert out[-1] == (
-        "Tercatat 30 m untuk Laporan realisasi TW IV (lap-tw4); sisa 4 j dari perkiraan 6 j."
+        "Tercatat 30 menit untuk Laporan realisasi TW IV (lap-tw4); sisa 4 jam dari perkiraan 6 jam."
     )
     data = tomllib.loads((ws / ".diklat" / "progress.toml").read_text("utf-8"))
     assert data["task"]["lap-tw4"]["spent_minutes"] == 120

@@ -43,7 +43,7 @@ def test_1_findings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_2_usage(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["plan", "--no-such-option"]) == ExitCode.USAGE == 2
-    assert "No such option: --no-such-option" in capsys.readouterr().err
+    assert "opsi --no-such-option tidak dikenal" in capsys.readouterr().err
 
 
 def test_3_invalid_workspace(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -52,7 +52,7 @@ def test_3_invalid_workspace(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert capsys.readouterr().err == (
         "diklat: ruang kerja tidak dapat dipakai; 1 masalah:\n"
         f"  {tmp_path}/diklat.toml:1: profile: 'name' belum diisi; "
-        'tambahkan name = "Rina Wulandari"\n'
+        'tambahkan name, misalnya name = "Rina Wulandari"\n'
     )
 
 
@@ -67,7 +67,7 @@ def test_70_internal_error_is_one_line_with_a_hint(
     code = main(["-w", _workspace(tmp_path, CLEAN), "plan", "--date", "2026-12-01"])
     assert code == ExitCode.INTERNAL == 70
     assert capsys.readouterr().err == (
-        "diklat: galat internal (RuntimeError: boom). Jalankan lagi dengan --debug untuk melihat "
+        "diklat: kesalahan internal (RuntimeError: boom). Jalankan lagi dengan --debug untuk melihat "
         "jejaknya, lalu laporkan.\n"
     )
 

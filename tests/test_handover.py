@@ -74,7 +74,7 @@ def test_who_takes_each_task_and_why() -> None:
     assert monev.receiver is not None and monev.receiver.id == "dewi"
     assert monev.reason == (
         "Budi Santoso, S.Sos. berhalangan pada 9 Feb 2027; disarankan: keahlian: monev; "
-        "sisa kapasitas 4 j dari 4 j per minggu"
+        "sisa kapasitas 4 jam dari 4 jam per minggu"
     )
     assert items["surat"].occurrences == (date(2027, 2, 3), date(2027, 2, 10))
     assert items["surat"].minutes == 90

@@ -157,7 +157,7 @@ def test_nobody_named_yet_leaves_a_pihak_kedua_to_fill_in(
     assert code == 0
     assert "**PIHAK KEDUA**\n\n- Nama: ........................\n" in out
     assert (
-        "| 1 | SPJ | Belum dimulai · sisa 1 j; tenggat: Selasa, 12 Januari 2027 | "
+        "| 1 | SPJ | Belum dimulai · sisa 1 jam; tenggat: Selasa, 12 Januari 2027 | "
         "(belum ditentukan) (belum ada rekan yang cocok; tentukan bersama atasan) |"
     ) in out
     assert "Tidak ada Plh yang ditunjuk" in out
@@ -198,3 +198,12 @@ def test_no_goods_and_no_cash_means_no_such_section(
     assert code == 0
     assert "Barang, kas dan akses" not in out
     assert "## 6. Menunggu PIHAK PERTAMA kembali" in out
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_markdown_sheet_names_every_party_as_the_html_does(lang: str) -> None:
+    """Issue 9: the Markdown sheet left out PIHAK KEDUA's Pangkat/Gol. that the HTML shows."""
+    rank = {"id": "Pangkat/Gol.", "en": "Rank/grade"}[lang]
+    html = (GOLDEN / f"handover.{lang}.html").read_text("utf-8")
+    md = (GOLDEN / f"handover.{lang}.md").read_text("utf-8")
+    assert md.count(f"- {rank}:") == html.count(f">{rank}<") > 1

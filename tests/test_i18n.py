@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -8,7 +9,7 @@ from babel.dates import format_date as babel_format_date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from diklat_cli.i18n import Catalog, format_date, format_time, use_name_cache
+from diklat_cli.i18n import Catalog, format_date, format_duration, format_time, use_name_cache
 
 
 def test_office_style_full_date() -> None:
@@ -54,3 +55,38 @@ def test_times_use_a_dot_in_indonesian() -> None:
 def test_a_message_without_a_translation_is_refused() -> None:
     with pytest.raises(ValueError, match="no text for"):
         Catalog({"greeting": {"id": "Selamat pagi"}})  # type: ignore[dict-item]
+
+
+@pytest.mark.parametrize(
+    ("minutes", "id_", "en"),
+    [
+        (450, "7 jam 30 menit", "7 hours 30 minutes"),
+        (60, "1 jam", "1 hour"),
+        (61, "1 jam 1 menit", "1 hour 1 minute"),
+        (45, "45 menit", "45 minutes"),
+        (0, "0 menit", "0 minutes"),
+    ],
+)
+def test_durations_read_as_people_write_them(minutes: int, id_: str, en: str) -> None:
+    """Issue 9: "7 j 30 m" is no office's way of writing a duration."""
+    assert format_duration(minutes, "id") == id_
+    assert format_duration(minutes, "en") == en
+
+
+@given(st.integers(0, 99 * 60))
+def test_the_compact_form_fits_the_week_grid_and_is_never_j_and_m(minutes: int) -> None:
+    for lang in ("id", "en"):
+        text = format_duration(minutes, lang, compact=True)  # type: ignore[arg-type]
+        assert len(text) <= 8
+        assert not re.search(r"\d j\b|\d m\b", text)
+    hours = format_duration(minutes, "id", compact=True)
+    if minutes >= 60:
+        assert (
+            abs(float(hours.removesuffix(" jam").replace(",", ".")) - minutes / 60) <= 0.05 + 1e-9
+        )
+
+
+def test_english_counts_are_plural_words_not_brackets() -> None:
+    cat = Catalog({"n": {"id": "{n} masalah", "en": "{n} problem|{n} problems"}})
+    assert [cat.count("en", "n", n) for n in (0, 1, 2)] == ["0 problems", "1 problem", "2 problems"]
+    assert cat.count("id", "n", 1) == "1 masalah"

@@ -73,6 +73,8 @@ def test_starter_shows_every_table(tmp_path: Path) -> None:
         "[[colleague]]",
         "[[calendar]]",
         "[[holiday]]",
+        "[[tasks_from]]",
+        "sessions_from",
     ]:
         assert table in text, table
 
@@ -109,3 +111,66 @@ def test_init_in_english_in_the_current_folder(
     assert "DIKLAT_WORKSPACE" not in out
     assert 'language = "en"' in (tmp_path / "diklat.toml").read_text()
     assert load(tmp_path).profile.language == "en"
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_starters_commented_sources_load_once_uncommented(tmp_path: Path, lang: str) -> None:
+    """Each [[tasks_from]] example and sessions_from, uncommented beside a real export, loads."""
+    import re
+    import shutil
+
+    fixtures = Path(__file__).parent / "fixtures" / "sources"
+    files = starter_files(date(2026, 11, 29), lang)  # type: ignore[arg-type]
+    for name, text in files.items():
+        keys = r"\[\[tasks_from\]\]|path =|format =|estimate ="
+        keys = keys if name == "tugas.toml" else r"sessions_from =|certificate ="
+        text = re.sub(rf"^# ((?:{keys}).*)$", r"\1", text, flags=re.M)
+        (tmp_path / name).write_text(text, "utf-8")
+    exports = {
+        "tugas-kantor.xlsx": "tugas-kantor.xlsx",
+        "papan-trello.json": "trello-board.json",
+        "trello-board.json": "trello-board.json",
+        "asana.csv": "asana-export.csv",
+        "jadwal.ics": "zoom-invite.ics",
+    }
+    for name, fixture in exports.items():
+        shutil.copy(fixtures / fixture, tmp_path / name)
+    # the invitation's dates are the fixture's: the starter's training lasts until them
+    for name in files:
+        path = tmp_path / name
+        if "sessions_from" in path.read_text("utf-8"):
+            text = path.read_text("utf-8")
+            text = re.sub(r"^end = (\d{4}-\d\d-\d\d)$", "end = 2027-03-26", text, flags=re.M)
+            path.write_text(text, "utf-8")
+    ws = load(tmp_path)
+    assert {t.id.split("-")[0] for t in ws.tasks} >= {"trello", "asana", "laporan"}
+    assert any(s.uid == "ZOOM84412345678" for t in ws.trainings for s in t.session)
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_every_date_and_time_the_starter_shows_is_toml(lang: str) -> None:
+    """Issue 9: the starter showed `due = 2026-12-10T10:00`, which TOML refuses (no seconds)."""
+    import re
+
+    shown = [
+        m.group(0)
+        for text in starter_files(date(2026, 12, 2), lang).values()  # type: ignore[arg-type]
+        for m in re.finditer(r"\d{4}-\d{2}-\d{2}(T[\d:]+)?", text)
+    ]
+    assert any("T" in s for s in shown)
+    for literal in shown:
+        assert tomllib.loads(f"v = {literal}")["v"] is not None, literal
+
+
+def test_a_time_without_seconds_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "diklat.toml").write_text('[profile]\nname = "Rina"\n', "utf-8")
+    (tmp_path / "a.toml").write_text(
+        '[[task]]\nid = "a"\ntitle = "A"\nestimate = "1h"\ndue = 2026-12-10T10:00\n', "utf-8"
+    )
+    assert main(["-w", str(tmp_path), "--lang", "en", "plan"]) == 3
+    assert (
+        "a.toml:5: due: 2026-12-10T10:00: a time in TOML is written with its seconds; "
+        "write 2026-12-10T10:00:00" in capsys.readouterr().err
+    )

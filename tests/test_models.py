@@ -9,7 +9,7 @@ import pytest
 from pydantic import ValidationError
 
 from diklat_cli.workspace.loader import validate
-from diklat_cli.workspace.models import Planning, Session, Task, Workweek
+from diklat_cli.workspace.models import Planning, Profile, Session, Task, Workweek, read_post
 from diklat_cli.workspace.values import Invalid
 
 
@@ -71,3 +71,43 @@ def test_online_session_needs_a_time() -> None:
     assert _invalid(caught.value).what("en") == "an online session needs 'time'"
     s = validate(Session, {"date": date(2027, 2, 1), "time": "13:00-15:00"})
     assert s.time is not None and s.time.start == time(13)
+
+
+@pytest.mark.parametrize(
+    ("position", "kind"),
+    [
+        ("Kepala Dinas Pendidikan", "struktural"),
+        ("Kepala Badan Perencanaan Pembangunan Daerah", "struktural"),
+        ("Kabid Perencanaan", "struktural"),
+        ("Kepala Bidang Perencanaan", "struktural"),
+        ("Kasubbag Umum dan Kepegawaian", "struktural"),
+        ("Kasi Pemerintahan", "struktural"),
+        ("Camat Tamalate", "struktural"),
+        ("Lurah Maccini", "struktural"),
+        ("Sekretaris Dinas", "struktural"),
+        ("Kepala UPT Puskesmas", "struktural"),
+        ("Direktur RSUD", "struktural"),
+        ("Analis Kebijakan Ahli Pertama", "fungsional"),
+        ("Perencana Ahli Muda", "fungsional"),
+        ("Auditor Ahli Madya", "fungsional"),
+        ("Widyaiswara Ahli Utama", "fungsional"),
+        ("Pranata Komputer Terampil", "fungsional"),
+        ("Arsiparis Mahir", "fungsional"),
+        ("Pengelola Pengadaan Barang/Jasa Penyelia", "fungsional"),
+        ("Penata Laksana Barang Pemula", "fungsional"),
+        ("Pengadministrasi Umum", "pelaksana"),
+        ("Kasir", "pelaksana"),  # not a Kasi
+        ("Staf Kelurahan Maccini", "pelaksana"),  # not a Lurah
+        ("Pengemudi Kecamatan", "pelaksana"),  # not a Camat
+        ("", "pelaksana"),
+    ],
+)
+def test_the_kind_of_post_is_read_from_the_title(position: str, kind: str) -> None:
+    assert read_post(position) == kind
+    assert Profile(name="Rina", position=position).post_kind == kind
+
+
+def test_an_explicit_post_wins_over_the_title() -> None:
+    profile = Profile(name="Rina", position="Kepala Sekolah", post="fungsional")
+    assert (profile.post_kind, profile.needs_plh) == ("fungsional", False)
+    assert Profile(name="Rina", position="Koordinator", post="struktural").needs_plh

@@ -94,7 +94,7 @@ def test_pydantic_errors_in_plain_words_on_their_line() -> None:
 
 def test_a_missing_key_is_placed_on_its_table_with_an_example() -> None:
     assert invalid('[[task]]\nid = "lap"\ntitle = "Laporan"\n') == [
-        (1, "task[lap]", "'estimate' is missing", 'add estimate = "2h"'),
+        (1, "task[lap]", "'estimate' is missing", 'add estimate, for example estimate = "2h"'),
     ]
 
 

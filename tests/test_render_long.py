@@ -155,7 +155,7 @@ def test_markdown_cuts_long_lists_short_like_the_terminal() -> None:
     plan = big_plan(unscheduled=1_234, late=12, delegated=30, clashes=51)
     view = View(lang="id", dates=(MONDAY,), colleagues={"budi": "Budi Santoso"})
     text = markdown.render(plan, view)
-    assert "- Tugas 9 (`t00009`), 30 m: alasan 9\n" in text
+    assert "- Tugas 9 (`t00009`), 30 menit: alasan 9\n" in text
     assert "t00010`), 30 m" not in text
     assert "- _dan 1.224 lainnya — diklat plan --format json untuk semuanya_\n" in text
     assert "- Tugas 1243 (`t01243`): " in text and "t01244" not in text  # the 10th late one

@@ -47,7 +47,7 @@ WORDS: dict[Lang, dict[str, str]] = {
         "sesi": "PKP Angkatan III — sesi daring",
         "rapat": "Rapat koordinasi bidang",
         "libur": "Hari libur daerah: HUT Kabupaten Contoh",
-        "arsip_reason": "Tidak muat dalam 14 hari ke depan: 2 j kurang",
+        "arsip_reason": "Tidak muat dalam 14 hari ke depan: kurang 2 jam",
         "arsip_suggest": "serahkan ke Budi Santoso (keahlian: arsip) atau minta tenggat dimundurkan",
         "clash": "Sesi daring PKP pada Selasa, 1 Desember 13.00–15.00 bersamaan dengan Rapat evaluasi TW IV",
         "clash_fix": "minta izin tidak hadir rapat, atau utus Sari",
@@ -66,7 +66,7 @@ WORDS: dict[Lang, dict[str, str]] = {
         "sesi": "PKP Batch III — online session",
         "rapat": "Team coordination meeting",
         "libur": "Regional holiday: Kabupaten Contoh anniversary",
-        "arsip_reason": "Does not fit in the next 14 days: 2h short",
+        "arsip_reason": "Does not fit in the next 14 days: 2 hours short",
         "arsip_suggest": "hand it to Budi Santoso (skill: archive) or ask to move the deadline",
         "clash": "PKP online session on Tuesday, 1 December 13:00–15:00 at the same time as the TW IV review meeting",
         "clash_fix": "ask to be excused from the meeting, or send Sari",
@@ -388,8 +388,11 @@ def test_day_view_says_what_a_user_needs_first() -> None:
     assert re.search(r"09\.00–12\.00 +Tugas +Laporan realisasi TW IV  lap-tw4 +kerjakan", text)
     assert re.search(r"13\.00–15\.00 +Sesi pelatihan daring +PKP Angkatan III", text)
     assert "https://zoom.us/j/0000000000" in text
-    assert "Beban: tugas 4 j 30 m · belajar 1 j · rapat/sesi 3 j · bebas 0 m dari 7 j 30 m" in text
-    assert re.search(r"Penataan arsip 2025  arsip +2 j +Tidak muat", text)
+    assert (
+        "Beban: tugas 4 jam 30 menit · belajar 1 jam · rapat/sesi 3 jam · bebas 0 menit dari "
+        "7 jam 30 menit"
+    ) in text
+    assert re.search(r"Penataan arsip 2025  arsip +2 jam +Tidak muat", text)
     assert re.search(r"Rekap absensi bidang  absensi@2026-12-04  → Budi Santoso, S\.Sos\.\n", text)
     assert re.search(r"masalah +Pelatihan luring Rabu", text)
     # notes such as the JP tally stay out of the morning view; `diklat check` has them
@@ -410,9 +413,9 @@ def test_days_off_say_why() -> None:
 def test_week_grid_shows_each_days_load() -> None:
     text = terminal(sample_plan("id"), view("id", 7, week=True))
     assert "Sepekan — 30 November 2026 s.d. 6 Desember 2026 (WIB)" in text
-    # Monday is full (no free time), Thursday is 60 % full
-    assert re.search(r"Sen 30 Nov +8 j 30 m +0 m +██████████ ", text)
-    assert re.search(r"Kam 3 Des +4 j 30 m +3 j +██████░░░░ ", text)
+    # Monday is full (no free time), Thursday is 60 % full; the grid's narrow columns are compact
+    assert re.search(r"Sen 30 Nov +8,5 jam +0 menit +██████████ ", text)
+    assert re.search(r"Kam 3 Des +4,5 jam +3 jam +██████░░░░ ", text)
     assert re.search(r"Jum 4 Des +— +— +Hari libur daerah", text)
 
 
@@ -493,8 +496,8 @@ def test_why_tells_when_and_why_late() -> None:
     assert "Rancangan RKA 2027  rka-2027" in text
     assert re.search(r"Kuadran +jadwalkan — penting, belum mendesak", text)
     assert re.search(r"Tenggat +Kamis, 3 Desember 2026 11\.00", text)
-    assert re.search(r"Jadwal +Sen 30 Nov  15\.00–16\.00  1 j", text)
-    assert re.search(r"\n +Kam 3 Des   07\.30–12\.00  4 j 30 m", text)
+    assert re.search(r"Jadwal +Sen 30 Nov  15\.00–16\.00  1 jam", text)
+    assert re.search(r"\n +Kam 3 Des   07\.30–12\.00  4 jam 30 menit", text)
     assert re.search(
         r"Terlambat +selesai Kamis, 3 Desember 2026 12\.00, tenggat Kamis, 3 Desember 2026 11\.00",
         text,

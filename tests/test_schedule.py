@@ -266,7 +266,7 @@ def test_what_does_not_fit_says_why_and_who_could_take_it() -> None:
         "the time after it up to 30 Nov 2026 is full"
     )
     assert a.suggestion == (
-        'Hand it to Budi Santoso (skill sipd, capacity 5h a week): delegate_to = "budi"'
+        'Hand it to Budi Santoso (skill sipd, capacity 5 hours a week): delegate_to = "budi"'
     )
     assert (b.ref, b.minutes) == ("b", 60)
     assert b.reason == "It can only start on 7 Dec 2026, after the plan ends (30 Nov 2026)"

@@ -24,4 +24,6 @@ def test_the_keys_of_a_nested_array_of_tables() -> None:
         "location",
         "link",
         "weekends",
+        "uid",
+        "recurrence_id",
     ]

@@ -1,4 +1,7 @@
-"""The examples of ../shared/docs/workspace-format.md, read from the page itself, keep loading."""
+"""The contract page, when a checkout has it beside it, still matches examples/kontrak verbatim.
+
+The examples themselves load in every checkout (test_workspace.py); this compares them with the
+contract page kept outside the repository, and is skipped where that page is absent."""
 
 from __future__ import annotations
 

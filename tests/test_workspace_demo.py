@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 
@@ -24,6 +24,9 @@ def test_the_demo_loads_as_written() -> None:
     ws = load(demo_path())
     assert ws.profile.position == "Perencana Ahli Muda"
     assert 8 <= len(ws.tasks) <= 12
+    # one source of each kind: a sheet, a Trello board, an Asana project, an invitation
+    assert {"rekap-surat", "trello-N7tLmR2k", "asana-1209000000000001"} <= {t.id for t in ws.tasks}
+    assert [s.path.rsplit(".", 1)[1] for s in ws.task_sources] == ["csv", "json", "csv"]
     assert [t.id for t in ws.trainings] == ["pkp"]
     assert ws.profile.supervisor == "kabid"
 
@@ -35,9 +38,17 @@ def test_the_shifted_demo_is_a_real_week(today: date) -> None:
     # the training starts about two weeks ahead, on the weekday it was written for
     assert 9 <= (training.start - today).days <= 16
     assert training.start.weekday() == 0
-    assert all(s.date is None or s.date.weekday() == 0 for s in training.session)
+    written = [s for s in training.session if not s.uid]
+    assert all(s.date is None or s.date.weekday() == 0 for s in written)
+    # the weekly online sessions come from the organiser's invitation (jadwal-pkp.ics): Tuesdays
+    read = [s for s in training.session if s.uid]
+    assert len(read) == 9 and all(s.date is not None and s.date.weekday() == 1 for s in read)
     # deadlines in the coming days
-    dues = sorted(t.due for t in ws.tasks if isinstance(t.due, date))
+    dues = sorted(
+        t.due.date() if isinstance(t.due, datetime) else t.due
+        for t in ws.tasks
+        if isinstance(t.due, date)
+    )
     assert any(0 <= (d - today).days <= 7 for d in dues)
     # the Monday meeting stays on Monday, the Friday routine on Friday
     rakor = next(e for e in ws.events if e.id == "rakor")

@@ -45,6 +45,18 @@ class Catalog:
         text = self._messages[key][lang]
         return text.format(**params) if params else text
 
+    def count(self, lang: Lang, key: str, n: int, /, **params: object) -> str:
+        """A message about `n` things: a text 'one|many' gives the singular when n is 1.
+
+        English counts ("1 problem", "2 problems"); Indonesian words have one form ("2 masalah").
+        `n` is a parameter of the text too.
+        """
+        text = self._messages[key][lang]
+        if "|" in text:
+            one, many = text.split("|", 1)
+            text = one if n == 1 else many
+        return text.format(n=n, **params)
+
     def keys(self) -> list[str]:
         return list(self._messages)
 
@@ -124,15 +136,26 @@ def format_time(t: time | datetime, lang: Lang) -> str:
     return f"{t.hour:02d}{sep}{t.minute:02d}"
 
 
-def format_duration(minutes: int, lang: Lang) -> str:
-    """'1 j 30 m' / '1h 30m': short, for tables."""
+def format_duration(minutes: int, lang: Lang, *, compact: bool = False) -> str:
+    """'7 jam 30 menit' / '7 hours 30 minutes': a duration as people write it.
+
+    `compact` is for the narrowest columns only (the terminal's week grid): hours with one
+    decimal, '7,5 jam' / '7.5 h', and '45 menit' / '45 min' under an hour, at most 8 characters
+    up to 99 hours.
+    """
     h, m = divmod(int(minutes), 60)
-    hu, mu = ("j", "m") if lang == "id" else ("h", "m")
-    if h and m:
-        return f"{h} {hu} {m} {mu}" if lang == "id" else f"{h}{hu} {m}{mu}"
-    if h:
-        return f"{h} {hu}" if lang == "id" else f"{h}{hu}"
-    return f"{m} {mu}" if lang == "id" else f"{m}{mu}"
+    if compact:
+        if not h:
+            return f"{m} menit" if lang == "id" else f"{m} min"
+        hours = f"{minutes / 60:.1f}".removesuffix(".0")
+        return f"{hours.replace('.', ',')} jam" if lang == "id" else f"{hours} h"
+    if lang == "id":
+        parts = [f"{h} jam"] if h else []
+        return " ".join([*parts, f"{m} menit"] if m or not h else parts)
+    parts = [f"{h} hour{'' if h == 1 else 's'}"] if h else []
+    if m or not h:
+        parts.append(f"{m} minute{'' if m == 1 else 's'}")
+    return " ".join(parts)
 
 
 ZONE_ABBREVIATIONS = {

@@ -12,21 +12,22 @@ import typer
 
 from .. import __version__
 from ..errors import DiklatError, ExitCode, WorkspaceError
-from ..i18n import Catalog, parse_lang
+from ..i18n import DEFAULT_LANG, Catalog, Lang, parse_lang
 from ..render.escape import terminal
 from .context import Options
 
 M = Catalog(
     {
         "internal": {
-            "id": "diklat: galat internal ({error}). Jalankan lagi dengan --debug untuk melihat jejaknya, "
-            "lalu laporkan.",
+            "id": "diklat: kesalahan internal ({error}). Jalankan lagi dengan --debug untuk melihat "
+            "jejaknya, lalu laporkan.",
             "en": "diklat: internal error ({error}). Run again with --debug to see the traceback, "
             "and report it.",
         },
         "invalid": {
             "id": "diklat: ruang kerja tidak dapat dipakai; {n} masalah:",
-            "en": "diklat: the workspace cannot be used; {n} problem(s):",
+            "en": "diklat: the workspace cannot be used; 1 problem:|"
+            "diklat: the workspace cannot be used; {n} problems:",
         },
     }
 )
@@ -131,6 +132,7 @@ COMMANDS = {
     "check": "check",
     "handover": "handover",
     "export": "export",
+    "jp": "jp",
     "init": "setup",
     "schema": "setup",
 }
@@ -164,22 +166,64 @@ def for_command(args: list[str]) -> typer.Typer:
     return one
 
 
+# typer's own click (vendored as typer._click): its usage error and abort, reached through typer
+_USAGE_ERROR: type[Exception] = next(
+    c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError"
+)
+_ABORT: type[BaseException] = typer.Abort
+
+
+def _usage_lang(args: list[str]) -> Lang:
+    """The language of a usage error: --lang, DIKLAT_LANG, profile.language, else Indonesian.
+
+    The command line could not be read, so the options are looked for by hand; the profile is
+    read only on this path (a usage error), never on the way to a plan.
+    """
+    front, _ = _split_globals(args)
+    for i, a in enumerate(front):
+        if a.startswith("--lang=") and (lang := parse_lang(a.split("=", 1)[1])):
+            return lang
+        if a == "--lang" and i + 1 < len(front) and (lang := parse_lang(front[i + 1])):
+            return lang
+    if lang := parse_lang(os.environ.get("DIKLAT_LANG")):
+        return lang
+    from ..workspace import loader
+
+    where = next(
+        (front[i + 1] for i, a in enumerate(front[:-1]) if a in ("-w", "--workspace")), None
+    )
+    found = loader.find(Path(where) if where else None, os.environ, Path.cwd(), loader.user_dir())
+    return loader.language_of(found.path / loader.MARKER) or DEFAULT_LANG
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the app; every error ends here as a message and an exit code."""
     args = hoist_global_options(list(argv if argv is not None else sys.argv[1:]))
     debug = "--debug" in args
     try:
-        # standalone mode lets Typer print usage errors itself (exit 2); ours come out as exceptions
-        for_command(args)(args=args, prog_name="diklat")
+        # not standalone: usage errors come out as exceptions, told below in the user's language
+        code = for_command(args)(args=args, prog_name="diklat", standalone_mode=False)
+        return code if isinstance(code, int) else 0
     except SystemExit as exc:
         if isinstance(exc.__context__, BrokenPipeError):  # Typer's exit 1 for a closed pipe
             return _closed_pipe()
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
     except BrokenPipeError:
         return _closed_pipe()
+    except _USAGE_ERROR as exc:
+        if type(exc).__name__ == "NoArgsIsHelpError":  # `diklat` alone: the help, as Click shows it
+            exc.show()  # type: ignore[attr-defined]
+            return int(ExitCode.USAGE)
+        from .usage import show
+
+        typer.echo(show(exc, args, _usage_lang(args)), err=True)
+        return int(ExitCode.USAGE)
+    except _ABORT:  # Click's "Aborted!" (end of input at a prompt): exit 1, as Click would
+        typer.echo("Aborted!", err=True)
+        return 1
     except WorkspaceError as exc:
         lang = parse_lang(exc.lang) or Options.current_lang()
-        typer.echo(M(lang, "invalid", n=len(exc.problems)), err=True)
+        typer.echo(M.count(lang, "invalid", len(exc.problems)), err=True)
         for p in exc.problems:
             typer.echo(f"  {terminal(str(p))}", err=True)  # values quoted from the files
         return int(exc.exit_code)

@@ -13,10 +13,11 @@ import typer
 
 from ..errors import UsageError
 from ..i18n import Catalog, Lang, format_date, format_duration
+from ..planning.occurrences import Ref, occurrences, task_id
 from ..render.escape import terminal
-from ..workspace.models import Task, Workspace
+from ..workspace.models import Workspace
 from ..workspace.state import Progress, load_progress, record_progress, save_progress
-from ..workspace.values import Invalid, expand_rrule, parse_duration
+from ..workspace.values import Invalid, parse_duration
 from .base import app
 from .context import options, parse_day
 
@@ -83,10 +84,11 @@ M = Catalog(
 
 def _unknown(lang: Lang, ws: Workspace, value: str) -> UsageError:
     ids = sorted(t.id for t in ws.tasks)
-    near = difflib.get_close_matches(value.split("@")[0], ids, n=1, cutoff=0.6)
+    base, at, when = value.partition("@")
+    near = difflib.get_close_matches(base, ids, n=1, cutoff=0.6)
     text = M(lang, "unknown", id=value)
     if near:
-        text += M(lang, "near", near=near[0] + value[len(value.split("@")[0]) :])
+        text += M(lang, "near", near=near[0] + at + when)
     elif ids and len(ids) <= 12:
         text += M(lang, "known", ids=", ".join(ids))
     return UsageError(text)
@@ -109,25 +111,19 @@ def resolve(ws: Workspace, value: str, today: date, progress: Progress, lang: La
     if when:
         bad = M(lang, "bad_occurrence_date", value=when, id=base)
         day = parse_day(when, value, lang, bad, shown=value)
-        if _occurs(task, day, day):
-            return f"{base}@{day.isoformat()}"
-        around = _occurs(task, day - timedelta(days=40), day + timedelta(days=40))
+        if occurrences(task, day, day):
+            return str(Ref(base, day))
+        around = occurrences(task, day - timedelta(days=40), day + timedelta(days=40))
         near = min(around, key=lambda d: (abs((d - day).days), d), default=None)
-        hint = M(lang, "nearest", ref=f"{base}@{near.isoformat()}") if near else ""
+        hint = M(lang, "nearest", ref=str(Ref(base, near))) if near else ""
         raise UsageError(
             M(lang, "no_occurrence", id=base, date=format_date(day, lang, "long"), near=hint)
         )
-    for day in _occurs(task, today, today + timedelta(days=400)):
-        ref = f"{base}@{day.isoformat()}"
+    for day in occurrences(task, today, today + timedelta(days=400)):
+        ref = str(Ref(base, day))
         if not progress.of(ref).done:
             return ref
     raise UsageError(M(lang, "no_next", id=base, date=format_date(today, lang, "long")))
-
-
-def _occurs(task: Task, first: date, last: date) -> list[date]:
-    assert task.recurs and task.from_
-    hi = min(last, task.until) if task.until else last
-    return expand_rrule(task.recurs, task.from_, first, hi)
 
 
 @app.command()
@@ -176,7 +172,7 @@ def done(
     today = o.day(None)
     progress = load_progress(state_dir)
     ref = resolve(ws, task, today, progress, lang)
-    t = ws.task(ref.split("@")[0])
+    t = ws.task(task_id(ref))
     assert t is not None
     now = datetime.now(ZoneInfo(ws.profile.timezone))
     if undo:

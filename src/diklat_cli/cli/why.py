@@ -7,6 +7,7 @@ import typer
 
 from ..errors import UsageError
 from ..i18n import Catalog
+from ..planning.occurrences import task_id
 from ..planning.plan import Plan, TaskStatus
 from .base import app
 from .context import DateOption, options
@@ -36,7 +37,7 @@ def matching(plan: Plan, task: str) -> list[TaskStatus]:
     exact = plan.task(task)
     if exact is not None:
         return [exact]
-    return [t for t in plan.tasks if t.id.split("@", 1)[0] == task]
+    return [t for t in plan.tasks if task_id(t.id) == task]
 
 
 @app.command()
@@ -60,7 +61,7 @@ def why(
     lang = o.language
     found = matching(p, task)
     if not found:
-        base = task.split("@", 1)[0]
+        base = task_id(task)
         if ws.task(base) is not None:  # known, only not planned: not a mistake of the user's
             typer.echo(M(lang, "finished", task=task, days=ws.planning.horizon_days))
             return

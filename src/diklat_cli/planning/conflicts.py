@@ -15,9 +15,9 @@ from ..record import Record
 from ..workspace.holidays_id import HolidayData
 from ..workspace.models import Quiet, Training, Workspace
 from ..workspace.state import Progress
-from ..workspace.values import expand_rrule
 from .calendar import BusyEvent, Calendar, event_days, session_days
 from .handover import AFTER_RETURN, absence, is_off, work_items
+from .occurrences import Ref, occurrences
 from .plan import Conflict, Plan, Severity
 
 LONG_ABSENCE = 3  # more working days away than this needs a Plh (SE BKN 1/SE/I/2021 practice)
@@ -447,14 +447,13 @@ def _due_away(cx: _Ctx, t: Training) -> list[Conflict]:
     out = []
     for task in cx.ws.tasks:
         if task.recurs and task.from_:
-            last = min(hi, task.until) if task.until else hi
             days = [
                 d
-                for d in expand_rrule(task.recurs, task.from_, lo, last)
+                for d in occurrences(task, lo, hi)
                 # a routine duty falling on a holiday does not happen that day
                 if d in away
                 and not cx.off(d)
-                and cx.remaining(f"{task.id}@{d.isoformat()}", task.estimate) > 0
+                and cx.remaining(str(Ref(task.id, d)), task.estimate) > 0
             ]
         else:
             due = _day(task.due)
@@ -485,7 +484,7 @@ def _due_away(cx: _Ctx, t: Training) -> list[Conflict]:
 def _no_deputy(cx: _Ctx, t: Training) -> list[Conflict]:
     ab = absence(cx.ws, t, cx.cal)
     n = max((len(s.days) for s in ab.stretches), default=0)
-    if t.deputy or n <= LONG_ABSENCE or ab.last_day() < cx.today:
+    if t.deputy or not cx.ws.profile.needs_plh or n <= LONG_ABSENCE or ab.last_day() < cx.today:
         return []
     return [
         Conflict(
@@ -590,9 +589,8 @@ def _overload(cx: _Ctx, last: date) -> list[Conflict]:
         if task.delegate_to:
             continue  # the colleague's work, not the user's
         if task.recurs and task.from_:
-            hi = min(last, task.until) if task.until else last
-            for d in expand_rrule(task.recurs, task.from_, cx.today, hi):
-                ref = f"{task.id}@{d.isoformat()}"
+            for d in occurrences(task, cx.today, last):
+                ref = str(Ref(task.id, d))
                 by_week.setdefault(d.toordinal() - d.weekday(), []).append(
                     (remaining(ref, task.estimate), task.id, task.title)
                 )

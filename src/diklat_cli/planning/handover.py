@@ -21,8 +21,9 @@ from ..i18n import Catalog, Lang, format_date, format_duration
 from ..record import Record
 from ..workspace.models import Colleague, Event, Task, Training, Workspace
 from ..workspace.state import Progress
-from ..workspace.values import TimeRange, expand_rrule
+from ..workspace.values import TimeRange
 from .calendar import BusyEvent, Calendar, event_days, session_days
+from .occurrences import Ref, occurrences
 
 AFTER_RETURN = 5  # working days after a stretch away whose deadlines the receivers must also carry
 DEFAULT_CHECKIN = time(16, 15)  # after class hours, before the office closes (domain.md 7.6)
@@ -226,13 +227,6 @@ def _due_day(task: Task) -> date | None:
     return task.due.date() if isinstance(task.due, datetime) else task.due
 
 
-def _occurrences(task: Task, first: date, last: date) -> list[date]:
-    if not task.recurs or task.from_ is None:
-        return []
-    hi = min(last, task.until) if task.until else last
-    return expand_rrule(task.recurs, task.from_, first, hi)
-
-
 def _selected(
     ws: Workspace, ab: Absence, progress: Progress, with_done: bool = False
 ) -> list[tuple[Task, Why, tuple[date, ...]]]:
@@ -244,9 +238,8 @@ def _selected(
                 continue
             occ = tuple(
                 d
-                for d in _occurrences(task, ab.stretches[0].first, ab.stretches[-1].last)
-                if d in offline
-                and (with_done or not progress.of(f"{task.id}@{d.isoformat()}").done)
+                for d in occurrences(task, ab.stretches[0].first, ab.stretches[-1].last)
+                if d in offline and (with_done or not progress.of(str(Ref(task.id, d))).done)
             )
             if occ:
                 out.append((task, "recurring", occ))
@@ -526,7 +519,7 @@ def make_sheet(
 
 def _with_progress(it: WorkItem, progress: Progress) -> WorkItem:
     if it.occurrences:
-        done = all(progress.of(f"{it.task.id}@{d.isoformat()}").done for d in it.occurrences)
+        done = all(progress.of(str(Ref(it.task.id, d))).done for d in it.occurrences)
     else:
         done = progress.of(it.task.id).done
     return replace(it, done=done)

@@ -32,8 +32,8 @@ from ..i18n import Catalog, Lang, format_date, format_duration
 from ..workspace.holidays_id import HolidayData
 from ..workspace.models import Colleague, Task, Workspace
 from ..workspace.state import Progress
-from ..workspace.values import expand_rrule
 from .calendar import BusyEvent, Calendar, subtract
+from .occurrences import Ref, occurrences
 from .plan import Block, DayPlan, Plan, Quadrant, TaskStatus, Unscheduled
 from .prioritise import Ranking, rank
 from .sweep import (
@@ -565,11 +565,9 @@ def _work(
         items: list[tuple[str, Instant, Instant, tuple[object, ...]]] = []
         available = when(task.available, end=False)
         if task.recurs and task.from_:
-            lo = max(today, task.from_)
-            hi = min(last, task.until) if task.until else last
             prev: date | None = None
             opened: date | None = None  # the day the current occurrence may start
-            for d in expand_rrule(task.recurs, task.from_, lo, hi):
+            for d in occurrences(task, max(today, task.from_), last):
                 # an occurrence opens the day after the previous one; one whose window holds
                 # too little working time (a week of Lebaran leave) shares the previous window
                 if prev is not None:
@@ -580,7 +578,7 @@ def _work(
                 rkey: object = opened
                 if available is not None and (opens is None or available[0] > opens[0]):
                     opens, rkey = available, task.available
-                items.append((f"{task.id}@{d.isoformat()}", when(d, True), opens, (d, rkey)))
+                items.append((str(Ref(task.id, d)), when(d, True), opens, (d, rkey)))
                 prev = d
         elif not task.delegate_to and task.estimate > 0 and task.id not in progress.tasks:
             # the common case, inline: a one-off task with no progress recorded

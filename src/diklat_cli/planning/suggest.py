@@ -18,10 +18,10 @@ from ..i18n import Catalog, Lang, format_date
 from ..record import Record
 from ..workspace.holidays_id import HolidayData
 from ..workspace.models import Session, Training, Workspace
-from ..workspace.values import expand_rrule
 from .calendar import BusyEvent, Calendar, event_days, session_days
 from .conflicts import concerns
 from .handover import absence, is_off
+from .occurrences import occurrences
 
 WINDOW_WEEKS = 4  # default: candidates from four weeks before to four weeks after the offered start
 SHOWN = 5
@@ -182,10 +182,7 @@ def _score(
     routine = 0
     for task in ws.tasks:
         if task.recurs and task.from_ and away:
-            hi = min(max(away), task.until) if task.until else max(away)
-            routine += sum(
-                1 for d in expand_rrule(task.recurs, task.from_, min(away), hi) if d in away
-            )
+            routine += sum(1 for d in occurrences(task, min(away), max(away)) if d in away)
             continue
         due = task.due.date() if isinstance(task.due, datetime) else task.due
         if due in away:

@@ -19,22 +19,23 @@ from .inert import Text  # rich's Text, without the control characters users typ
 M = Catalog(
     {
         "title": {"id": "Pemeriksaan per {date}", "en": "Check as of {date}"},
-        "error": {"id": "Galat", "en": "Errors"},
+        "error": {"id": "Kesalahan", "en": "Errors"},
         "warning": {"id": "Peringatan", "en": "Warnings"},
         "info": {"id": "Catatan", "en": "Notes"},
         "clean": {
             "id": "Tidak ada bentrok atau masalah. Selamat belajar!",
             "en": "No clashes or problems found.",
         },
-        "summary": {
-            "id": "{errors} galat, {warnings} peringatan, {infos} catatan.",
-            "en": "{errors} error(s), {warnings} warning(s), {infos} note(s).",
-        },
+        "summary": {"id": "{errors}, {warnings}, {infos}.", "en": "{errors}, {warnings}, {infos}."},
+        "n_error": {"id": "{n} kesalahan", "en": "{n} error|{n} errors"},
+        "n_warning": {"id": "{n} peringatan", "en": "{n} warning|{n} warnings"},
+        "n_info": {"id": "{n} catatan", "en": "{n} note|{n} notes"},
+        "n_days": {"id": "{n} hari", "en": "{n} day|{n} days"},
         "items": {"id": "Terkait", "en": "Items"},
         "fix": {"id": "Saran", "en": "Suggestion"},
         "sg_title": {
-            "id": "Tanggal mulai yang lebih baik untuk {training} ({days} hari), {first} s.d. {last}",
-            "en": "Better start dates for {training} ({days} days), {first} to {last}",
+            "id": "Tanggal mulai yang lebih baik untuk {training} ({days}), {first} s.d. {last}",
+            "en": "Better start dates for {training} ({days}), {first} to {last}",
         },
         "sg_rank": {"id": "No", "en": "#"},
         "sg_dates": {"id": "Tanggal", "en": "Dates"},
@@ -87,7 +88,8 @@ def findings(con: Console, found: Sequence[Conflict], today: date, lang: Lang) -
         con.print(grid)
     c = counts(found)
     con.print()
-    con.print(Text(M(lang, "summary", errors=c["error"], warnings=c["warning"], infos=c["info"])))
+    n = {k: M.count(lang, f"n_{k}", c[k]) for k in ("error", "warning", "info")}
+    con.print(Text(M(lang, "summary", errors=n["error"], warnings=n["warning"], infos=n["info"])))
 
 
 def findings_json(found: Sequence[Conflict], today: date) -> str:
@@ -124,7 +126,7 @@ def suggestions(
                 lang,
                 "sg_title",
                 training=training.title,
-                days=days,
+                days=M.count(lang, "n_days", days),
                 first=format_date(first, lang, "medium"),
                 last=format_date(last, lang, "medium"),
             ),

@@ -212,7 +212,10 @@ L = Catalog(
             "id": "Sedang dikerjakan: {spent} dari {total} ({pct}%)",
             "en": "In progress: {spent} of {total} ({pct}%)",
         },
-        "st_routine": {"id": "Rutin, {n} kali: {dates}", "en": "Routine, {n} times: {dates}"},
+        "st_routine": {
+            "id": "Rutin, {n} kali: {dates}",
+            "en": "Routine, once: {dates}|Routine, {n} times: {dates}",
+        },
         "st_left": {"id": "sisa {left}", "en": "{left} left"},
         "no_due": {"id": "tanpa tenggat", "en": "no deadline"},
         "nobody": {"id": "(belum ditentukan)", "en": "(not decided)"},
@@ -316,7 +319,7 @@ def place_of(profile: Profile) -> str:
 
 def _status(it: WorkItem, lang: Lang, returning: bool) -> str:
     if it.occurrences:
-        text = L(lang, "st_routine", n=len(it.occurrences), dates=_dates(it.occurrences, lang))
+        text = L.count(lang, "st_routine", len(it.occurrences), dates=_dates(it.occurrences, lang))
         if returning:
             text += f" · {L(lang, 'st_done' if it.done else 'st_open')}"
         return text

@@ -22,9 +22,10 @@ from zoneinfo import ZoneInfo
 from .. import __version__
 from ..i18n import Catalog, Lang, format_time
 from ..planning.calendar import Calendar, event_days, session_days
+from ..planning.occurrences import task_id
 from ..planning.plan import Plan
 from ..workspace.holidays_id import HolidayData
-from ..workspace.models import Workspace
+from ..workspace.models import Session, Workspace
 from ..workspace.state import ExportIdentity, ExportState
 from .escape import ics_text, ics_uri, one_line
 
@@ -81,6 +82,13 @@ class Item:
     url: str = ""
     busy: bool = True
     categories: tuple[str, ...] = ()
+    uid: str = ""  # the organiser's UID (sessions_from): written as it is, so clients merge
+    recurrence_id: date | datetime | None = None  # with `uid`: the occurrence of its series
+
+    @property
+    def ident(self) -> str:
+        """The export state's key of an organiser's event: its UID and occurrence."""
+        return f"{self.uid}#{self.recurrence_id.isoformat()}" if self.recurrence_id else self.uid
 
     @property
     def all_day(self) -> bool:
@@ -142,13 +150,13 @@ def items(
             ref = b.ref or b.title
             note = [b.note] if b.note else []
             if b.kind == "task":
-                task = ws.task(ref.split("@")[0])  # an occurrence's ref is ID@YYYY-MM-DD
+                task = ws.task(task_id(ref))
                 if task is not None:
                     if task.sop:
                         note += [M(lang, "steps"), *(f"- {step}" for step in task.sop)]
                     if task.documents:
                         note.append(M(lang, "documents", documents="; ".join(task.documents)))
-                    note.append(M(lang, "done", ref=ref.split("@")[0]))
+                    note.append(M(lang, "done", ref=task_id(ref)))
             else:
                 training = ws.training(ref)
                 note.append(M(lang, "study", title=training.title if training else ref))
@@ -176,6 +184,10 @@ def items(
 
     for t in ws.trainings:
         for s in t.session:
+            if s.uid:  # the organiser's event, once, under its own UID
+                if s.date and first <= s.date <= last:
+                    out.append(_organiser_item(t.title, s, tz, lang))
+                continue
             for d in session_days(s, first, last, is_off):
                 title = s.title or t.title
                 location = s.location or t.location
@@ -240,6 +252,29 @@ def items(
                 )
     out.sort(key=Item.sort_key)
     return out
+
+
+def _organiser_item(training: str, s: Session, tz: ZoneInfo, lang: Lang) -> Item:
+    """A session read from the organiser's .ics, as the organiser wrote it: its days, its hours."""
+    assert s.date is not None  # imported sessions are runs of days
+    last = s.until or s.date
+    start: date | datetime = s.date
+    end: date | datetime = last + timedelta(days=1)
+    if s.time is not None:
+        start, end = s.time.on(s.date, tz)[0], s.time.on(last, tz)[1]
+    return Item(
+        f"training/{s.uid}/{s.date.isoformat()}",
+        "training",
+        s.title or training,
+        start,
+        end,
+        description=M(lang, "link", link=s.link) if s.link else "",
+        location=s.location or s.link,
+        url=s.link,
+        categories=("Diklat", M(lang, "cat_training"), M(lang, f"cat_{s.mode}")),
+        uid=s.uid,
+        recurrence_id=s.recurrence_id,
+    )
 
 
 def content_hash(item: Item, reminder_minutes: int) -> str:
@@ -313,7 +348,7 @@ def render(
     from icalendar import TRANSP, Alarm, Calendar, Event
 
     reminder = ws.export.reminder_minutes
-    uids = [uid(ws, it.key) for it in entries]
+    uids = [it.ident or uid(ws, it.key) for it in entries]
     current, new_state = revise(
         [(u, content_hash(it, reminder)) for u, it in zip(uids, entries, strict=True)], state, now
     )
@@ -335,7 +370,7 @@ def render(
             zones.add(timezone)
         ident = current[u]
         ev = Event.new(
-            uid=u,
+            uid=it.uid or u,
             summary=ics_text(it.summary),
             start=start,
             end=end,
@@ -347,6 +382,8 @@ def render(
             location=ics_text(it.location) or None,
             url=ics_uri(it.url),  # TEXT is escaped by icalendar; a URI is not: only a safe one
         )
+        if it.recurrence_id is not None:
+            ev.add("RECURRENCE-ID", it.recurrence_id)
         if reminder and not it.all_day:
             # an all-day entry would ring at 23.50 the night before: no help to anyone
             ev.add_component(

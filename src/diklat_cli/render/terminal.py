@@ -234,7 +234,7 @@ def _filling(plan: Plan, day: DayPlan, lang: Lang, width: int, limit: int = 3) -
     for i, (title, minutes) in enumerate(top[:limit]):
         if i:
             out.append("\n")
-        out.append(f"{format_duration(minutes, lang):>8}  ", style="dim")
+        out.append(f"{format_duration(minutes, lang, compact=True):>8}  ", style="dim")
         out.append(shorten(title, max(12, width - 10)))
     if len(top) > limit:
         out.append("\n" + " " * 10 + M(lang, "load.more", n=len(top) - limit), style="dim")
@@ -265,11 +265,11 @@ def _week(console: Console, plan: Plan, view: View) -> None:
             what = reason + Text("\n") + what if what.plain else reason
         elif not what.plain:
             what = Text(M(lang, "load.none"), style="dim")
-        planned = format_duration(ld.planned, lang) if ld.planned else "—"
+        planned = format_duration(ld.planned, lang, compact=True) if ld.planned else "—"
         table.add_row(
             label,
             planned,
-            format_duration(ld.free, lang) if day.working else "—",
+            format_duration(ld.free, lang, compact=True) if day.working else "—",
             _bar(day),
             what,
         )

@@ -95,7 +95,10 @@ M = Catalog(
             "id": "Saran untuk tiap temuan{more}: diklat check",
             "en": "Suggestions for each finding{more}: diklat check",
         },
-        "more_notes.n": {"id": " dan {n} catatan lain", "en": " and {n} more note(s)"},
+        "more_notes.n": {
+            "id": " dan {n} catatan lain",
+            "en": " and 1 more note| and {n} more notes",
+        },
         "next_working": {
             "id": "Hari kerja berikutnya: {date} — diklat plan --days {n}",
             "en": "Next working day: {date} — diklat plan --days {n}",
@@ -401,7 +404,7 @@ def shown_conflicts(plan: Plan) -> tuple[list[Conflict], int]:
 def more_notes(plan: Plan, lang: Lang) -> str:
     """Where the suggestions and the notes left out of the day's view are."""
     _, notes = shown_conflicts(plan)
-    more = M(lang, "more_notes.n", n=notes) if notes else ""
+    more = M.count(lang, "more_notes.n", notes) if notes else ""
     return M(lang, "more_notes", more=more)
 
 

@@ -22,7 +22,7 @@ from ..errors import Problem, WorkspaceError
 from ..i18n import DEFAULT_LANG, Lang, parse_lang
 from ..record import Record
 from .models import Model, Workspace
-from .problems import M, describe_path, explain_invalid, explain_syntax, suggest
+from .problems import M, describe_path, explain_errors, explain_syntax, suggest
 from .tables import ITEM_TABLES, SETTINGS_TABLES, home_of
 from .tomlpos import LineMap
 
@@ -142,15 +142,15 @@ class _Loader:
         try:
             return adapter(model).validate_python(data, context=context)
         except ValidationError as exc:
-            for err in exc.errors():
-                self.add(f.name, *explain_invalid(model, err, prefix, f.data, f.lines, self.lang))
+            for found in explain_errors(model, exc.errors(), prefix, f.data, f.lines, self.lang):
+                self.add(f.name, *found)
             return None
 
 
 # --- loading ---------------------------------------------------------------------------------
 
 
-def _language_of(marker: Path) -> Lang | None:
+def language_of(marker: Path) -> Lang | None:
     """profile.language, when diklat.toml can be read well enough to tell."""
     import tomllib
 
@@ -191,7 +191,7 @@ def load(root: Path, lang: Lang | None = None, cwd: Path | None = None) -> Works
     shown relative to `cwd` (the current folder) when the files are inside it.
     """
     marker = root / MARKER
-    language = lang or _language_of(marker) or DEFAULT_LANG
+    language = lang or language_of(marker) or DEFAULT_LANG
     ld = _Loader(root, language, cwd or Path.cwd())
     if not root.is_dir():
         ld.add(str(root), None, "", ld.say("no_folder"), ld.say("no_folder_fix", path=root))
@@ -216,7 +216,7 @@ def load(root: Path, lang: Lang | None = None, cwd: Path | None = None) -> Works
     if not isinstance(main.data.get("profile"), dict):
         ld.add(
             main.name,
-            main.lines.find(("profile",)),
+            main.lines.find(("profile",)) or 1,
             "",
             ld.say("no_profile"),
             ld.say("no_profile_fix"),
@@ -232,8 +232,8 @@ def load(root: Path, lang: Lang | None = None, cwd: Path | None = None) -> Works
                 listed = value if isinstance(value, list) else [value]
                 for i, data in enumerate(listed):
                     prefix = (key, i) if isinstance(value, list) else (key,)
-                    entries.append(_Entry(key, data, f, prefix))
                     item = ld.validate(model, data, context, f, prefix)
+                    entries.append(_Entry(key, data, f, prefix, item))
                     if item is not None:
                         items[name].append(item)
             elif key in SETTINGS_TABLES and f is main:
@@ -274,10 +274,19 @@ def load(root: Path, lang: Lang | None = None, cwd: Path | None = None) -> Works
     _check_ids(ld, entries)
     _check_references(ld, entries)
     _check_calendars(ld, entries)
+    read_files: tuple[tuple[str, int, int], ...] = ()
+    if items["task_sources"] or any(t.sessions_from for t in items["trainings"]):
+        from .sources import import_all  # tasks_from, sessions_from: as [[task]], sessions
+
+        found, read_files = import_all(
+            root, ld.name, language, context, items, settings.get("profile")
+        )
+        ld.problems += found
+    _check_contradictions(ld, entries)
     if ld.problems:
         raise WorkspaceError(ld.problems, language)
     fields: dict[str, Any] = {**settings, **{k: tuple(v) for k, v in items.items()}}
-    return Workspace(**fields)
+    return Workspace(**fields, read_files=read_files)
 
 
 M_ = TypeVar("M_", bound=Model)
@@ -312,13 +321,15 @@ class _Entry(Record):
     data: Any
     file: _File
     prefix: tuple[Any, ...]
+    item: Any = None  # the validated model, when the table validated
 
     def text(self, key: str) -> str | None:
         value = self.data.get(key) if isinstance(self.data, dict) else None
         return value if isinstance(value, str) else None
 
-    def place(self, key: str) -> tuple[str, int | None, str]:
-        path = (*self.prefix, key)
+    def place(self, *keys: str | int) -> tuple[str, int | None, str]:
+        """FILE, LINE and 'where' of a key of the table, or of a path inside it."""
+        path = (*self.prefix, *keys)
         return self.file.name, self.file.lines.find(path), describe_path(path, self.file.data)
 
 
@@ -354,9 +365,16 @@ def _check_references(ld: _Loader, entries: list[_Entry]) -> None:
     known = sorted(
         {i for e in entries if e.table == "colleague" and (i := e.text("id")) is not None}
     )
+    me = _yourself(entries)
     for entry in entries:
         for key in REFERENCES.get(entry.table, ()):
             ident = entry.text(key)
+            if ident in me:
+                ld.add(
+                    *entry.place(key),
+                    ld.say("names_you", id=ident, key=key, same=ld.say(f"same_{me[ident]}")),
+                    ld.say(f"names_you_{key}_fix"),
+                )
             if ident is None or ident in known:
                 continue
             import difflib
@@ -368,6 +386,45 @@ def _check_references(ld: _Loader, entries: list[_Entry]) -> None:
                 else ld.say("no_colleague_fix", id=ident)
             )
             ld.add(*entry.place(key), ld.say("no_colleague", id=ident), fix)
+
+
+def _yourself(entries: list[_Entry]) -> dict[str, str]:
+    """The colleague ids that are the user: the profile's NIP, or its name, written again.
+
+    Returns id -> 'nip' | 'name', what they share with the profile. Two people of the same name
+    whose NIPs are both written and differ are two people.
+    """
+    profile = next((e for e in entries if e.table == "profile"), None)
+    if profile is None:
+        return {}
+
+    def plain(text: str | None) -> str:
+        return " ".join((text or "").split()).casefold()
+
+    nip = "".join((profile.text("nip") or "").split())
+    name = plain(profile.text("name"))
+    out: dict[str, str] = {}
+    for e in entries:
+        ident = e.text("id")
+        if e.table != "colleague" or ident is None:
+            continue
+        theirs = "".join((e.text("nip") or "").split())
+        if nip and theirs == nip:
+            out[ident] = "nip"
+        elif name and plain(e.text("name")) == name and not (nip and theirs):
+            out[ident] = "name"
+    return out
+
+
+def _check_contradictions(ld: _Loader, entries: list[_Entry]) -> None:
+    """What a validated item says against itself beyond one table's keys: a training's sessions."""
+    from .models import Training
+
+    for entry in entries:
+        if isinstance(entry.item, Training):
+            for problem in entry.item.contradictions():
+                at = problem.at if isinstance(problem.at, tuple) else (problem.at,)
+                ld.add(*entry.place(*at), problem.what(ld.lang), problem.fix(ld.lang))
 
 
 def _check_calendars(ld: _Loader, entries: list[_Entry]) -> None:
@@ -398,7 +455,7 @@ def environ() -> Mapping[str, str]:
 
 # --- the validated workspace, cached -----------------------------------------------------------
 
-_CACHE_FORMAT = 4  # 4: the models live in diklat_cli.workspace.models (3: diklat_cli.models)
+_CACHE_FORMAT = 6  # 6: sources read and stricter validation (5: either; 4: models moved)
 
 
 def _model_shape() -> str:
@@ -431,6 +488,18 @@ def _fingerprint(root: Path) -> str:
     return "\n".join(parts)
 
 
+def _unchanged(read_files: tuple[tuple[str, int, int], ...]) -> bool:
+    """Every file besides the TOML ([[tasks_from]], sessions_from) as it was when it was read."""
+    for path, mtime, size in read_files:
+        try:
+            st = Path(path).stat()
+        except OSError:
+            return False
+        if (st.st_mtime_ns, st.st_size) != (mtime, size):
+            return False
+    return True
+
+
 def load_cached(
     root: Path, cache_dir: Path | None, lang: Lang | None = None, cwd: Path | None = None
 ) -> Workspace:
@@ -439,7 +508,8 @@ def load_cached(
     Validating the files costs more than planning the day (pydantic builds its validators on
     first use), and the files change far less often than `diklat plan` runs. Only a workspace that
     loaded cleanly is cached; a change to any TOML file (time stamp or size) loads it afresh, and so
-    does a `[[calendar]]` file that has gone missing, so every problem is still reported. One
+    do a `[[calendar]]` file that has gone missing and a changed [[tasks_from]] or sessions_from
+    file (a re-export), so every problem is still reported. One
     file per workspace folder: a new version replaces the old one.
     """
     import pickle
@@ -467,6 +537,7 @@ def load_cached(
             seen == key
             and isinstance(cached, Workspace)
             and all((root / c.path).is_file() for c in cached.calendars)
+            and _unchanged(cached.read_files)
         ):
             return cached
     ws = load(root, lang, cwd)

@@ -11,6 +11,7 @@ reading the `Annotated` markers and `__pydantic_config__` below, and is never im
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import field
 from datetime import date, datetime, time
@@ -93,8 +94,8 @@ M = Catalog(
             "en": "write the date without quotes, as 2026-12-01",
         },
         "moment_fix": {
-            "id": "tulis tanggal seperti 2026-12-01 atau tanggal dan jam seperti 2026-12-01T09:00, tanpa tanda kutip",
-            "en": "write a date as 2026-12-01 or a date and time as 2026-12-01T09:00, without quotes",
+            "id": "tulis tanggal seperti 2026-12-01 atau tanggal dan jam seperti 2026-12-01T09:00:00, tanpa tanda kutip",
+            "en": "write a date as 2026-12-01 or a date and time as 2026-12-01T09:00:00, without quotes",
         },
         "timezone": {
             "id": "'{text}' bukan zona waktu yang dikenal",
@@ -164,6 +165,66 @@ M = Catalog(
             "id": "tambahkan date = 2026-12-03",
             "en": "add date = 2026-12-03",
         },
+        "event_both": {
+            "id": "acara berisi 'date' dan 'rrule' sekaligus",
+            "en": "the event has both 'date' and 'rrule'",
+        },
+        "event_both_fix": {
+            "id": "pakai 'date' (dan 'until') untuk acara sekali atau beberapa hari, atau 'rrule' dengan 'from' untuk acara berulang",
+            "en": "use 'date' (and 'until') for an event once or over days, or 'rrule' with 'from' for a repeating one",
+        },
+        "from_without_rule": {
+            "id": "'from' hanya dibaca bersama '{rule}'; di sini tidak ada '{rule}', jadi tanggal ini diabaikan",
+            "en": "'from' is read only with '{rule}'; there is no '{rule}' here, so this date would be ignored",
+        },
+        "from_without_rule_fix": {
+            "id": "hapus 'from', atau tambahkan {rule} = \"FREQ=WEEKLY;BYDAY=MO\"",
+            "en": "delete 'from', or add {rule} = \"FREQ=WEEKLY;BYDAY=MO\"",
+        },
+        "task_dates_without_recurs": {
+            "id": "'{name}' hanya dibaca pada tugas berulang (recurs); di sini tanggal ini diabaikan",
+            "en": "'{name}' is read only on a recurring task (recurs); here this date would be ignored",
+        },
+        "task_dates_without_recurs_fix": {
+            "id": "untuk 'jangan sebelum tanggal ini' tulis available = {day}; untuk tugas rutin tambahkan recurs",
+            "en": "for 'not before this date' write available = {day}; for a routine duty add recurs",
+        },
+        "due_on_recurring": {
+            "id": "tugas berulang tidak memakai 'due': setiap kejadian jatuh tempo di akhir harinya",
+            "en": "a recurring task does not read 'due': each occurrence is due at the end of its day",
+        },
+        "due_on_recurring_fix": {
+            "id": "hapus 'due'; 'until' mengakhiri pengulangan",
+            "en": "delete 'due'; 'until' ends the recurrence",
+        },
+        "available_after_due": {
+            "id": "'available' ({available}) jatuh sesudah 'due' ({due}): tugas ini tidak pernah bisa dikerjakan tepat waktu",
+            "en": "'available' ({available}) comes after 'due' ({due}): the task can never be done in time",
+        },
+        "available_fix": {
+            "id": "perbaiki salah satu tanggal; 'available' adalah hari paling awal tugas boleh dikerjakan",
+            "en": "correct one of the dates; 'available' is the first day the task may be worked on",
+        },
+        "session_before_start": {
+            "id": "sesi pada {day} jatuh sebelum pelatihan mulai ({start})",
+            "en": "the session on {day} falls before the training starts ({start})",
+        },
+        "session_after_end": {
+            "id": "sesi pada {day} jatuh sesudah pelatihan selesai ({end})",
+            "en": "the session on {day} falls after the training ends ({end})",
+        },
+        "session_dates_fix": {
+            "id": "perbaiki tanggal sesi, atau 'start'/'end' pelatihannya",
+            "en": "correct the session's date, or the training's 'start'/'end'",
+        },
+        "session_never": {
+            "id": "sesi berulang '{rule}' tidak pernah terjadi antara {first} dan {last}",
+            "en": "the repeating session '{rule}' never meets between {first} and {last}",
+        },
+        "session_never_fix": {
+            "id": "periksa BYDAY pada rrule dan tanggal 'from'/'until'",
+            "en": "check the rule's BYDAY and the 'from'/'until' dates",
+        },
     }
 )
 
@@ -223,7 +284,11 @@ class Parsed:
 
 
 class Limits:
-    """Bounds of a number (ge, le) or a text (min_length), checked by pydantic's own schema."""
+    """Bounds of a number (ge, le) or a text (min_length), checked by pydantic's own schema.
+
+    The value is strict: TOML has real types, so `horizon_days = "14"` (text) or `true` (a yes/no)
+    is refused, not read as 14 or 1.
+    """
 
     __slots__ = ("limits",)
 
@@ -231,7 +296,16 @@ class Limits:
         self.limits = limits
 
     def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
-        return {**handler(source), **self.limits}
+        return {**handler(source), **self.limits, "strict": True}
+
+
+class Strict:
+    """A TOML value of exactly its type: `important = 1` or `"true"` is not a yes/no."""
+
+    __slots__ = ()
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        return {**handler(source), "strict": True}
 
 
 def _ctx(info: Any, key: str, default: Any) -> Any:
@@ -354,6 +428,10 @@ End = Annotated[
 ]
 Moment = Annotated[date | datetime, Parsed(_moment, {"type": "string", "pattern": MOMENT_PATTERN})]
 TimeZone = Annotated[str, Parsed(_zone, after=True)]
+Flag = Annotated[bool, Strict()]  # true or false, nothing else
+# characters: a title, a name or a note longer than this is a mistake (a whole file pasted in)
+MAX_TEXT = 5000
+Text = Annotated[str, Limits(max_length=MAX_TEXT)]
 
 
 # defaults of the work week (Perpres 21/2023) and of Ramadan; a TimeRange is frozen, so shared
@@ -382,20 +460,61 @@ class Model(Record, kw_only=True):
 # --- diklat.toml -----------------------------------------------------------------------------
 
 
+PostKind = Literal["struktural", "fungsional", "pelaksana"]
+
+# A functional post's title carries its jenjang (keahlian: Ahli Pertama to Ahli Utama;
+# keterampilan: Pemula to Penyelia). Managerial posts (pimpinan tinggi, administrator, pengawas)
+# go by their names and the usual abbreviations. Whole words: a Kasir is not a Kasi, nor a
+# Kelurahan a Lurah. Patterns, not compiled here: `re` compiles them on first use, off the
+# path of a plan served from the cache.
+_JENJANG = r"\b(ahli\s+(pertama|muda|madya|utama)|pemula|terampil|mahir|penyelia)\b"
+_MANAGERIAL = (
+    r"\b(kepala|kadis|kaban|kabid|kabag|kasubbag|kasubag|kasubbid|kasubid|kasubdit|kasi|kasie|"
+    r"kasubsi|karo|camat|lurah|sekretaris|sekda|sekdis|sekcam|direktur|deputi|inspektur|irban|"
+    r"asisten\s+(pemerintahan|perekonomian|administrasi))\b"
+)
+
+
+def read_post(position: str) -> PostKind:
+    """The kind of post a title names: 'Kepala Bidang Perencanaan' is struktural, 'Analis
+    Kebijakan Ahli Pertama' fungsional, 'Pengadministrasi Umum' pelaksana (and so is a blank).
+
+    A jenjang wins: a functional title never needs a Plh. Titles this cannot read are set with
+    `post` in [profile].
+    """
+    if re.search(_JENJANG, position, re.IGNORECASE):
+        return "fungsional"
+    if re.search(_MANAGERIAL, position, re.IGNORECASE):
+        return "struktural"
+    return "pelaksana"
+
+
 class Profile(Model, kw_only=True):
     """[profile]: who plans, and how their documents and messages are written."""
 
-    name: Annotated[str, Limits(min_length=1)]
-    nip: str = ""
-    position: str = ""
-    unit: str = ""
-    rank: str = ""  # pangkat/golongan, e.g. "Penata (III/c)"
+    name: Annotated[str, Limits(min_length=1, max_length=MAX_TEXT)]
+    nip: Text = ""
+    position: Text = ""
+    unit: Text = ""
+    rank: Text = ""  # pangkat/golongan, e.g. "Penata (III/c)"
     employment: Literal["PNS", "PPPK"] = "PNS"
-    roles: tuple[str, ...] = ()
+    roles: tuple[Text, ...] = ()
     supervisor: Id | None = None
     timezone: TimeZone = "Asia/Jakarta"
     language: Literal["id", "en"] = "id"
-    place: str = ""  # where documents are signed ("Kota Contoh"); defaults to the unit's town
+    place: Text = ""  # where documents are signed ("Kota Contoh"); defaults to the unit's town
+    post: PostKind | None = None  # the kind of post, when `position` cannot tell it
+
+    @property
+    def post_kind(self) -> PostKind:
+        """struktural, fungsional or pelaksana: `post` when set, else read from `position`."""
+        return self.post or read_post(self.position)
+
+    @property
+    def needs_plh(self) -> bool:
+        """A Plh stands in only for a managerial post (SE BKN 1/SE/I/2021); for the others a
+        handover of their tasks (handover_to) is enough."""
+        return self.post_kind == "struktural"
 
 
 class DayHours(Model, kw_only=True):
@@ -436,9 +555,9 @@ class Workweek(Model, kw_only=True):
 class Ramadan(Model, kw_only=True):
     """[ramadan]: the shorter working hours during Ramadan."""
 
-    enabled: bool = True
+    enabled: Flag = True
     start: Day | None = None  # override the holiday calendar's (estimated) first day
-    end: Day | None = None  # override the last day
+    end: End | None = None  # override the last day
     hours: Range = _RAMADAN_HOURS
     breaks: tuple[Range, ...] = (TimeRange(time(12, 0), time(12, 30)),)
     mon: DayHours | None = None
@@ -478,10 +597,10 @@ class Planning(Model, kw_only=True):
 
     horizon_days: Annotated[int, Limits(ge=1, le=366)] = 14
     min_block: Duration = 30
-    pomodoro: bool = False
+    pomodoro: Flag = False
     urgent_within_days: Annotated[int, Limits(ge=0, le=60)] = 2
-    holidays: bool = True
-    cuti_bersama: bool = True
+    holidays: Flag = True
+    cuti_bersama: Flag = True
     jp_minutes: Annotated[int, Limits(ge=1, le=120)] = 45
     annual_jp_target: Annotated[int, Limits(ge=0, le=1000)] = 20
     slack: Annotated[int, Limits(ge=0, le=50)] = (
@@ -493,7 +612,7 @@ class Export(Model, kw_only=True):
     """[export]: the .ics export."""
 
     reminder_minutes: Annotated[int, Limits(ge=0, le=10080)] = 10
-    calendar_name: str = ""
+    calendar_name: Text = ""
 
 
 # --- items -----------------------------------------------------------------------------------
@@ -503,21 +622,21 @@ class Task(Model, kw_only=True):
     """[[task]]: a piece of office work, perhaps recurring (recurs, from, until)."""
 
     id: Id
-    title: str
+    title: Text
     estimate: Duration
     due: Moment | None = None
     available: Moment | None = None
-    important: bool = False
-    urgent: bool | None = None
+    important: Flag = False
+    urgent: Flag | None = None
     min_block: Duration | None = None
-    needs_office: bool = False
+    needs_office: Flag = False
     delegate_to: Id | None = None
-    sop: tuple[str, ...] = ()
-    documents: tuple[str, ...] = ()
-    contacts: tuple[str, ...] = ()
-    tags: tuple[str, ...] = ()
-    notes: str = ""
-    hold_until_return: bool = False  # decisions only the user may take: wait for them
+    sop: tuple[Text, ...] = ()
+    documents: tuple[Text, ...] = ()
+    contacts: tuple[Text, ...] = ()
+    tags: tuple[Text, ...] = ()
+    notes: Text = ""
+    hold_until_return: Flag = False  # decisions only the user may take: wait for them
     recurs: RRule | None = None
     from_: Day | None = None
     until: Day | None = None
@@ -525,6 +644,28 @@ class Task(Model, kw_only=True):
     def __post_init__(self) -> None:
         if self.recurs and self.from_ is None:
             raise Invalid("recurring_needs_from", "from_fix", at="recurs", catalog=M)
+        if not self.recurs:
+            for key, day in (("from", self.from_), ("until", self.until)):
+                if day is not None:
+                    raise Invalid(
+                        "task_dates_without_recurs",
+                        "task_dates_without_recurs_fix",
+                        at=key,
+                        catalog=M,
+                        name=key,
+                        day=day,
+                    )
+        if self.recurs and self.due is not None:
+            raise Invalid("due_on_recurring", "due_on_recurring_fix", at="due", catalog=M)
+        if self.available is not None and self.due is not None and _after(self.available, self.due):
+            raise Invalid(
+                "available_after_due",
+                "available_fix",
+                at="available",
+                catalog=M,
+                available=_shown(self.available),
+                due=_shown(self.due),
+            )
         if self.until and self.from_ and self.until < self.from_:
             raise Invalid(
                 "until_before_from",
@@ -540,16 +681,18 @@ class Task(Model, kw_only=True):
 class Session(Model, kw_only=True):
     """[[training.session]]: a run of days (date, until) or a repeating session (rrule, from)."""
 
-    title: str = ""
+    title: Text = ""
     date: Day | None = None
     until: Day | None = None
     rrule: RRule | None = None
     from_: Day | None = None
     time: Range | None = None
     mode: Literal["offline", "online"] = "offline"
-    location: str = ""
-    link: str = ""
-    weekends: bool = False  # a run of days includes Saturdays, Sundays and holidays
+    location: Text = ""
+    link: Text = ""
+    weekends: Flag = False  # a run of days includes Saturdays, Sundays and holidays
+    uid: str = ""  # the organiser's UID (sessions_from): export writes the same event back
+    recurrence_id: Moment | None = None  # with `uid`: which occurrence of the organiser's series
 
     def __post_init__(self) -> None:
         if self.rrule:
@@ -559,6 +702,10 @@ class Session(Model, kw_only=True):
                 raise Invalid("session_both", "session_both_fix", at="date", catalog=M)
         elif self.date is None:
             raise Invalid("session_needs_date", "session_needs_date_fix", catalog=M)
+        elif self.from_ is not None:
+            raise Invalid(
+                "from_without_rule", "from_without_rule_fix", at="from", catalog=M, rule="rrule"
+            )
         first = self.from_ if self.rrule else self.date
         if self.until and first and self.until < first:
             raise Invalid(
@@ -578,43 +725,110 @@ class Training(Model, kw_only=True):
     """[[training]]: a training (diklat) and its sessions."""
 
     id: Id
-    title: str
+    title: Text
     kind: Literal["latsar", "fungsional", "teknis", "kepemimpinan", "other"] = "other"
     format: Literal["offline", "blended", "online"] = "offline"
-    provider: str = ""
-    location: str = ""
+    provider: Text = ""
+    location: Text = ""
     start: Day
     end: End
     jp: Annotated[int, Limits(ge=0)] = 0
     study_per_week: Duration | None = None
     handover_to: Id | None = None
     deputy: Id | None = None
-    basis: str = ""  # the surat tugas number, when known
+    basis: Text = ""  # the surat tugas number, when known
     checkin: ClockTime | None = None  # daily check-in with the office while away
-    handover_items: tuple[str, ...] = ()  # keys, stamps, inventory, access handed over in person
+    handover_items: tuple[Text, ...] = ()  # keys, stamps, inventory, access handed over in person
+    certificate: Text = ""  # the certificate's number (STTPP/sertifikat), for the SKP note
     session: tuple[Session, ...] = ()
+    sessions_from: Text = ""  # the organiser's .ics (an LMS feed, an invitation), in the workspace
+    sessions_match: Text = ""  # only its events whose SUMMARY or CATEGORIES contain this
+    sessions_mode: Literal["auto", "online", "offline"] = "auto"  # auto: online when it has a link
+
+    def contradictions(self) -> list[Invalid]:
+        """Sessions outside the training's own dates, or that never meet: each at its key.
+
+        A method, not a check in `__post_init__`: every such session is reported at once.
+        """
+        out: list[Invalid] = []
+        for i, s in enumerate(self.session):
+            first = s.from_ if s.rrule else s.date
+            last = s.until or (None if s.rrule else s.date)
+            if first is None:
+                continue
+            key = "from" if s.rrule else "date"
+            if first < self.start:
+                out.append(_outside(("session", i, key), "session_before_start", first, self))
+            elif first > self.end:
+                out.append(_outside(("session", i, key), "session_after_end", first, self))
+                continue
+            if last is not None and last > self.end:
+                out.append(_outside(("session", i, "until"), "session_after_end", last, self))
+            end = min(last or self.end, self.end)
+            if s.rrule and not _meets(s.rrule, first, end):
+                out.append(
+                    Invalid(
+                        "session_never",
+                        "session_never_fix",
+                        at=("session", i, "rrule"),
+                        catalog=M,
+                        rule=s.rrule,
+                        first=first,
+                        last=end,
+                    )
+                )
+        return out
+
+
+def _outside(at: tuple[str | int, ...], key: str, day: date, t: Training) -> Invalid:
+    return Invalid(key, "session_dates_fix", at=at, catalog=M, day=day, start=t.start, end=t.end)
+
+
+def _meets(rule: str, first: date, last: date) -> bool:
+    from .values import expand_rrule
+
+    return bool(expand_rrule(rule, first, first, last))
+
+
+def _after(available: date | datetime, due: date | datetime) -> bool:
+    """`available` (the start of its day, or its instant) is later than `due` (the end of its day)."""
+    if isinstance(available, datetime) and isinstance(due, datetime):
+        return available >= due
+    start = available.date() if isinstance(available, datetime) else available
+    end = due.date() if isinstance(due, datetime) else due
+    return start > end
+
+
+def _shown(moment: date | datetime) -> str:
+    return moment.strftime("%Y-%m-%dT%H:%M") if isinstance(moment, datetime) else str(moment)
 
 
 class Event(Model, kw_only=True):
     """[[event]]: a meeting or fixed commitment, once, over days or repeating."""
 
     id: Id | None = None
-    title: str
+    title: Text
     date: Day | None = None
     until: Day | None = None
     rrule: RRule | None = None
     from_: Day | None = None
     time: Range | None = None  # absent: the whole day
-    location: str = ""
-    link: str = ""
+    location: Text = ""
+    link: Text = ""
     delegate_to: Id | None = None  # who attends in the user's place while away
 
     def __post_init__(self) -> None:
         if self.rrule:
             if self.from_ is None:
                 raise Invalid("event_rrule_needs_from", "from_fix", at="rrule", catalog=M)
+            if self.date is not None:
+                raise Invalid("event_both", "event_both_fix", at="date", catalog=M)
         elif self.date is None:
             raise Invalid("event_needs_date", "event_needs_date_fix", catalog=M)
+        elif self.from_ is not None:
+            raise Invalid(
+                "from_without_rule", "from_without_rule_fix", at="from", catalog=M, rule="rrule"
+            )
         first = self.from_ if self.rrule else self.date
         if self.until and first and self.until < first:
             raise Invalid(
@@ -632,10 +846,10 @@ class Quiet(Model, kw_only=True):
     """[[quiet]]: a busy period of the office (closing the books, audits)."""
 
     id: Id | None = None
-    title: str
+    title: Text
     start: Day
     end: End
-    roles: tuple[str, ...] = ()
+    roles: tuple[Text, ...] = ()
     level: Literal["avoid", "caution"] = "caution"
 
 
@@ -650,12 +864,12 @@ class Colleague(Model, kw_only=True):
     """[[colleague]]: who can take work over while the user is away."""
 
     id: Id
-    name: str
-    nip: str = ""
-    position: str = ""
-    rank: str = ""
-    contact: str = ""
-    skills: tuple[str, ...] = ()
+    name: Text
+    nip: Text = ""
+    position: Text = ""
+    rank: Text = ""
+    contact: Text = ""
+    skills: tuple[Text, ...] = ()
     capacity: Duration | None = None  # spare time a week for handed-over work
     away: tuple[Away, ...] = ()
 
@@ -666,16 +880,31 @@ class Colleague(Model, kw_only=True):
 class CalendarSource(Model, kw_only=True):
     """[[calendar]]: an existing .ics calendar read as busy time."""
 
-    path: str
-    name: str = ""
+    path: Annotated[str, Limits(min_length=1, max_length=MAX_TEXT)]
+    name: Text = ""
+
+
+class TaskSource(Model, kw_only=True):
+    """[[tasks_from]]: tasks read from a sheet (CSV, XLSX), a Trello board or an Asana project."""
+
+    path: Annotated[str, Limits(min_length=1, max_length=MAX_TEXT)]
+    format: Literal["auto", "sheet", "trello", "asana"] = "auto"  # auto: by the file's ending
+    sheet: str = ""  # the workbook's sheet (the first one by default)
+    columns: dict[str, str] = field(
+        default_factory=dict, hash=False
+    )  # [[task]] key -> the file's column
+    lists: tuple[str, ...] = ()  # Trello lists or Asana sections to read (all open ones)
+    estimate: Duration = 60  # for a task the file gives no estimate
+    tags: tuple[str, ...] = ()  # added to every task read
+    id_prefix: str = ""  # before every id, when two files would give the same ids
 
 
 class Holiday(Model, kw_only=True):
     """A regional or ad-hoc day off (or, with `working = true`, a national one the office works)."""
 
     date: Day
-    title: str
-    working: bool = False
+    title: Text
+    working: Flag = False
 
 
 class Workspace(Model, kw_only=True):
@@ -694,6 +923,10 @@ class Workspace(Model, kw_only=True):
     colleagues: tuple[Colleague, ...] = ()
     calendars: tuple[CalendarSource, ...] = ()
     holidays: tuple[Holiday, ...] = ()
+    task_sources: tuple[TaskSource, ...] = ()
+    # the files besides the TOML that this value was read from (path, mtime_ns, size): the cache
+    # serves it only while they are unchanged
+    read_files: tuple[tuple[str, int, int], ...] = ()
 
     def colleague(self, cid: str | None) -> Colleague | None:
         return next((c for c in self.colleagues if c.id == cid), None) if cid else None

@@ -16,7 +16,7 @@ from ..i18n import Catalog, Lang, format_date
 from .models import Model
 from .tables import ITEM_TABLES, known_keys
 from .tomlpos import LineMap
-from .values import Invalid
+from .values import Invalid, visible
 
 # difflib (suggestions) and calendar (month lengths) are imported where they are used: a
 # workspace without problems needs neither.
@@ -147,6 +147,14 @@ M = Catalog(
             "id": "tulis tahun-bulan-tanggal dengan dua angka, tanpa tanda kutip, seperti 2026-12-01",
             "en": "write year-month-day with two-digit month and day, without quotes, as 2026-12-01",
         },
+        "no_seconds": {
+            "id": "{value}: jam dalam TOML ditulis dengan detik",
+            "en": "{value}: a time in TOML is written with its seconds",
+        },
+        "no_seconds_fix": {
+            "id": "tulis {value}",
+            "en": "write {value}",
+        },
         "bool_form": {
             "id": "'{value}' bukan nilai ya/tidak dalam TOML",
             "en": "'{value}' is not a TOML yes/no value",
@@ -199,6 +207,14 @@ M = Catalog(
             "id": "tulis kunci = nilai; nama kunci tanpa spasi (pakai _ atau -)",
             "en": "write key = value; a key has no spaces (use _ or -)",
         },
+        "no_value": {
+            "id": "'{key}' belum diberi nilai",
+            "en": "'{key}' has no value",
+        },
+        "no_value_fix": {
+            "id": 'tulis nilainya sesudah =, seperti {key} = "..."',
+            "en": 'write its value after =, as {key} = "..."',
+        },
         "declared_twice": {
             "id": "tabel ini ditulis dua kali",
             "en": "this table is written twice",
@@ -245,8 +261,8 @@ M = Catalog(
             "en": "'{key}' is missing",
         },
         "missing_fix": {
-            "id": "tambahkan {key} = {example}",
-            "en": "add {key} = {example}",
+            "id": "tambahkan {key}, misalnya {key} = {example}",
+            "en": "add {key}, for example {key} = {example}",
         },
         "unknown_key": {
             "id": "kunci '{key}' tidak dikenal",
@@ -324,6 +340,14 @@ M = Catalog(
             "id": "paling besar {limit}",
             "en": "the most is {limit}",
         },
+        "too_long": {
+            "id": "teks ini terlalu panjang ({n} karakter)",
+            "en": "this text is too long ({n} characters)",
+        },
+        "too_long_fix": {
+            "id": "paling panjang {limit} karakter; teks panjang simpan di dokumen dan tulis letaknya di documents",
+            "en": "the most is {limit} characters; keep long text in a document and write where it is in documents",
+        },
         "not_choice": {
             "id": "{given} bukan pilihan yang dikenal",
             "en": "{given} is not one of the choices",
@@ -353,8 +377,8 @@ M = Catalog(
             "en": "the value {given} cannot be used",
         },
         "bad_value_fix": {
-            "id": "lihat docs/workspace.md untuk bentuk yang benar",
-            "en": "see docs/workspace.md for the right form",
+            "id": "lihat docs/workspace-reference.md untuk bentuk yang benar",
+            "en": "see docs/workspace-reference.md for the right form",
         },
         # --- the workspace as a whole
         "duplicate": {
@@ -376,6 +400,28 @@ M = Catalog(
         "no_colleague_fix": {
             "id": 'tambahkan [[colleague]] dengan id = "{id}"',
             "en": 'add a [[colleague]] with id = "{id}"',
+        },
+        "names_you": {
+            "id": "'{key}' menunjuk '{id}', yaitu Anda sendiri ({same} sama dengan [profile])",
+            "en": "'{key}' names '{id}', who is you ({same} as in [profile])",
+        },
+        "same_nip": {"id": "NIP-nya", "en": "the same NIP"},
+        "same_name": {"id": "namanya", "en": "the same name"},
+        "names_you_supervisor_fix": {
+            "id": "tulis id rekan atasan langsung Anda",
+            "en": "write the colleague id of your direct supervisor",
+        },
+        "names_you_delegate_to_fix": {
+            "id": "tulis id rekan lain, atau hapus delegate_to bila Anda sendiri yang mengerjakan",
+            "en": "write another colleague's id, or delete delegate_to when you do it yourself",
+        },
+        "names_you_handover_to_fix": {
+            "id": "tulis id rekan yang menerima tugas selama Anda pergi",
+            "en": "write the id of the colleague who takes your tasks while you are away",
+        },
+        "names_you_deputy_fix": {
+            "id": "tulis id rekan yang ditunjuk sebagai Plh selama Anda pergi",
+            "en": "write the id of the colleague appointed Plh while you are away",
         },
         "no_calendar": {
             "id": "berkas kalender '{path}' tidak ada",
@@ -404,9 +450,9 @@ def explain_syntax(text: str, message: str, lang: Lang) -> tuple[int | None, str
         if repeated and detail.startswith("Cannot overwrite"):
             at, key = repeated[0]
             return at, key, M(lang, "key_twice", key=key), M(lang, "key_twice_fix")
-        if detail.startswith(("Invalid value", "Unclosed", "Expected")):
-            # the text ended inside a string, list or table: the last line is where to look
-            return len(lines) or None, "", M(lang, "unclosed"), M(lang, "unclosed_fix")
+        if "at end of document" in message:
+            # the file ends inside a string, a list, a table or a header: its last line
+            return _at_the_end(lines, detail, lang)
         return None, "", M(lang, "toml_generic", detail=detail), M(lang, "toml_generic_fix")
     source = lines[line - 1] if 0 < line <= len(lines) else ""
     pair = re.match(r"\s*([A-Za-z0-9_.\"' -]+?)\s*=\s*(.*?)\s*(#.*)?$", source)
@@ -419,6 +465,14 @@ def explain_syntax(text: str, message: str, lang: Lang) -> tuple[int | None, str
             return line, key, *_bad_date(dm.group(0), lang)
     if detail.startswith(("Expected newline", "Invalid value")) and value:
         plain = value.rstrip(",").strip()
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}", plain):
+            fixed = f"{plain}:00"
+            return (
+                line,
+                key,
+                M(lang, "no_seconds", value=plain),
+                M(lang, "no_seconds_fix", value=fixed),
+            )
         if re.fullmatch(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}", plain):
             return line, key, M(lang, "date_form", value=plain), M(lang, "date_form_fix")
         if plain.lower() in ("true", "false", "ya", "tidak", "yes", "no", "benar", "salah"):
@@ -454,6 +508,23 @@ def explain_syntax(text: str, message: str, lang: Lang) -> tuple[int | None, str
     return line, key, M(lang, "toml_generic", detail=detail), M(lang, "toml_generic_fix")
 
 
+def _at_the_end(lines: list[str], detail: str, lang: Lang) -> tuple[int | None, str, str, str]:
+    """A file that ends where TOML cannot (a file cut short): told at its last line."""
+    line = max(len(lines), 1)
+    last = lines[-1].strip() if lines else ""
+    if detail.startswith("Unterminated string"):
+        key = last.split("=", 1)[0].strip() if "=" in last else ""
+        return line, key, M(lang, "unclosed_string"), M(lang, "unclosed_string_fix")
+    if last.startswith("[") and not last.endswith("]"):
+        return line, "", M(lang, "header"), M(lang, "header_fix")
+    if detail.startswith("Expected '='"):
+        return line, "", M(lang, "no_equals"), M(lang, "no_equals_fix")
+    if detail.startswith("Invalid value") and last.endswith("="):
+        key = last[:-1].strip()
+        return line, key, M(lang, "no_value", key=key), M(lang, "no_value_fix", key=key)
+    return line, "", M(lang, "unclosed"), M(lang, "unclosed_fix")
+
+
 def _bad_date(value: str, lang: Lang) -> tuple[str, str]:
     what = M(lang, "bad_date", value=value)
     m = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
@@ -465,6 +536,36 @@ def _bad_date(value: str, lang: Lang) -> tuple[str, str]:
         days = _calendar.monthrange(year, month)[1]
         return what, M(lang, "bad_date_month_fix", month=month_name, year=year, days=days)
     return what, M(lang, "bad_date_fix")
+
+
+def explain_errors(
+    model: type[Model],
+    errors: list[Any],
+    prefix: tuple[Any, ...],
+    data: Mapping[str, Any],
+    lines: LineMap,
+    lang: Lang,
+) -> list[tuple[int | None, str, str, str]]:
+    """`explain_invalid` for each of pydantic's errors of one table, a typo told once.
+
+    `estimte = "6h"` is an unknown key and leaves `estimate` missing: only the typo is reported
+    (its fix names the key meant), not a missing key with an example value nobody wrote.
+    """
+    meant = {
+        (tuple(e["loc"][:-1]), near)
+        for e in errors
+        if e["type"] in ("extra_forbidden", "unexpected_keyword_argument")
+        and isinstance(e["loc"][-1], str)
+        and (near := _near(e["loc"][-1], known_keys(model, tuple(e["loc"][:-1]))))
+    }
+    return [
+        explain_invalid(model, e, prefix, data, lines, lang)
+        for e in errors
+        if not (
+            e["type"] in ("missing", "missing_keyword_only_argument")
+            and (tuple(e["loc"][:-1]), e["loc"][-1]) in meant
+        )
+    ]
 
 
 def explain_invalid(
@@ -485,11 +586,11 @@ def explain_invalid(
     ctx = err.get("ctx") or {}
     error = ctx.get("error")
     if isinstance(error, Invalid) and error.at:
-        loc = (*loc, error.at)
+        loc = (*loc, *(error.at if isinstance(error.at, tuple) else (error.at,)))
     path = (*prefix, *loc)
     line = lines.find(path)
     where = describe_path(path, data)
-    key = str(loc[-1]) if loc and isinstance(loc[-1], str) else ""
+    key = visible(str(loc[-1])) if loc and isinstance(loc[-1], str) else ""
     if kind in ("missing", "missing_keyword_only_argument"):
         what = M(lang, "missing", key=key)
         fix = M(lang, "missing_fix", key=key, example=_EXAMPLES.get(key, "..."))
@@ -517,6 +618,10 @@ def explain_invalid(
         choices = str(ctx.get("expected", "")).replace(" or ", f" {M(lang, 'and')} ")
         what = M(lang, "not_choice", given=given)
         fix = M(lang, "not_choice_fix", choices=choices.replace("'", '"'))
+    elif kind == "string_too_long":
+        n = len(err.get("input") or "")
+        limit = ctx.get("max_length")
+        what, fix = M(lang, "too_long", n=n), M(lang, "too_long_fix", limit=limit)
     elif kind == "string_too_short":
         what, fix = M(lang, "empty", key=key), M(lang, "empty_fix", key=key)
     elif kind in ("tuple_type", "list_type", "iterable_type"):
@@ -541,15 +646,21 @@ def explain_invalid(
 
 def suggest(key: str, known: list[str], listing: str, lang: Lang) -> str:
     """'did you mean ...?' for a mistyped or Indonesian key, else the `listing` of known keys."""
-    import difflib
-
-    near = _INDONESIAN_KEYS.get(key.lower())
-    if near not in known:
-        close = difflib.get_close_matches(key.lower(), known, n=1, cutoff=0.6)
-        near = close[0] if close else None
+    near = _near(key, known)
     if near:
         return M(lang, "did_you_mean", near=near)
     return M(lang, listing, keys=", ".join(known))
+
+
+def _near(key: str, known: list[str]) -> str | None:
+    """The known key meant by a mistyped or Indonesian one, if any."""
+    import difflib
+
+    near = _INDONESIAN_KEYS.get(key.lower())
+    if near in known:
+        return near
+    close = difflib.get_close_matches(key.lower(), known, n=1, cutoff=0.6)
+    return close[0] if close else None
 
 
 def _given(value: Any, lang: Lang) -> str:
@@ -557,7 +668,7 @@ def _given(value: Any, lang: Lang) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
-        return f'"{value}"'
+        return f'"{visible(value)}"'
     if isinstance(value, dict):
         return M(lang, "given_table")
     if isinstance(value, list | tuple):
@@ -587,6 +698,6 @@ def describe_path(path: tuple[Any, ...], data: Mapping[str, Any]) -> str:
             out += f"[{label}]"
             node = item
         else:
-            out += ("." if out else "") + str(part)
+            out += ("." if out else "") + visible(str(part))
             node = node.get(part) if isinstance(node, dict) else None
     return out

@@ -33,6 +33,9 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "timezone": "Zona waktu: Asia/Jakarta, Asia/Pontianak (WIB), Asia/Makassar (WITA), Asia/Jayapura (WIT) / Time zone",
         "language": "Bahasa keluaran: id atau en / Output language: id or en",
         "place": "Tempat penandatanganan dokumen, mis. Kota Contoh / Where documents are signed",
+        "post": "Jenis jabatan bila tidak terbaca dari position: struktural (perlu Plh saat pergi), "
+        "fungsional atau pelaksana / Kind of post when position does not tell it: struktural "
+        "(needs a Plh while away), fungsional or pelaksana",
     },
     "Workweek": {
         "": "Hari dan jam kerja (bawaan Perpres 21/2023) / Working days and hours (Perpres 21/2023 default)",
@@ -123,7 +126,12 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "deputy": "Id rekan Plh (pelaksana harian) / Colleague acting for you (Plh)",
         "basis": "Nomor surat tugas / Assignment letter number",
         "checkin": "Jam kabar harian ke kantor, mis. 16:15 / Daily check-in time",
+        "handover_items": "Barang/akses yang diserahkan langsung / Keys, stamps, access handed over in person",
+        "certificate": "Nomor sertifikat/STTPP, untuk catatan SKP / Certificate number, for the SKP note",
         "session": "Sesi pelatihan / Training sessions",
+        "sessions_from": "Jadwal penyelenggara (.ics: LMS, undangan Zoom/Teams), dari folder ruang kerja / The organiser's schedule (.ics), relative to the workspace",
+        "sessions_match": "Hanya acara yang SUMMARY atau CATEGORIES-nya memuat teks ini / Only events whose SUMMARY or CATEGORIES contain this",
+        "sessions_mode": "auto (daring bila ada tautan Zoom/Teams/Meet), online, offline / auto (online when it has a meeting link), online, offline",
     },
     "Session": {
         "": "Sesi pelatihan: rangkaian hari (date/until) atau berulang (rrule/from) / A run of days or a repeating session",
@@ -137,6 +145,8 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "location": "Tempat / Location",
         "link": "Tautan Zoom/Teams / Meeting link",
         "weekends": "Termasuk Sabtu, Minggu dan hari libur / Includes weekends and holidays",
+        "uid": "UID acara penyelenggara (diisi sessions_from) / The organiser's event UID (set by sessions_from)",
+        "recurrence_id": "Kejadian mana dari acara berulang penyelenggara / Which occurrence of the organiser's series",
     },
     "Event": {
         "": "Rapat atau acara tetap / A meeting or fixed commitment",
@@ -182,6 +192,17 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "path": "Path berkas .ics, dari folder ruang kerja / Path of the .ics file, relative to the workspace",
         "name": "Nama kalender / Name",
     },
+    "TaskSource": {
+        "": "Tugas dari lembar kerja (CSV, XLSX), papan Trello (JSON) atau proyek Asana (CSV) / Tasks from a sheet, a Trello board or an Asana project",
+        "path": "Path berkas ekspor, dari folder ruang kerja / Path of the export, relative to the workspace",
+        "format": "auto (dari akhiran berkas), sheet, trello, asana / auto (by the file's ending), sheet, trello, asana",
+        "sheet": "Nama lembar di buku kerja .xlsx (bawaan: yang pertama) / The workbook's sheet (default: the first)",
+        "columns": 'Nama kolom lain, per kunci [[task]], mis. { title = "Uraian" } / Other column names, by [[task]] key',
+        "lists": "Daftar Trello atau bagian Asana yang dibaca (bawaan: semua yang terbuka) / Trello lists or Asana sections to read",
+        "estimate": "Estimasi bila berkas tidak menyebutnya / Estimate when the file gives none",
+        "tags": "Tag yang ditambahkan ke setiap tugas / Tags added to every task",
+        "id_prefix": "Awalan id, bila dua berkas memberi id yang sama / Before every id, when two files give the same ids",
+    },
     "Holiday": {
         "": "Hari libur daerah atau khusus / A regional or ad-hoc day off",
         "date": "Tanggal / Date",
@@ -197,7 +218,7 @@ ROOT_DESCRIPTION = (
 )
 
 SETTINGS = ("profile", "workweek", "ramadan", "study", "planning", "export")
-ITEMS = ("task", "training", "event", "quiet", "colleague", "calendar", "holiday")
+ITEMS = ("task", "training", "event", "quiet", "colleague", "calendar", "holiday", "tasks_from")
 
 
 def workspace_schema() -> dict[str, Any]:

@@ -22,6 +22,7 @@ from .models import (
     Ramadan,
     Study,
     Task,
+    TaskSource,
     Training,
     Workweek,
     toml_name,
@@ -36,6 +37,7 @@ ITEM_TABLES: dict[str, tuple[str, type[Model]]] = {
     "colleague": ("colleagues", Colleague),
     "calendar": ("calendars", CalendarSource),
     "holiday": ("holidays", Holiday),
+    "tasks_from": ("task_sources", TaskSource),
 }
 # the settings tables, which only diklat.toml holds: TOML name -> model
 SETTINGS_TABLES: dict[str, type[Model]] = {

@@ -109,7 +109,8 @@ class Invalid(ValueError):
 
     `str()` is the English text, for logs and for code that does not know the user's language;
     `what(lang)` and `fix(lang)` are what the user reads. `at` names the key the problem is
-    about, when a check of a whole table finds it (e.g. 'until' before 'from').
+    about, when a check of a whole table finds it (e.g. 'until' before 'from'), or the path to it
+    inside the table (('session', 2, 'date')).
     """
 
     def __init__(
@@ -117,7 +118,7 @@ class Invalid(ValueError):
         key: str,
         fix: str = "",
         *,
-        at: str = "",
+        at: str | tuple[str | int, ...] = "",
         catalog: Catalog = M,
         **params: Any,
     ) -> None:
@@ -125,7 +126,7 @@ class Invalid(ValueError):
         self.fix_key = fix
         self.at = at
         self.catalog = catalog
-        self.params = params
+        self.params = {k: visible(v) if isinstance(v, str) else v for k, v in params.items()}
         super().__init__(self.text("en"))
 
     def what(self, lang: Lang) -> str:
@@ -139,9 +140,18 @@ class Invalid(ValueError):
         return f"{self.what(lang)}; {fix}" if fix else self.what(lang)
 
 
+def visible(text: str) -> str:
+    """`text` with its control characters written as escapes ('rekap\\n'): a value quoted in a
+    message stays on its line, and nothing in it reaches the terminal as a control."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
 _DURATION_PART = re.compile(r"(\d+(?:[.,]\d+)?)\s*(jp|jam|j|h|menit|min|m)(?![a-z])", re.IGNORECASE)
-_ID = re.compile(r"^[A-Za-z0-9_-]+$")
-_TIME = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*$")
+# matched whole (fullmatch): a `$` would let "rekap\n" through
+_ID = re.compile(r"[A-Za-z0-9_-]+")
+_TIME = re.compile(r"\s*(\d{1,2})[:.](\d{2})\s*")
 
 
 def parse_duration(text: str, jp_minutes: int = 45) -> int:
@@ -185,7 +195,7 @@ def format_duration_value(minutes: int) -> str:
 
 def parse_time(text: str) -> time:
     """'07:30' or '07.30'; '24:00' is the end of the day."""
-    m = _TIME.match(text)
+    m = _TIME.fullmatch(text)
     if not m:
         raise Invalid("not_time", "time_fix", text=text)
     h, mi = int(m.group(1)), int(m.group(2))
@@ -233,7 +243,7 @@ def parse_time_range(text: str) -> TimeRange:
 
 
 def check_id(text: str) -> str:
-    if not _ID.match(text):
+    if not _ID.fullmatch(text):
         raise Invalid("not_id", "id_fix", text=text)
     return text
 
