@@ -269,3 +269,12 @@ def test_the_html_sheet_has_no_control_characters(
     out = _run(capsys, ws, "handover", "t", "--date", "2026-12-01", "--format", "html")
     assert not CONTROL.findall(out.replace("\n", ""))
     assert "Laporan TW4klik" in out
+
+
+def test_the_skp_note_keeps_user_text_in_its_line(
+    ws: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = _run(capsys, ws, "jp", "--year", "2026", "--date", "2026-12-01")
+    assert not [line for line in _md_lines(out) if re.match(r"\s*#+ *(Judul|Bukan)", line)]
+    assert not re.search(r"(?<!\\)<", out)
+    assert not CONTROL.findall(out.replace("\n", ""))

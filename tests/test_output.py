@@ -97,6 +97,7 @@ def test_a_folder_that_refuses_is_a_message_and_the_old_file_stays(
         ["export", "--date", "2027-01-25"],
         ["handover", "pkp", "--date", "2027-01-25"],
         ["schema"],
+        ["jp", "--year", "2027"],
     ],
 )
 def test_every_output_option_goes_through_the_same_door(
