@@ -71,3 +71,20 @@ def test_working_days_skip_weekends_and_holidays(contract_workspace: Path) -> No
     assert cal.working_days_between(friday, date(2026, 12, 9), limit=10) == 2  # Tue, Wed
     assert cal.working_days_between(friday, date(2026, 12, 31), limit=3) == 3  # stops early
     assert cal.working_days_between(friday, friday, limit=3) == 0
+
+
+def test_a_day_off_is_a_weekend_or_a_holiday_and_any_calendar_says_so(
+    contract_workspace: Path,
+) -> None:
+    ws = load(contract_workspace)
+    xmas = date(2026, 12, 25)
+    holidays = HolidayData({xmas: HolidayInfo("Hari Raya Natal", "public")})
+    narrow = Calendar(ws, holidays, date(2026, 12, 1), date(2026, 12, 2))
+    wide = Calendar(ws, holidays, date(2026, 11, 1), date(2027, 1, 31))
+    for cal in (narrow, wide):  # the question does not depend on the calendar's span
+        assert cal.is_off(xmas)
+        assert cal.is_off(date(2026, 12, 26))  # a Saturday
+        assert not cal.is_off(date(2026, 12, 24))
+        # the answer agrees with the day's own description
+        for d in (xmas, date(2026, 12, 26), date(2026, 12, 24)):
+            assert cal.is_off(d) == (cal.day(d).hours is None)

@@ -14,8 +14,8 @@ import pytest
 from typer.testing import CliRunner
 
 from diklat_cli.cli import app, main
-from diklat_cli.cli import plan as plan_cmd
 from diklat_cli.errors import ExitCode
+from diklat_cli.planning import schedule
 from diklat_cli.planning.plan import Plan, TaskStatus, Unscheduled, UrgencyTerm
 
 SCHEMA = json.loads((Path(__file__).parent / "plan.schema.json").read_text("utf-8"))
@@ -127,9 +127,9 @@ def _overloaded(real: Plan) -> Plan:
 def test_strict_exits_1_when_something_does_not_fit(
     contract_workspace: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    real_make_plan = plan_cmd.make_plan
+    real_make_plan = schedule.make_plan
     monkeypatch.setattr(
-        plan_cmd, "make_plan", lambda *a, **kw: _overloaded(real_make_plan(*a, **kw))
+        schedule, "make_plan", lambda *a, **kw: _overloaded(real_make_plan(*a, **kw))
     )
     args = ["-w", str(contract_workspace), "plan", "--date", THURSDAY]
     assert main(args) == ExitCode.OK  # without --strict, a plan with gaps is still a plan
@@ -140,7 +140,7 @@ def test_strict_exits_1_when_something_does_not_fit(
 def test_strict_exits_0_when_everything_fits(
     contract_workspace: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real_make_plan = plan_cmd.make_plan
+    real_make_plan = schedule.make_plan
 
     def fitting(*a: Any, **kw: Any) -> Plan:
         p = real_make_plan(*a, **kw)
@@ -149,7 +149,7 @@ def test_strict_exits_0_when_everything_fits(
         )
         return Plan(p.timezone, p.today, p.days, tasks, (), p.conflicts)
 
-    monkeypatch.setattr(plan_cmd, "make_plan", fitting)
+    monkeypatch.setattr(schedule, "make_plan", fitting)
     assert main(["-w", str(contract_workspace), "plan", "--date", THURSDAY, "--strict"]) == 0
 
 
@@ -192,8 +192,8 @@ def _with_lap(real: Plan) -> Plan:
 
 
 def test_why_explains_one_task(contract_workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    real_make_plan = plan_cmd.make_plan
-    monkeypatch.setattr(plan_cmd, "make_plan", lambda *a, **kw: _with_lap(real_make_plan(*a, **kw)))
+    real_make_plan = schedule.make_plan
+    monkeypatch.setattr(schedule, "make_plan", lambda *a, **kw: _with_lap(real_make_plan(*a, **kw)))
     result = run(contract_workspace, "why", "lap-tw4", "--date", THURSDAY)
     assert result.exit_code == 0, result.output
     assert result.output.startswith("Laporan realisasi TW IV  lap-tw4\n")
@@ -232,14 +232,14 @@ def test_why_a_routine_shows_its_occurrences(contract_workspace: Path) -> None:
 def test_why_a_task_that_left_the_plan(
     contract_workspace: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real_make_plan = plan_cmd.make_plan
+    real_make_plan = schedule.make_plan
 
     def finished(*a: Any, **kw: Any) -> Plan:
         p = real_make_plan(*a, **kw)
         tasks = tuple(t for t in p.tasks if t.id != "lap-tw4")
         return Plan(p.timezone, p.today, p.days, tasks, p.unscheduled, p.conflicts)
 
-    monkeypatch.setattr(plan_cmd, "make_plan", finished)
+    monkeypatch.setattr(schedule, "make_plan", finished)
     result = run(contract_workspace, "why", "lap-tw4", "--date", THURSDAY)
     assert result.exit_code == 0
     assert result.output == (

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from diklat_cli.i18n import Lang
 from diklat_cli.planning.conflicts import find, jp_year
 from diklat_cli.planning.plan import Conflict
+from diklat_cli.render.check import reasons
+from diklat_cli.render.findings import message, suggestion
 from diklat_cli.workspace.holidays_id import HolidayData, HolidayInfo
 from diklat_cli.workspace.loader import load
 
@@ -71,13 +75,28 @@ def findings(
     profile: str = PROFILE,
     holidays: HolidayData | None = None,
     today: date = TODAY,
-    lang: str = "id",
-) -> list[Conflict]:
+    lang: Lang = "id",
+) -> list[Said]:
     ws = load(workspace(tmp_path, items, profile))
-    return find(ws, today, holidays=holidays or HolidayData(), lang=lang)  # type: ignore[arg-type]
+    return [said(c, lang) for c in find(ws, today, holidays=holidays or HolidayData())]
 
 
-def kinds(found: list[Conflict]) -> list[tuple[str, str]]:
+@dataclass(frozen=True)
+class Said:
+    """A finding as the user reads it."""
+
+    kind: str
+    severity: str
+    refs: tuple[str, ...]
+    message: str
+    suggestion: str
+
+
+def said(c: Conflict, lang: Lang = "id") -> Said:
+    return Said(c.kind, c.severity, c.refs, message(c, lang), suggestion(c, lang))
+
+
+def kinds(found: list[Said]) -> list[tuple[str, str]]:
     return [(c.kind, c.severity) for c in found]
 
 
@@ -422,15 +441,15 @@ due = 2027-02-17
         date(2027, 1, 4),
         date(2027, 3, 1),
     ]
-    assert ranked[0].reasons == ("tidak mengenai apa pun",)
+    assert reasons(ranked[0], "id") == ["tidak mengenai apa pun"]
     current = next(c for c in ranked if c.current)
-    assert (current.penalty, current.reasons) == (
+    assert (current.penalty, reasons(current, "id")) == (
         50,
-        ('5 hari di masa sibuk "Musrenbang" (hindari)',),
+        ['5 hari di masa sibuk "Musrenbang" (hindari)'],
     )
     assert all(c.start.weekday() == 0 for c in ranked)
     feb15 = next(c for c in ranked if c.start == date(2027, 2, 15))
-    assert feb15.reasons == ("1 tenggat saat di kelas: Laporan (17 Feb 2027)",)
+    assert reasons(feb15, "id") == ["1 tenggat saat di kelas: Laporan (17 Feb 2027)"]
 
 
 def test_a_pppk_year_above_24_jp_gets_a_note_on_pp_49_2018(tmp_path: Path) -> None:
@@ -453,3 +472,20 @@ def test_a_pppk_year_within_24_jp_and_a_pns_year_above_it_get_no_such_note(
     assert findings(tmp_path, within, profile=pppk, today=date(2027, 3, 1)) == []
     above = OFFLINE.replace('title = "Bimtek SIPD"', 'title = "Bimtek SIPD"\njp = 30')
     assert findings(tmp_path, above, today=date(2027, 3, 1)) == []
+
+
+@pytest.mark.parametrize("today", [date(2026, 12, 1), date(2027, 1, 12), date(2027, 2, 15)])
+def test_every_finding_of_the_demo_is_worded_in_both_languages(today: date) -> None:
+    from diklat_cli.demo import shift_to
+    from diklat_cli.workspace.loader import demo_path
+
+    ws = shift_to(load(demo_path()), today)
+    found = find(ws, today, holidays=HolidayData())
+    assert found  # the demo is made to show findings
+    langs: tuple[Lang, ...] = ("id", "en")
+    for c in found:
+        for lang in langs:
+            words = said(c, lang)
+            assert words.message and "{" not in words.message + words.suggestion
+    # a finding is a value: the same facts are the same finding, whatever the language
+    assert len(set(found)) == len(found)

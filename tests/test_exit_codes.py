@@ -63,7 +63,7 @@ def _boom(*args: object, **kwargs: object) -> None:
 def test_70_internal_error_is_one_line_with_a_hint(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr("diklat_cli.cli.plan.make_plan", _boom)
+    monkeypatch.setattr("diklat_cli.planning.schedule.make_plan", _boom)
     code = main(["-w", _workspace(tmp_path, CLEAN), "plan", "--date", "2026-12-01"])
     assert code == ExitCode.INTERNAL == 70
     assert capsys.readouterr().err == (
@@ -75,7 +75,7 @@ def test_70_internal_error_is_one_line_with_a_hint(
 def test_70_with_debug_shows_the_traceback(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr("diklat_cli.cli.plan.make_plan", _boom)
+    monkeypatch.setattr("diklat_cli.planning.schedule.make_plan", _boom)
     ws = _workspace(tmp_path, CLEAN)
     assert main(["--debug", "-w", ws, "plan", "--date", "2026-12-01"]) == 70
     err = capsys.readouterr().err

@@ -14,10 +14,10 @@ from diklat_cli.planning.handover import (
     make_sheet,
     meetings,
     people,
-    return_tasks,
+    return_work,
     work_items,
 )
-from diklat_cli.render.handover import _md_cell, place_of
+from diklat_cli.render.handover import _md_cell, knowledge_task, place_of, receiver_reason
 from diklat_cli.workspace.holidays_id import HolidayData, HolidayInfo
 from diklat_cli.workspace.loader import load
 from diklat_cli.workspace.models import Profile, Workspace
@@ -72,7 +72,7 @@ def test_who_takes_each_task_and_why() -> None:
     )
     monev = items["monev"]
     assert monev.receiver is not None and monev.receiver.id == "dewi"
-    assert monev.reason == (
+    assert receiver_reason(monev.source, monev.reason, "id") == (
         "Budi Santoso, S.Sos. berhalangan pada 9 Feb 2027; disarankan: keahlian: monev; "
         "sisa kapasitas 4 jam dari 4 jam per minggu"
     )
@@ -125,7 +125,7 @@ def test_return_tasks_fill_the_first_working_days_back() -> None:
     ws, cal = fixture()
     pkp = ws.training("pkp")
     assert pkp is not None
-    tasks = return_tasks(ws, pkp, cal)
+    tasks = [knowledge_task(k, "id") for k in return_work(ws, pkp, cal)]
     assert [(t.id, t.estimate, t.available, t.due) for t in tasks] == [
         ("pkp-ringkasan", 120, date(2027, 2, 15), date(2027, 2, 17)),
         ("pkp-templat", 60, date(2027, 2, 15), date(2027, 2, 19)),
@@ -141,7 +141,7 @@ def test_return_tasks_without_a_calendar_use_the_work_week() -> None:
     ws, _ = fixture()
     pkp = ws.training("pkp")
     assert pkp is not None
-    assert [t.due for t in return_tasks(ws, pkp)] == [
+    assert [k.due for k in return_work(ws, pkp)] == [
         date(2027, 2, 17),
         date(2027, 2, 19),
         date(2027, 2, 26),

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from diklat_cli.planning.calendar import Calendar
 from diklat_cli.planning.plan import Block, DayPlan, Plan
 from diklat_cli.render.escape import ics_text
 from diklat_cli.render.ics import event_uid, items, to_ical
@@ -100,11 +101,16 @@ def export(
         ws,
         kw.pop("first", MON),  # type: ignore[arg-type]
         kw.pop("last", MON + timedelta(days=13)),  # type: ignore[arg-type]
-        holidays=kw.pop("holidays", NO_HOLIDAYS),  # type: ignore[arg-type]
+        calendar=calendar(ws, kw.pop("holidays", NO_HOLIDAYS)),  # type: ignore[arg-type]
         state=state or ExportState(),
         now=now,
         **kw,  # type: ignore[arg-type]
     )
+
+
+def calendar(ws: Workspace, holidays: HolidayData = NO_HOLIDAYS) -> Calendar:
+    """Which days are off, for the sessions of a run of days: any span answers that."""
+    return Calendar(ws, holidays, MON, MON + timedelta(days=13))
 
 
 def vevents(data: bytes) -> list[icalendar.Event]:
@@ -331,7 +337,8 @@ def test_text_is_escaped_and_long_lines_folded_at_75_octets() -> None:
 
 
 def test_items_in_english() -> None:
-    entries = items(plan_with(TASK), workspace(), MON, TUE, holidays=NO_HOLIDAYS, lang="en")
+    ws = workspace()
+    entries = items(plan_with(TASK), ws, MON, TUE, calendar=calendar(ws), lang="en")
     online = next(i for i in entries if i.kind == "training")
     assert online.categories == ("Diklat", "Training", "Online")
     assert online.description.startswith("Online session: attend from your desk.")

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from diklat_cli.i18n import Lang
+from diklat_cli.planning.findings import NoDeputy
 from diklat_cli.planning.plan import Conflict, DayPlan, Plan, TaskStatus, Unscheduled
 from diklat_cli.render import json as render_json
 from diklat_cli.render import markdown
@@ -66,7 +67,9 @@ def big_plan(unscheduled: int, late: int, delegated: int, clashes: int = 0) -> P
         days=(DayPlan(MONDAY, True, None, (), 450, 450),),
         tasks=tuple(tasks),
         unscheduled=tuple(Unscheduled(f"t{i:05d}", 30, f"alasan {i}") for i in range(unscheduled)),
-        conflicts=tuple(Conflict("overload", "warning", f"Minggu {i}") for i in range(clashes)),
+        conflicts=tuple(
+            Conflict("warning", NoDeputy(training=f"Diklat {i}", days=5)) for i in range(clashes)
+        ),
     )
 
 
@@ -100,7 +103,7 @@ def test_late_and_delegated_are_cut_short_in_english_too() -> None:
 def test_clashes_are_cut_short_with_diklat_check_for_the_rest() -> None:
     text = terminal(big_plan(unscheduled=0, late=0, delegated=0, clashes=51))
     assert "Bentrok dan risiko (51)" in text
-    assert "Minggu 9\n" in text and "Minggu 10\n" not in text
+    assert "untuk Diklat 9 tanpa Plh" in text and "Diklat 10 " not in text
     assert " dan 41 lainnya — diklat check untuk semuanya\n" in text
 
 
@@ -160,7 +163,8 @@ def test_markdown_cuts_long_lists_short_like_the_terminal() -> None:
     assert "- _dan 1.224 lainnya — diklat plan --format json untuk semuanya_\n" in text
     assert "- Tugas 1243 (`t01243`): " in text and "t01244" not in text  # the 10th late one
     assert "- _dan 2 lainnya — diklat plan --format json untuk semuanya_\n" in text
-    assert "- **peringatan**: Minggu 9\n" in text and "Minggu 10\n" not in text
+    assert "- **peringatan**: Anda meninggalkan kantor 5 hari kerja untuk Diklat 9 tanpa" in text
+    assert "Diklat 10 " not in text
     assert "- _dan 41 lainnya — diklat check untuk semuanya_\n" in text
     assert "- Tugas 1255 (`t01255`) → Budi Santoso" in text and "t01256" not in text
     assert "- _dan 20 lainnya — diklat plan --format json untuk semuanya_\n" in text

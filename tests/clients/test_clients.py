@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from diklat_cli.planning.calendar import Calendar
 from diklat_cli.planning.plan import Block, DayPlan, Plan
 from diklat_cli.render.ics import to_ical
 from diklat_cli.workspace.holidays_id import HolidayData
@@ -117,12 +118,13 @@ def export(zone: str, tmp_path: Path, shift: timedelta = timedelta()) -> Path:
         for i in range(7)
     )
     plan = Plan(zone, MON, days, ())
+    ws = workspace(zone)
     data, _ = to_ical(
         plan,
-        workspace(zone),
+        ws,
         FIRST,
         LAST,
-        holidays=HolidayData(),
+        calendar=Calendar(ws, HolidayData(), FIRST, LAST),
         state=ExportState(),
         now=datetime(2026, 11, 29, tzinfo=UTC),
         include_events=True,

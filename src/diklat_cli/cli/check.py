@@ -14,7 +14,7 @@ import typer
 from ..errors import ExitCode, UsageError
 from ..i18n import Catalog
 from .base import app
-from .context import DateOption, options, parse_day
+from .context import DateOption, Options, options, parse_day
 
 M = Catalog(
     {
@@ -77,47 +77,59 @@ def check(
 
     Example: diklat check --date 2027-01-04   ·   diklat check --suggest pkp-2027
     """
+    from .. import compose
     from ..render import check as render
-    from .plan import plan_and_findings
 
     o = options(ctx)
     ws = o.ws
     lang = o.language
     today = o.day(date_)
-    out = render.console(file=sys.stdout)
     if suggest is not None:
-        from ..planning import suggest as sg
-
-        training = ws.training(suggest)
-        if training is None:
-            known = ", ".join(t.id for t in ws.trainings) or "-"
-            raise UsageError(M(lang, "no_training", id=suggest, known=known))
-        lo, hi = sg.default_window(training)
-        first = _date("--from", from_, lang) or lo
-        last = _date("--to", to, lang) or hi
-        if first > last:
-            raise UsageError(M(lang, "bad_range", a=first, b=last))
-        if (last - first).days + 1 > MAX_SUGGEST_DAYS:
-            raise UsageError(M(lang, "too_long", n=MAX_SUGGEST_DAYS))
-        span_end = last + (training.end - training.start)
-        ranked = sg.rank(
-            ws,
-            training,
-            holidays=o.holidays(first, span_end),
-            busy=o.busy(first, span_end),
-            first=first,
-            last=last,
-            lang=lang,
-        )
-        if format_ is Format.json:
-            typer.echo(render.suggestions_json(training, ranked))
-        else:
-            render.suggestions(out, training, ranked, first, last, lang, sg.SHOWN)
+        _suggest(o, suggest, from_, to, as_json=format_ is Format.json)
         return
-    _, found = plan_and_findings(o, ws, today)
+    first, last = compose.plan_window(ws, today)
+    _, found = compose.plan_and_findings(
+        ws,
+        today,
+        holidays=o.holidays(first, last),
+        busy=o.busy(first, last),
+        progress=o.progress(),
+        lang=lang,
+    )
     if format_ is Format.json:
-        typer.echo(render.findings_json(found, today))
+        typer.echo(render.findings_json(found, today, lang))
     else:
-        render.findings(out, found, today, lang)
+        render.findings(render.console(file=sys.stdout), found, today, lang)
     if any(f.severity != "info" for f in found):
         raise typer.Exit(int(ExitCode.FINDINGS))
+
+
+def _suggest(
+    o: Options, training_id: str, from_: str | None, to: str | None, *, as_json: bool
+) -> None:
+    """`--suggest TRAINING`: other start dates for the training, best first."""
+    from .. import compose
+    from ..planning import suggest as sg
+    from ..render import check as render
+
+    ws, lang = o.ws, o.language
+    training = ws.training(training_id)
+    if training is None:
+        known = ", ".join(t.id for t in ws.trainings) or "-"
+        raise UsageError(M(lang, "no_training", id=training_id, known=known))
+    lo, hi = sg.default_window(training)
+    first = _date("--from", from_, lang) or lo
+    last = _date("--to", to, lang) or hi
+    if first > last:
+        raise UsageError(M(lang, "bad_range", a=first, b=last))
+    if (last - first).days + 1 > MAX_SUGGEST_DAYS:
+        raise UsageError(M(lang, "too_long", n=MAX_SUGGEST_DAYS))
+    lo, hi = compose.suggest_window(training, first, last)
+    ranked = sg.rank(
+        ws, training, holidays=o.holidays(lo, hi), busy=o.busy(lo, hi), first=first, last=last
+    )
+    if as_json:
+        typer.echo(render.suggestions_json(training, ranked, lang))
+    else:
+        out = render.console(file=sys.stdout)
+        render.suggestions(out, training, ranked, first, last, lang, sg.SHOWN)

@@ -4,17 +4,17 @@ The file's bytes are the same for the same plan: UIDs come from identity, and DT
 SEQUENCE from `.diklat/export.toml`, which this command keeps up to date.
 """
 
-import dataclasses
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Annotated
 from zoneinfo import ZoneInfo
 
 import typer
 
+from .. import compose
 from ..errors import UsageError
-from ..i18n import Catalog, format_date
-from ..planning.schedule import make_plan
+from ..i18n import Catalog, Lang, format_date
+from ..planning.calendar import horizon
 from ..workspace.models import Workspace
 from ..workspace.state import load_export_state, save_export_state
 from .base import app
@@ -49,14 +49,6 @@ def _day(o: Options, option: str, value: str | None, default: date) -> date:
     if not value:
         return default
     return parse_day(value, option, o.current_lang())
-
-
-def _with_horizon(ws: Workspace, days: int) -> Workspace:
-    """Plan far enough ahead to reach --to, never less than configured (as `plan --days` does)."""
-    if days <= ws.planning.horizon_days:
-        return ws
-    planning = dataclasses.replace(ws.planning, horizon_days=days)
-    return dataclasses.replace(ws, planning=planning)
 
 
 @app.command()
@@ -96,29 +88,24 @@ def export(
     ws = o.ws
     lang = o.language
     first = _day(o, "--from", from_, today)
-    last = _day(o, "--to", to, today + timedelta(days=ws.planning.horizon_days - 1))
+    last = _day(o, "--to", to, horizon(ws, today)[1])
     if last < first:
         raise UsageError(M(lang, "reversed", first=first, last=last))
     if (last - first).days + 1 > MAX_DAYS:
         raise UsageError(M(lang, "too_long", n=MAX_DAYS))
-    ws = _with_horizon(ws, (last - today).days + 1)
-    plan_last = today + timedelta(days=ws.planning.horizon_days - 1)
-    holidays = o.holidays(min(first, today), max(last, plan_last))
-    plan = make_plan(
+    ws, (lo, hi), (plan_first, plan_last) = compose.export_windows(ws, today, first, last)
+    plan, cal = compose.export(
         ws,
         today,
-        holidays=holidays,
+        first,
+        last,
+        holidays=o.holidays(lo, hi),
         progress=o.progress(),
-        busy=o.busy(today, plan_last),
+        busy=o.busy(plan_first, plan_last),
         lang=lang,
     )
     state_dir = o.state_dir
     state = load_export_state(state_dir)
-    if state_dir is None:
-        # the demo keeps no state, yet the same day must give the same bytes: stamp its midnight
-        now = datetime.combine(today, time(), ZoneInfo(ws.profile.timezone)).astimezone(UTC)
-    else:
-        now = datetime.now(UTC)
     from ..render.ics import to_ical
 
     data, new_state = to_ical(
@@ -126,14 +113,27 @@ def export(
         ws,
         first,
         last,
-        holidays=holidays,
+        calendar=cal,
         state=state,
-        now=now,
+        now=_stamp(ws, today, demo=state_dir is None),
         include_events=include_events,
         lang=lang,
     )
     if state_dir is not None and new_state != state:
         save_export_state(state_dir, new_state)
+    _write(data, output, first, last, lang)
+
+
+def _stamp(ws: Workspace, today: date, *, demo: bool) -> datetime:
+    """The moment of this export (DTSTAMP of what changed)."""
+    if demo:
+        # the demo keeps no state, yet the same day must give the same bytes: stamp its midnight
+        return datetime.combine(today, time(), ZoneInfo(ws.profile.timezone)).astimezone(UTC)
+    return datetime.now(UTC)
+
+
+def _write(data: bytes, output: Path | None, first: date, last: date, lang: Lang) -> None:
+    """The file to stdout, or to `output` and a line saying what was written."""
     if output is None:
         out = typer.get_binary_stream("stdout")
         out.write(data)  # bytes, never text: a text stream on Windows would double the CRs

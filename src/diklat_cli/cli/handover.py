@@ -1,6 +1,5 @@
 """`diklat handover TRAINING`: the handover sheet (or with `--return`, the return sheet)."""
 
-from datetime import timedelta
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -64,8 +63,8 @@ def handover(
 
     Example: diklat handover pkp-2027 --format html --output serah-terima.html
     """
+    from .. import compose
     from ..planning import handover as ho
-    from ..planning.calendar import Calendar
     from ..render import handover as render
     from .output import write_output
 
@@ -77,18 +76,15 @@ def handover(
     if training is None:
         known = ", ".join(t.id for t in ws.trainings) or "-"
         raise UsageError(M(lang, "no_training", id=training_id, known=known))
-    first = min(training.start, today) - timedelta(days=7)
-    last = training.end + timedelta(days=45)
+    first, last = compose.handover_window(training, today)
     busy = o.busy(first, last)
-    cal = Calendar(ws, o.holidays(first, last), first, last, busy)
-    sheet = ho.make_sheet(
+    sheet = compose.sheet(
         ws,
         training,
         today,
-        cal=cal,
-        progress=o.progress(),
+        holidays=o.holidays(first, last),
         busy=busy,
-        lang=lang,
+        progress=o.progress(),
         returning=returning,
     )
     kind: render.Kind = "return" if returning else "handover"

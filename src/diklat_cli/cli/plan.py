@@ -4,21 +4,16 @@ The plan is always computed over the whole horizon, so today's blocks already ma
 is due next week; the options only choose how much of it to show and in which form.
 """
 
-import dataclasses
-from collections.abc import Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from enum import StrEnum
 from typing import Annotated
 
 import typer
 
+from .. import compose
 from ..errors import ExitCode
-from ..planning.calendar import Calendar
-from ..planning.plan import Conflict, Plan
-from ..planning.schedule import make_plan
-from ..workspace.models import Workspace
 from .base import app
-from .context import DateOption, Options, options
+from .context import DateOption, options
 
 
 class Format(StrEnum):
@@ -39,65 +34,6 @@ def shown_dates(today: date, days: int, week: bool) -> tuple[date, ...]:
     if week:
         return week_of(today)
     return tuple(today + timedelta(days=i) for i in range(days))
-
-
-def _with_horizon(ws: Workspace, days: int) -> Workspace:
-    """The workspace planned far enough ahead to show `days` days (never less than configured)."""
-    if days <= ws.planning.horizon_days:
-        return ws
-    planning = dataclasses.replace(ws.planning, horizon_days=days)
-    return dataclasses.replace(ws, planning=planning)
-
-
-def with_conflicts(plan: Plan, found: Sequence[Conflict]) -> Plan:
-    """The planner's own conflicts and what `conflicts.find` reports, each once, errors first."""
-    known = {(c.kind, c.message) for c in plan.conflicts}
-    extra = tuple(c for c in found if (c.kind, c.message) not in known)
-    order = {"error": 0, "warning": 1, "info": 2}
-    merged = sorted(plan.conflicts + extra, key=lambda c: order.get(c.severity, 3))
-    return dataclasses.replace(plan, conflicts=tuple(merged))
-
-
-def build_plan(
-    o: Options, today: date, show_until: date | None = None, now: datetime | None = None
-) -> tuple[Workspace, Plan]:
-    """The plan from `today` over the horizon (stretched to reach `show_until`), with its clashes.
-
-    `now` is the clock when planning the real today: the part of the day already gone gets no work.
-    """
-    ws = o.ws
-    if show_until is not None:
-        ws = _with_horizon(ws, (show_until - today).days + 1)
-    p, found = plan_and_findings(o, ws, today, now)
-    return ws, with_conflicts(p, found)
-
-
-def plan_and_findings(
-    o: Options, ws: Workspace, today: date, now: datetime | None = None
-) -> tuple[Plan, list[Conflict]]:
-    """The plan of the horizon and what `conflicts.find` reports, from one calendar (each would
-    otherwise work out every day again). The clashes look past the horizon (a training's whole
-    run), so the calendar and the holidays do too."""
-    from ..planning import conflicts
-
-    first, last = conflicts.window(ws, today)
-    first, last = min(first, today), max(last, today + timedelta(days=ws.planning.horizon_days))
-    holidays = o.holidays(first, last)
-    busy = o.busy(first, last)
-    lang = o.language
-    cal = Calendar(ws, holidays, first, last, busy)
-    p = make_plan(
-        ws,
-        today,
-        holidays=holidays,
-        progress=o.progress(),
-        busy=busy,
-        lang=lang,
-        now=now,
-        calendar=cal,
-    )
-    found = conflicts.find(ws, today, holidays=holidays, busy=busy, lang=lang, plan=p, calendar=cal)
-    return p, found
 
 
 @app.command()
@@ -141,7 +77,17 @@ def plan(
     o = options(ctx)
     today = o.day(date)
     dates = shown_dates(today, days, week)
-    ws, p = build_plan(o, today, dates[-1], now=None if date else o.now())
+    ws = compose.stretched(o.ws, today, dates[-1])
+    first, last = compose.plan_window(ws, today)
+    p = compose.plan_with_findings(
+        ws,
+        today,
+        holidays=o.holidays(first, last),
+        busy=o.busy(first, last),
+        progress=o.progress(),
+        lang=o.language,
+        now=None if date else o.now(),
+    )
     from ..render.words import View
 
     view = View(

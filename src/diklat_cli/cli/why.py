@@ -5,13 +5,13 @@ from typing import Annotated
 
 import typer
 
+from .. import compose
 from ..errors import UsageError
 from ..i18n import Catalog
 from ..planning.occurrences import task_id
 from ..planning.plan import Plan, TaskStatus
 from .base import app
 from .context import DateOption, options
-from .plan import build_plan
 
 M = Catalog(
     {
@@ -57,8 +57,17 @@ def why(
     """
     o = options(ctx)
     today = o.day(date)
-    ws, p = build_plan(o, today)
+    ws = o.ws
+    first, last = compose.plan_window(ws, today)
     lang = o.language
+    p = compose.plan_with_findings(
+        ws,
+        today,
+        holidays=o.holidays(first, last),
+        busy=o.busy(first, last),
+        progress=o.progress(),
+        lang=lang,
+    )
     found = matching(p, task)
     if not found:
         base = task_id(task)

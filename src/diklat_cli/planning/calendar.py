@@ -7,7 +7,7 @@ for work and for self-study. It is pure: the holiday data and imported busy time
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import cached_property
@@ -66,7 +66,9 @@ def subtract(spans: Iterable[Interval], cuts: Iterable[Interval]) -> list[Interv
     return out
 
 
-def session_days(session: Session, first: date, last: date, is_off: object = None) -> list[date]:
+def session_days(
+    session: Session, first: date, last: date, is_off: Callable[[date], bool] | None = None
+) -> list[date]:
     """The days in [first, last] on which a session meets.
 
     A run of days (`date` to `until`) skips weekends and holidays unless `weekends = true`;
@@ -81,7 +83,7 @@ def session_days(session: Session, first: date, last: date, is_off: object = Non
     days = []
     d = lo
     while d <= hi:
-        if session.weekends or session.until is None or not (callable(is_off) and is_off(d)):
+        if session.weekends or session.until is None or not (is_off and is_off(d)):
             days.append(d)
         d += timedelta(days=1)
     return days
@@ -94,6 +96,11 @@ def event_days(event: Event, first: date, last: date) -> list[date]:
     assert event.date is not None
     lo, hi = max(first, event.date), min(last, event.until or event.date)
     return [lo + timedelta(days=i) for i in range((hi - lo).days + 1)] if lo <= hi else []
+
+
+def horizon(ws: Workspace, today: date) -> tuple[date, date]:
+    """The days the plan covers: `planning.horizon_days` from `today` on, today included."""
+    return today, today + timedelta(days=ws.planning.horizon_days - 1)
 
 
 class Calendar:
@@ -138,7 +145,8 @@ class Calendar:
             return r.start <= d <= r.end
         return any(a <= d <= b for a, b in self.holidays.ramadan)
 
-    def _is_off(self, d: date) -> bool:
+    def is_off(self, d: date) -> bool:
+        """A day off: outside the work week, or a holiday (a stretch away is not a day off)."""
         return self.ws.workweek.for_day(d.weekday()) is None or self.holiday(d) is not None
 
     @cached_property
@@ -149,7 +157,7 @@ class Calendar:
             for s in t.session:
                 if s.mode != "offline":
                     continue
-                for d in session_days(s, self.first, self.last, self._is_off):
+                for d in session_days(s, self.first, self.last, self.is_off):
                     away.setdefault(d, t)
         return away
 
@@ -217,7 +225,7 @@ class Calendar:
                 )
         for t in self.ws.trainings:
             for sess in t.session:
-                for d in session_days(sess, self.first, self.last, self._is_off):
+                for d in session_days(sess, self.first, self.last, self.is_off):
                     if sess.time is None:  # offline, no hours given: the whole working day
                         day_hours = self.ws.workweek.for_day(
                             d.weekday()
@@ -256,13 +264,6 @@ class Calendar:
     def fixed(self, d: date) -> list[Block]:
         """Meetings, training sessions and imported busy time on `d`, in time order."""
         return list(self._fixed.get(d, []))
-
-    def breaks(self, d: date) -> list[Block]:
-        info = self.day(d)
-        if not info.working:
-            return []
-        label = "Istirahat" if self.ws.profile.language == "id" else "Break"
-        return [Block(*b.on(d, self.tz), "break", None, label) for b in info.breaks]
 
     # --- free time ----------------------------------------------------------------------
 

@@ -17,7 +17,6 @@ from dataclasses import field, replace
 from datetime import date, datetime, time, timedelta
 from typing import Literal
 
-from ..i18n import Catalog, Lang, format_date, format_duration
 from ..record import Record
 from ..workspace.models import Colleague, Event, Task, Training, Workspace
 from ..workspace.state import Progress
@@ -27,59 +26,6 @@ from .occurrences import Ref, occurrences
 
 AFTER_RETURN = 5  # working days after a stretch away whose deadlines the receivers must also carry
 DEFAULT_CHECKIN = time(16, 15)  # after class hours, before the office closes (domain.md 7.6)
-
-M = Catalog(
-    {
-        "src_delegate": {
-            "id": "ditetapkan di tugas (delegate_to)",
-            "en": "set on the task (delegate_to)",
-        },
-        "src_handover": {
-            "id": "penerima utama pelatihan (handover_to)",
-            "en": "the training's default receiver (handover_to)",
-        },
-        "src_none": {
-            "id": "belum ada rekan yang cocok; tentukan bersama atasan",
-            "en": "no colleague fits; decide with your supervisor",
-        },
-        "why_skills": {"id": "keahlian: {skills}", "en": "skills: {skills}"},
-        "why_capacity": {
-            "id": "sisa kapasitas {left} dari {cap} per minggu",
-            "en": "{left} of {cap} a week still free",
-        },
-        "why_no_capacity": {"id": "kapasitas belum dicatat", "en": "capacity not recorded"},
-        "why_default_away": {
-            "id": "{name} berhalangan pada {day}",
-            "en": "{name} is away on {day}",
-        },
-        "suggested": {"id": "disarankan: {why}", "en": "suggested: {why}"},
-        "ks_summary": {
-            "id": "Ringkasan materi {training} untuk tim",
-            "en": "Summary of {training} for the team",
-        },
-        "ks_template": {
-            "id": "Bagikan templat/alat dari {training}",
-            "en": "Share a template or tool from {training}",
-        },
-        "ks_session": {
-            "id": "Siapkan berbagi ilmu 30 menit (briefing pagi) tentang {training}",
-            "en": "Prepare a 30-minute knowledge-sharing talk (morning briefing) on {training}",
-        },
-        "ks_summary_note": {
-            "id": "PDF atau salindia singkat, dibagikan lewat grup kantor atau rapat mingguan.",
-            "en": "A short PDF or slides, shared in the office group or the weekly meeting.",
-        },
-        "ks_template_note": {
-            "id": "Misalnya templat perencanaan, daftar periksa, atau alur layanan yang dipelajari.",
-            "en": "For example a planning template, a checklist or a service flowchart learned there.",
-        },
-        "ks_session_note": {
-            "id": "Jadwalkan di briefing pagi atau rapat koordinasi berikutnya.",
-            "en": "Put it on the next morning briefing or coordination meeting.",
-        },
-    }
-)
-
 
 # --- the absence -------------------------------------------------------------------------------
 
@@ -127,17 +73,13 @@ class Absence(Record):
         return any(s.first <= d <= s.carry_until for s in self.stretches)
 
 
-def is_off(ws: Workspace, cal: Calendar, d: date) -> bool:
-    return ws.workweek.for_day(d.weekday()) is None or cal.holiday(d) is not None
-
-
 def next_working_days(ws: Workspace, cal: Calendar, after: date, n: int) -> list[date]:
     """The `n` working days after `after` (holidays and days off skipped)."""
     out: list[date] = []
     d = after
     while len(out) < n:
         d += timedelta(days=1)
-        if not is_off(ws, cal, d):
+        if not cal.is_off(d):
             out.append(d)
     return out
 
@@ -145,17 +87,14 @@ def next_working_days(ws: Workspace, cal: Calendar, after: date, n: int) -> list
 def offline_days(ws: Workspace, training: Training, cal: Calendar) -> list[date]:
     """The training's days in class; an offline training without sessions: its working days."""
 
-    def off(d: date) -> bool:
-        return is_off(ws, cal, d)
-
     days: set[date] = set()
     for s in training.session:
         if s.mode == "offline":
-            days.update(session_days(s, training.start, training.end, off))
+            days.update(session_days(s, training.start, training.end, cal.is_off))
     if not training.session and training.format != "online":
         d = training.start
         while d <= training.end:
-            if not off(d):
+            if not cal.is_off(d):
                 days.add(d)
             d += timedelta(days=1)
     return sorted(days)
@@ -177,7 +116,7 @@ def absence(
     for d in days:
         # a gap of only weekends and holidays keeps the stretch going
         if run and any(
-            not is_off(ws, cal, run[-1] + timedelta(days=i)) for i in range(1, (d - run[-1]).days)
+            not cal.is_off(run[-1] + timedelta(days=i)) for i in range(1, (d - run[-1]).days)
         ):
             close()
             run = []
@@ -186,7 +125,7 @@ def absence(
     online: list[tuple[datetime, datetime]] = []
     for s in training.session:
         if s.mode == "online" and s.time is not None:
-            for d in session_days(s, training.start, training.end, lambda x: is_off(ws, cal, x)):
+            for d in session_days(s, training.start, training.end, cal.is_off):
                 online.append(s.time.on(d, cal.tz))
     return Absence(training, tuple(stretches), tuple(sorted(online)))
 
@@ -195,6 +134,17 @@ def absence(
 
 Source = Literal["delegate_to", "handover_to", "suggested", "none"]
 Why = Literal["due", "after", "progress", "recurring"]
+
+
+class Pick(Record):
+    """Why a colleague was suggested (or none found) when neither the task nor the training names
+    one who can take it; render/handover.py puts it into words."""
+
+    default_away: str | None = None  # the training's default receiver, away on `day`
+    day: date | None = None
+    skills: tuple[str, ...] = ()  # the receiver's skills the task is tagged with
+    capacity: int | None = None  # the receiver's minutes a week; None: not recorded
+    left: int = 0  # of which still free a week
 
 
 class WorkItem(Record):
@@ -209,7 +159,7 @@ class WorkItem(Record):
     done: bool
     receiver: Colleague | None
     source: Source
-    reason: str  # why this receiver, in words
+    reason: Pick  # why this receiver, when `source` is "suggested" or "none"
 
     @property
     def need_day(self) -> date | None:
@@ -268,7 +218,6 @@ def work_items(
     training: Training,
     cal: Calendar,
     progress: Progress,
-    lang: Lang = "id",
     *,
     with_done: bool = False,
 ) -> list[WorkItem]:
@@ -288,7 +237,7 @@ def work_items(
         p = progress.of(task.id)
         minutes = task.estimate * len(occ) if occ else max(0, task.estimate - p.spent_minutes)
         need = occ[0] if occ else (_due_day(task) or ab.first_day())
-        receiver, source, reason = _assign(ws, training, task, need, minutes, load, weeks, lang)
+        receiver, source, reason = _assign(ws, training, task, need, minutes, load, weeks)
         if receiver is not None:
             load[receiver.id] = load.get(receiver.id, 0) + minutes
         items.append(
@@ -316,45 +265,33 @@ def _assign(
     minutes: int,
     load: dict[str, int],
     weeks: int,
-    lang: Lang,
-) -> tuple[Colleague | None, Source, str]:
+) -> tuple[Colleague | None, Source, Pick]:
     if task.delegate_to and (c := ws.colleague(task.delegate_to)):
-        return c, "delegate_to", M(lang, "src_delegate")
+        return c, "delegate_to", Pick()
     default = ws.colleague(training.handover_to)
     if default is not None and not default.is_away(need):
-        return default, "handover_to", M(lang, "src_handover")
-    prefix = (
-        M(lang, "why_default_away", name=default.name, day=format_date(need, lang, "medium")) + "; "
-        if default is not None
-        else ""
-    )
-    best: tuple[tuple[int, int, int], Colleague, str] | None = None
+        return default, "handover_to", Pick()
+    away = Pick(default_away=default.name, day=need) if default is not None else Pick()
+    best: tuple[tuple[int, int, int], Colleague, Pick] | None = None
     for c in ws.colleagues:
         if c.id == ws.profile.supervisor or c.is_away(need):
             continue
-        skills = [s for s in c.skills if s in task.tags]
+        skills = tuple(s for s in c.skills if s in task.tags)
         if c.capacity is not None:
             left = c.capacity * weeks - load.get(c.id, 0)
             if left < minutes:
                 continue
-            cap_words = M(
-                lang,
-                "why_capacity",
-                left=format_duration(max(0, c.capacity - load.get(c.id, 0) // weeks), lang),
-                cap=format_duration(c.capacity, lang),
-            )
+            free = max(0, c.capacity - load.get(c.id, 0) // weeks)
         else:
-            left = -1
-            cap_words = M(lang, "why_no_capacity")
+            left = free = -1
         if not skills and c.capacity is None:
             continue  # nothing to go on: better to ask the supervisor than to guess
         rank = (len(skills), 1 if left >= 0 else 0, left)
-        parts = ([M(lang, "why_skills", skills=", ".join(skills))] if skills else []) + [cap_words]
         if best is None or rank > best[0]:
-            best = (rank, c, "; ".join(parts))
+            best = (rank, c, replace(away, skills=skills, capacity=c.capacity, left=free))
     if best is None:
-        return None, "none", prefix + M(lang, "src_none")
-    return best[1], "suggested", prefix + M(lang, "suggested", why=best[2])
+        return None, "none", away
+    return best[1], "suggested", best[2]
 
 
 # --- meetings ----------------------------------------------------------------------------------
@@ -464,7 +401,7 @@ class Sheet(Record):
     supervisor: Colleague | None
     checkin: time
     for_colleague: Colleague | None = None  # a sheet for one receiver only
-    knowledge: tuple[Task, ...] = field(default=())  # the return sheet's knowledge-sharing
+    knowledge: tuple[Knowledge, ...] = field(default=())  # the return sheet's knowledge-sharing
 
 
 def _receivers(items: Sequence[WorkItem], meets: Sequence[MeetingItem]) -> list[Colleague]:
@@ -486,11 +423,10 @@ def make_sheet(
     cal: Calendar,
     progress: Progress,
     busy: Sequence[BusyEvent] = (),
-    lang: Lang = "id",
     returning: bool = False,
 ) -> Sheet:
     """The handover sheet (or, with `returning`, the return sheet) for one training."""
-    items = work_items(ws, training, cal, progress, lang, with_done=returning)
+    items = work_items(ws, training, cal, progress, with_done=returning)
     if returning:
         # what was handed over, with what the progress file says happened to it since
         items = [_with_progress(it, progress) for it in items]
@@ -513,7 +449,7 @@ def make_sheet(
         deputy=ws.colleague(training.deputy),
         supervisor=ws.colleague(ws.profile.supervisor),
         checkin=checkin_time(training),
-        knowledge=tuple(return_tasks(ws, training, cal)) if returning else (),
+        knowledge=tuple(return_work(ws, training, cal)) if returning else (),
     )
 
 
@@ -548,13 +484,28 @@ def people(sheet: Sheet) -> list[Colleague]:
 # --- coming back -------------------------------------------------------------------------------
 
 
-def return_tasks(ws: Workspace, training: Training, cal: Calendar | None = None) -> list[Task]:
-    """Knowledge-sharing work for the first working days back, as tasks the planner can place.
+Sharing = Literal["summary", "template", "session"]
+
+
+class Knowledge(Record):
+    """One piece of knowledge-sharing work after a training, before it is worded as a task."""
+
+    what: Sharing  # a summary for the team, a template to share, a short talk
+    task_id: str
+    minutes: int
+    available: date  # the first working day back
+    due: date
+    important: bool
+    training: Training
+
+
+def return_work(ws: Workspace, training: Training, cal: Calendar | None = None) -> list[Knowledge]:
+    """Knowledge-sharing work for the first working days back (render/handover.py words it as
+    tasks the planner can place).
 
     Back = the first working day after the training's last offline day (after its end when it has
     none). Without a calendar, working days are the work week's days (holidays not skipped).
     """
-    lang: Lang = ws.profile.language
     if cal is None:
         from ..workspace.holidays_id import HolidayData
 
@@ -562,23 +513,20 @@ def return_tasks(ws: Workspace, training: Training, cal: Calendar | None = None)
     days = offline_days(ws, training, cal)
     last = days[-1] if days else training.end
     ahead = next_working_days(ws, cal, last, 10)
-    back = ahead[0]
-    title = training.title
-    specs = [
-        ("ringkasan", "ks_summary", "ks_summary_note", 120, ahead[2], True),
-        ("templat", "ks_template", "ks_template_note", 60, ahead[4], False),
-        ("berbagi", "ks_session", "ks_session_note", 60, ahead[9], True),
+    specs: list[tuple[Sharing, str, int, date, bool]] = [
+        ("summary", "ringkasan", 120, ahead[2], True),
+        ("template", "templat", 60, ahead[4], False),
+        ("session", "berbagi", 60, ahead[9], True),
     ]
     return [
-        Task(
-            id=f"{training.id}-{suffix}",
-            title=M(lang, key, training=title),
-            estimate=minutes,
-            available=back,
+        Knowledge(
+            what=what,
+            task_id=f"{training.id}-{suffix}",
+            minutes=minutes,
+            available=ahead[0],
             due=due,
             important=important,
-            tags=("berbagi-ilmu", training.id),
-            notes=M(lang, note),
+            training=training,
         )
-        for suffix, key, note, minutes, due, important in specs
+        for what, suffix, minutes, due, important in specs
     ]

@@ -9,9 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from ..record import Record
+
+if TYPE_CHECKING:
+    from .findings import Facts
 
 BlockKind = Literal["task", "study", "training", "event", "break"]
 Quadrant = Literal["do", "plan", "delegate", "drop"]
@@ -93,13 +96,20 @@ class Unscheduled(Record):
 
 
 class Conflict(Record):
-    """A clash or risk, in words, with the items involved and what to do."""
+    """A clash or risk as a value: how bad, its facts, the items involved.
 
-    kind: str
+    `facts` (planning/findings.py) holds the titles, dates and numbers; render/findings.py
+    words them, the same in every format.
+    """
+
     severity: Severity
-    message: str
+    facts: Facts
     refs: tuple[str, ...] = ()
-    suggestion: str = ""
+
+    @property
+    def kind(self) -> str:
+        """The finding's kind as the JSON contract names it: "quiet", "due-away", "jp", ..."""
+        return self.facts.kind
 
 
 class Plan(Record):

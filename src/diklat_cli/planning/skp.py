@@ -17,16 +17,22 @@ from ..workspace.models import Task, Training, Workspace
 from ..workspace.state import Progress
 from .calendar import Calendar
 from .conflicts import jp_year
-from .handover import return_tasks
+from .handover import Knowledge, return_work
 
 Status = Literal["done", "underway", "planned"]
 SHARING_TAG = "berbagi-ilmu"
 
 
 class Sharing(Record):
-    """One piece of knowledge-sharing after a training, and whether it is recorded as done."""
+    """One piece of knowledge-sharing after a training, and whether it is recorded as done.
 
-    task: Task
+    Either the user's own task or the work the return sheet proposes (`knowledge`, worded by
+    the renderer).
+    """
+
+    id: str
+    task: Task | None
+    knowledge: Knowledge | None
     due: date | None
     done: bool
 
@@ -58,9 +64,16 @@ def _due(task: Task) -> date | None:
 def sharing(ws: Workspace, training: Training, cal: Calendar, progress: Progress) -> list[Sharing]:
     """The knowledge-sharing of a training: the user's own tasks for it, else the proposed ones."""
     own = [t for t in ws.tasks if SHARING_TAG in t.tags and training.id in t.tags]
-    proposed = [ws.task(t.id) or t for t in return_tasks(ws, training, cal)]
-    tasks = own + [t for t in proposed if all(o.id != t.id for o in own)]
-    return [Sharing(t, _due(t), progress.of(t.id).done) for t in tasks]
+    out = [Sharing(t.id, t, None, _due(t), progress.of(t.id).done) for t in own]
+    for k in return_work(ws, training, cal):
+        if any(o.id == k.task_id for o in own):
+            continue
+        task = ws.task(k.task_id)  # the user wrote the proposed task into the workspace
+        if task is not None:
+            out.append(Sharing(k.task_id, task, None, _due(task), progress.of(k.task_id).done))
+        else:
+            out.append(Sharing(k.task_id, None, k, k.due, progress.of(k.task_id).done))
+    return out
 
 
 def make_note(ws: Workspace, year: int, today: date, cal: Calendar, progress: Progress) -> SkpNote:

@@ -13,14 +13,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
+from typing import Literal
 
-from ..i18n import Catalog, Lang, format_date
 from ..record import Record
 from ..workspace.holidays_id import HolidayData
 from ..workspace.models import Session, Training, Workspace
 from .calendar import BusyEvent, Calendar, event_days, session_days
 from .conflicts import concerns
-from .handover import absence, is_off
+from .handover import absence
 from .occurrences import occurrences
 
 WINDOW_WEEKS = 4  # default: candidates from four weeks before to four weeks after the offered start
@@ -30,37 +30,18 @@ AVOID_DAY, CAUTION_DAY, TRAINING_DAY = 10, 3, 10
 DEADLINE, IMPORTANT_DEADLINE, ROUTINE = 5, 8, 1
 MEETING, ONLINE_MEETING, HOLIDAY = 1, 2, 2
 
-M = Catalog(
-    {
-        "quiet": {
-            "id": '{n} hari di masa sibuk "{title}" ({level})',
-            "en": 'days in the busy period "{title}" ({level}): {n}',
-        },
-        "avoid": {"id": "hindari", "en": "avoid"},
-        "caution": {"id": "hati-hati", "en": "caution"},
-        "training": {
-            "id": '{n} hari bersamaan dengan "{title}"',
-            "en": 'days at the same time as "{title}": {n}',
-        },
-        "deadlines": {
-            "id": "{n} tenggat saat di kelas: {titles}",
-            "en": "deadlines while in class: {titles}",
-        },
-        "routine": {
-            "id": "{n} tugas rutin dialihkan",
-            "en": "routine duties to hand over: {n}",
-        },
-        "meetings": {
-            "id": "{n} rapat terlewat atau bentrok",
-            "en": "meetings missed or clashing: {n}",
-        },
-        "holidays": {
-            "id": "{n} sesi pada hari libur",
-            "en": "sessions on a holiday: {n}",
-        },
-        "clear": {"id": "tidak mengenai apa pun", "en": "hits nothing"},
-    }
-)
+Hit = Literal["quiet", "training", "deadlines", "routine", "meetings", "holidays"]
+
+
+class Reason(Record):
+    """One term of a candidate's penalty, before words (render/check.py writes them)."""
+
+    hit: Hit
+    n: int  # days, deadlines, duties, meetings or sessions
+    points: int  # what it adds to the candidate's penalty
+    title: str = ""  # the busy period's or the other training's title
+    level: str = ""  # the busy period's level: "avoid" or "caution"
+    deadlines: tuple[tuple[str, date], ...] = ()  # (task title, due day)
 
 
 class Candidate(Record):
@@ -68,8 +49,8 @@ class Candidate(Record):
 
     start: date
     end: date
-    penalty: int
-    reasons: tuple[str, ...]
+    penalty: int  # the sum of its reasons' points
+    reasons: tuple[Reason, ...]  # empty: it hits nothing
     current: bool  # the dates the training has now
 
 
@@ -105,7 +86,6 @@ def rank(
     busy: Sequence[BusyEvent] = (),
     first: date | None = None,
     last: date | None = None,
-    lang: Lang = "id",
 ) -> list[Candidate]:
     """Every candidate start in [first, last] (default: +/- four weeks), best first."""
     lo, hi = default_window(training)
@@ -118,12 +98,10 @@ def rank(
     out: list[Candidate] = []
     d = first
     while d <= last:
-        ok = not is_off(ws, cal, d) and (
-            not keep_weekday or d.weekday() == training.start.weekday()
-        )
+        ok = not cal.is_off(d) and (not keep_weekday or d.weekday() == training.start.weekday())
         if ok or d == training.start:
             moved = shifted(training, (d - training.start).days)
-            out.append(_score(ws, cal, busy, moved, training, lang))
+            out.append(_score(ws, cal, busy, moved, training))
         d += timedelta(days=1)
     out.sort(key=lambda c: (c.penalty, abs((c.start - training.start).days), c.start))
     return out
@@ -135,72 +113,97 @@ def _score(
     busy: Sequence[BusyEvent],
     t: Training,
     original: Training,
-    lang: Lang,
 ) -> Candidate:
-    def off(d: date) -> bool:
-        return is_off(ws, cal, d)
-
     days: set[date] = set()
     for s in t.session:
-        days.update(session_days(s, t.start, t.end, off))
+        days.update(session_days(s, t.start, t.end, cal.is_off))
     if t.format == "offline" or not t.session:
         days.update(t.start + timedelta(days=i) for i in range((t.end - t.start).days + 1))
-    work_days = {d for d in days if not off(d)}
+    work_days = {d for d in days if not cal.is_off(d)}
     # the stretches away, holidays inside them included: a deadline there is missed just the same
     away = {
         s.first + timedelta(days=i)
         for s in absence(ws, t, cal, after_days=0).stretches
         for i in range((s.last - s.first).days + 1)
     }
-    penalty = 0
-    reasons: list[str] = []
+    reasons = [
+        *_busy_periods(ws, work_days),
+        *_other_trainings(ws, cal, work_days, original),
+        *_work_away(ws, away),
+        *_meetings(ws, cal, busy, t, away),
+        *_holidays(cal, t),
+    ]
+    return Candidate(
+        start=t.start,
+        end=t.end,
+        penalty=sum(r.points for r in reasons),
+        reasons=tuple(reasons),
+        current=t.start == original.start,
+    )
 
+
+def _busy_periods(ws: Workspace, work_days: set[date]) -> list[Reason]:
+    out = []
     for q in ws.quiet:
         if not concerns(q, ws.profile.roles):
             continue
         n = sum(1 for d in work_days if q.start <= d <= q.end)
         if n:
-            penalty += n * (AVOID_DAY if q.level == "avoid" else CAUTION_DAY)
-            reasons.append(M(lang, "quiet", n=n, title=q.title, level=M(lang, q.level)))
+            points = n * (AVOID_DAY if q.level == "avoid" else CAUTION_DAY)
+            out.append(Reason("quiet", n, points, title=q.title, level=q.level))
+    return out
 
+
+def _other_trainings(
+    ws: Workspace, cal: Calendar, work_days: set[date], original: Training
+) -> list[Reason]:
+    out = []
     for other in ws.trainings:
         if other.id == original.id:
             continue
         other_days: set[date] = set()
         for s in other.session:
-            other_days.update(session_days(s, other.start, other.end, off))
+            other_days.update(session_days(s, other.start, other.end, cal.is_off))
         if not other.session:
             other_days.update(
                 other.start + timedelta(days=i) for i in range((other.end - other.start).days + 1)
             )
         n = len(work_days & other_days)
         if n:
-            penalty += n * TRAINING_DAY
-            reasons.append(M(lang, "training", n=n, title=other.title))
+            out.append(Reason("training", n, n * TRAINING_DAY, title=other.title))
+    return out
 
-    deadlines: list[str] = []
-    routine = 0
+
+def _work_away(ws: Workspace, away: set[date]) -> list[Reason]:
+    """Deadlines on a day away, and routine duties that fall then (someone must take them)."""
+    deadlines: list[tuple[str, date]] = []
+    points = routine = 0
     for task in ws.tasks:
         if task.recurs and task.from_ and away:
             routine += sum(1 for d in occurrences(task, min(away), max(away)) if d in away)
             continue
         due = task.due.date() if isinstance(task.due, datetime) else task.due
-        if due in away:
-            penalty += IMPORTANT_DEADLINE if task.important else DEADLINE
-            deadlines.append(f"{task.title} ({format_date(due, lang, 'medium')})")
+        if due is not None and due in away:
+            points += IMPORTANT_DEADLINE if task.important else DEADLINE
+            deadlines.append((task.title, due))
+    out = []
     if deadlines:
-        reasons.append(M(lang, "deadlines", n=len(deadlines), titles="; ".join(deadlines)))
+        out.append(Reason("deadlines", len(deadlines), points, deadlines=tuple(deadlines)))
     if routine:
-        penalty += routine * ROUTINE
-        reasons.append(M(lang, "routine", n=routine))
+        out.append(Reason("routine", routine, routine * ROUTINE))
+    return out
 
+
+def _meetings(
+    ws: Workspace, cal: Calendar, busy: Sequence[BusyEvent], t: Training, away: set[date]
+) -> list[Reason]:
+    """Meetings on a day away (missed) or during an online session (clashing)."""
     online = [
         s.time.on(d, cal.tz)
         for s in t.session
         if s.mode == "online" and s.time is not None
-        for d in session_days(s, t.start, t.end, off)
+        for d in session_days(s, t.start, t.end, cal.is_off)
     ]
-    meetings = 0
     spans: list[tuple[datetime, datetime]] = []
     for ev in ws.events:
         for d in event_days(ev, t.start, t.end):
@@ -211,31 +214,23 @@ def _score(
                     (datetime.combine(d, time(), cal.tz), datetime.combine(d, time.max, cal.tz))
                 )
     spans += [(b.start.astimezone(cal.tz), b.end.astimezone(cal.tz)) for b in busy]
+    points = meetings = 0
     for s0, e0 in spans:
         if s0.date() in away:
-            penalty += MEETING
+            points += MEETING
             meetings += 1
         elif any(s0 < e1 and s1 < e0 for s1, e1 in online):
-            penalty += ONLINE_MEETING
+            points += ONLINE_MEETING
             meetings += 1
-    if meetings:
-        reasons.append(M(lang, "meetings", n=meetings))
+    return [Reason("meetings", meetings, points)] if meetings else []
 
+
+def _holidays(cal: Calendar, t: Training) -> list[Reason]:
     on_holiday = sum(
         1
         for s in t.session
         if s.rrule or s.until is None or s.weekends
-        for d in session_days(s, t.start, t.end, off)
+        for d in session_days(s, t.start, t.end, cal.is_off)
         if cal.holiday(d) is not None
     )
-    if on_holiday:
-        penalty += on_holiday * HOLIDAY
-        reasons.append(M(lang, "holidays", n=on_holiday))
-
-    return Candidate(
-        start=t.start,
-        end=t.end,
-        penalty=penalty,
-        reasons=tuple(reasons) or (M(lang, "clear"),),
-        current=t.start == original.start,
-    )
+    return [Reason("holidays", on_holiday, on_holiday * HOLIDAY)] if on_holiday else []

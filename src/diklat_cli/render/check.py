@@ -12,8 +12,9 @@ from rich.table import Table
 
 from ..i18n import Catalog, Lang, format_date
 from ..planning.plan import Conflict
-from ..planning.suggest import Candidate
+from ..planning.suggest import Candidate, Reason
 from ..workspace.models import Training
+from .findings import message, suggestion
 from .inert import Text  # rich's Text, without the control characters users typed
 
 M = Catalog(
@@ -50,6 +51,34 @@ M = Catalog(
             "id": "Tidak ada hari kerja di rentang itu.",
             "en": "No working day in that range.",
         },
+        # why a candidate date costs points
+        "why_quiet": {
+            "id": '{n} hari di masa sibuk "{title}" ({level})',
+            "en": 'days in the busy period "{title}" ({level}): {n}',
+        },
+        "why_avoid": {"id": "hindari", "en": "avoid"},
+        "why_caution": {"id": "hati-hati", "en": "caution"},
+        "why_training": {
+            "id": '{n} hari bersamaan dengan "{title}"',
+            "en": 'days at the same time as "{title}": {n}',
+        },
+        "why_deadlines": {
+            "id": "{n} tenggat saat di kelas: {titles}",
+            "en": "deadlines while in class: {titles}",
+        },
+        "why_routine": {
+            "id": "{n} tugas rutin dialihkan",
+            "en": "routine duties to hand over: {n}",
+        },
+        "why_meetings": {
+            "id": "{n} rapat terlewat atau bentrok",
+            "en": "meetings missed or clashing: {n}",
+        },
+        "why_holidays": {
+            "id": "{n} sesi pada hari libur",
+            "en": "sessions on a holiday: {n}",
+        },
+        "why_clear": {"id": "tidak mengenai apa pun", "en": "hits nothing"},
     }
 )
 
@@ -79,11 +108,12 @@ def findings(con: Console, found: Sequence[Conflict], today: date, lang: Lang) -
         grid.add_column(width=1)
         grid.add_column()
         for f in group:
-            body = Text(f.message)
+            body = Text(message(f, lang))
             if f.refs:
                 body.append(f"\n{M(lang, 'items')}: {', '.join(f.refs)}", style="dim")
-            if f.suggestion:
-                body.append(f"\n→ {f.suggestion}")
+            fix = suggestion(f, lang)
+            if fix:
+                body.append(f"\n→ {fix}")
             grid.add_row(Text(MARK[sev], style=STYLE[sev]), body)
         con.print(grid)
     c = counts(found)
@@ -92,7 +122,7 @@ def findings(con: Console, found: Sequence[Conflict], today: date, lang: Lang) -
     con.print(Text(M(lang, "summary", errors=n["error"], warnings=n["warning"], infos=n["info"])))
 
 
-def findings_json(found: Sequence[Conflict], today: date) -> str:
+def findings_json(found: Sequence[Conflict], today: date, lang: Lang) -> str:
     data: dict[str, Any] = {
         "date": today.isoformat(),
         "counts": counts(found),
@@ -100,14 +130,30 @@ def findings_json(found: Sequence[Conflict], today: date) -> str:
             {
                 "kind": f.kind,
                 "severity": f.severity,
-                "message": f.message,
+                "message": message(f, lang),
                 "refs": list(f.refs),
-                "suggestion": f.suggestion,
+                "suggestion": suggestion(f, lang),
             }
             for f in found
         ],
     }
     return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def reasons(c: Candidate, lang: Lang) -> list[str]:
+    """Why a candidate date costs its points, term by term."""
+    return [_reason(r, lang) for r in c.reasons] or [M(lang, "why_clear")]
+
+
+def _reason(r: Reason, lang: Lang) -> str:
+    if r.hit == "quiet":
+        return M(lang, "why_quiet", n=r.n, title=r.title, level=M(lang, f"why_{r.level}"))
+    if r.hit == "training":
+        return M(lang, "why_training", n=r.n, title=r.title)
+    if r.hit == "deadlines":
+        titles = "; ".join(f"{t} ({format_date(d, lang, 'medium')})" for t, d in r.deadlines)
+        return M(lang, "why_deadlines", n=r.n, titles=titles)
+    return M(lang, f"why_{r.hit}", n=r.n)
 
 
 def suggestions(
@@ -153,14 +199,14 @@ def suggestions(
             str(ranked.index(c) + 1),
             dates,
             str(c.penalty),
-            Text("\n".join(f"• {r}" for r in c.reasons)),  # Text: no markup from titles
+            Text("\n".join(f"• {r}" for r in reasons(c, lang))),  # Text: no markup from titles
             style="bold" if c is ranked[0] else "",
         )
     con.print(table)
     con.print(Text(M(lang, "sg_note"), style="dim"))
 
 
-def suggestions_json(training: Training, ranked: Sequence[Candidate]) -> str:
+def suggestions_json(training: Training, ranked: Sequence[Candidate], lang: Lang) -> str:
     data = {
         "training": training.id,
         "candidates": [
@@ -169,7 +215,7 @@ def suggestions_json(training: Training, ranked: Sequence[Candidate]) -> str:
                 "end": c.end.isoformat(),
                 "points": c.penalty,
                 "current": c.current,
-                "reasons": list(c.reasons),
+                "reasons": reasons(c, lang),
             }
             for c in ranked
         ],

@@ -24,7 +24,7 @@ from ..i18n import (
     format_time,
     zone_abbreviation,
 )
-from ..planning.handover import MeetingItem, Sheet, WorkItem
+from ..planning.handover import Knowledge, MeetingItem, Pick, Sheet, Source, WorkItem
 from ..workspace.models import Colleague, Profile, Task
 from ..workspace.values import format_duration_value
 from .escape import md_inline, terminal
@@ -264,6 +264,52 @@ L = Catalog(
     }
 )
 
+# why a colleague takes a task (the sheet and `diklat check` say it alike), and the return
+# sheet's knowledge-sharing tasks, written in the workspace's language (they go into its TOML)
+W = Catalog(
+    {
+        "src_none": {
+            "id": "belum ada rekan yang cocok; tentukan bersama atasan",
+            "en": "no colleague fits; decide with your supervisor",
+        },
+        "why_skills": {"id": "keahlian: {skills}", "en": "skills: {skills}"},
+        "why_capacity": {
+            "id": "sisa kapasitas {left} dari {cap} per minggu",
+            "en": "{left} of {cap} a week still free",
+        },
+        "why_no_capacity": {"id": "kapasitas belum dicatat", "en": "capacity not recorded"},
+        "why_default_away": {
+            "id": "{name} berhalangan pada {day}",
+            "en": "{name} is away on {day}",
+        },
+        "suggested": {"id": "disarankan: {why}", "en": "suggested: {why}"},
+        "ks_summary": {
+            "id": "Ringkasan materi {training} untuk tim",
+            "en": "Summary of {training} for the team",
+        },
+        "ks_template": {
+            "id": "Bagikan templat/alat dari {training}",
+            "en": "Share a template or tool from {training}",
+        },
+        "ks_session": {
+            "id": "Siapkan berbagi ilmu 30 menit (briefing pagi) tentang {training}",
+            "en": "Prepare a 30-minute knowledge-sharing talk (morning briefing) on {training}",
+        },
+        "ks_summary_note": {
+            "id": "PDF atau salindia singkat, dibagikan lewat grup kantor atau rapat mingguan.",
+            "en": "A short PDF or slides, shared in the office group or the weekly meeting.",
+        },
+        "ks_template_note": {
+            "id": "Misalnya templat perencanaan, daftar periksa, atau alur layanan yang dipelajari.",
+            "en": "For example a planning template, a checklist or a service flowchart learned there.",
+        },
+        "ks_session_note": {
+            "id": "Jadwalkan di briefing pagi atau rapat koordinasi berikutnya.",
+            "en": "Put it on the next morning briefing or coordination meeting.",
+        },
+    }
+)
+
 DEPUTY_LIMITS = ("limit_org", "limit_staff", "limit_budget")
 BLANK_PARTY = dict.fromkeys(("name", "nip", "rank", "position", "unit", "contact"), "")
 
@@ -337,12 +383,42 @@ def _status(it: WorkItem, lang: Lang, returning: bool) -> str:
     return f"{L(lang, 'st_new')} · {L(lang, 'st_left', left=format_duration(it.minutes, lang))}"
 
 
+def receiver_reason(source: Source, pick: Pick, lang: Lang) -> str:
+    """Why this colleague takes the work (or why nobody does yet), in words."""
+    if source in ("delegate_to", "handover_to"):
+        return L(lang, f"src_{source}")
+    prefix = ""
+    if pick.default_away is not None and pick.day is not None:
+        day = format_date(pick.day, lang, "medium")
+        prefix = W(lang, "why_default_away", name=pick.default_away, day=day) + "; "
+    if source == "none":
+        return prefix + W(lang, "src_none")
+    parts = [W(lang, "why_skills", skills=", ".join(pick.skills))] if pick.skills else []
+    if pick.capacity is not None:
+        left, cap = format_duration(pick.left, lang), format_duration(pick.capacity, lang)
+        parts.append(W(lang, "why_capacity", left=left, cap=cap))
+    else:
+        parts.append(W(lang, "why_no_capacity"))
+    return prefix + W(lang, "suggested", why="; ".join(parts))
+
+
+def knowledge_task(k: Knowledge, lang: Lang) -> Task:
+    """A piece of knowledge-sharing work as a task for the workspace (and the planner)."""
+    return Task(
+        id=k.task_id,
+        title=W(lang, f"ks_{k.what}", training=k.training.title),
+        estimate=k.minutes,
+        available=k.available,
+        due=k.due,
+        important=k.important,
+        tags=("berbagi-ilmu", k.training.id),
+        notes=W(lang, f"ks_{k.what}_note"),
+    )
+
+
 def _item(n: int, it: WorkItem, lang: Lang, tz: str, returning: bool) -> dict[str, Any]:
     who = it.receiver.name if it.receiver else L(lang, "nobody")
-    if it.source in ("delegate_to", "handover_to"):
-        reason = L(lang, f"src_{it.source}")
-    else:
-        reason = it.reason
+    reason = receiver_reason(it.source, it.reason, lang)
     return {
         "no": n,
         "id": it.task.id,
@@ -437,6 +513,19 @@ def is_treasurer(profile: Profile) -> bool:
     )
 
 
+def _labels(sheet: Sheet, lang: Lang, tz: str) -> dict[str, str]:
+    """Every label of the catalog, those with a date or a time filled in."""
+    labels = {key: L(lang, key) for key in L.keys()}  # noqa: SIM118  (a Catalog, not a dict)
+    labels["checkin"] = L(
+        lang, "checkin", time=f"{format_time(sheet.checkin, lang)} {zone_abbreviation(tz)}"
+    )
+    labels["opening"] = L(lang, "opening", date=_full(sheet.today, lang))
+    labels["cash_intro"] = L(lang, "cash_intro", date=_full(sheet.today, lang))
+    back = sheet.absence.return_day()
+    labels["return_opening"] = L(lang, "return_opening", date=_full(back, lang))
+    return labels
+
+
 def context(sheet: Sheet, profile: Profile, lang: Lang, *, returning: bool) -> dict[str, Any]:
     """Everything a template may use, already in words."""
     tz = profile.timezone
@@ -444,13 +533,9 @@ def context(sheet: Sheet, profile: Profile, lang: Lang, *, returning: bool) -> d
     ab = sheet.absence
     items = [_item(i, it, lang, tz, returning) for i, it in enumerate(sheet.items, 1)]
     meetings = [_meeting(m, lang, tz) for m in sheet.meetings]
-    labels = {key: L(lang, key) for key in L.keys()}  # noqa: SIM118  (a Catalog, not a dict)
-    labels["checkin"] = L(
-        lang, "checkin", time=f"{format_time(sheet.checkin, lang)} {zone_abbreviation(tz)}"
-    )
-    labels["opening"] = L(lang, "opening", date=_full(sheet.today, lang))
-    labels["cash_intro"] = L(lang, "cash_intro", date=_full(sheet.today, lang))
-    labels["return_opening"] = L(lang, "return_opening", date=_full(ab.return_day(), lang))
+    labels = _labels(sheet, lang, tz)
+    # the knowledge-sharing tasks go into the workspace's files: in the workspace's language
+    knowledge = [knowledge_task(k, profile.language) for k in sheet.knowledge]
     covered = []
     for c in sheet.receivers:
         covered.append(
@@ -504,9 +589,9 @@ def context(sheet: Sheet, profile: Profile, lang: Lang, *, returning: bool) -> d
                 "due": _moment(k.due, lang, tz),
                 "effort": format_duration(k.estimate, lang),
             }
-            for k in sheet.knowledge
+            for k in knowledge
         ],
-        "knowledge_toml": "\n\n".join(_task_toml(k) for k in sheet.knowledge),
+        "knowledge_toml": "\n\n".join(_task_toml(k) for k in knowledge),
     }
 
 

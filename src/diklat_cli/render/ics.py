@@ -24,7 +24,6 @@ from ..i18n import Catalog, Lang, format_time
 from ..planning.calendar import Calendar, event_days, session_days
 from ..planning.occurrences import task_id
 from ..planning.plan import Plan
-from ..workspace.holidays_id import HolidayData
 from ..workspace.models import Session, Workspace
 from ..workspace.state import ExportIdentity, ExportState
 from .escape import ics_text, ics_uri, one_line
@@ -117,13 +116,25 @@ def calendar_name(ws: Workspace, lang: Lang) -> str:
     return one_line(ics_text(name)).strip()
 
 
+class _Keys:
+    """Identity keys, kind/ref/date/ordinal: the same block of the same day keeps its UID."""
+
+    def __init__(self) -> None:
+        self._counts: dict[tuple[str, str, date], int] = {}
+
+    def __call__(self, kind: str, ref: str, d: date) -> str:
+        n = self._counts.get((kind, ref, d), 0)
+        self._counts[(kind, ref, d)] = n + 1
+        return f"{kind}/{ref}/{d.isoformat()}/{n}"
+
+
 def items(
     plan: Plan,
     ws: Workspace,
     first: date,
     last: date,
     *,
-    holidays: HolidayData,
+    calendar: Calendar,
     include_events: bool = False,
     lang: Lang = "id",
 ) -> list[Item]:
@@ -131,32 +142,34 @@ def items(
 
     Task and study blocks come from the plan (so only within its horizon); training sessions and
     events come from the workspace for any range, since they do not depend on the planner.
+    `calendar` says which days are off (a run of sessions skips them).
     """
     tz = ZoneInfo(plan.timezone)
+    key = _Keys()
+    out = _block_items(plan, ws, first, last, key, tz, lang)
+    out += _session_items(ws, first, last, calendar, key, tz, lang)
+    if include_events:
+        out += _event_items(ws, first, last, key, tz, lang)
+    out.sort(key=Item.sort_key)
+    return out
+
+
+def _block_items(
+    plan: Plan, ws: Workspace, first: date, last: date, key: _Keys, tz: ZoneInfo, lang: Lang
+) -> list[Item]:
+    """The plan's task and study blocks (sessions come from the workspace; breaks and busy time
+    stay out)."""
     out: list[Item] = []
-    counts: dict[tuple[str, str, date], int] = {}
-
-    def key(kind: str, ref: str, d: date) -> str:
-        n = counts.get((kind, ref, d), 0)
-        counts[(kind, ref, d)] = n + 1
-        return f"{kind}/{ref}/{d.isoformat()}/{n}"
-
     for day in plan.days:
         if not first <= day.date <= last:
             continue
         for b in day.blocks:
             if b.kind not in ("task", "study"):
-                continue  # sessions come from the workspace below; breaks and busy time stay out
+                continue
             ref = b.ref or b.title
             note = [b.note] if b.note else []
             if b.kind == "task":
-                task = ws.task(task_id(ref))
-                if task is not None:
-                    if task.sop:
-                        note += [M(lang, "steps"), *(f"- {step}" for step in task.sop)]
-                    if task.documents:
-                        note.append(M(lang, "documents", documents="; ".join(task.documents)))
-                    note.append(M(lang, "done", ref=task_id(ref)))
+                note += _task_notes(ws, ref, lang)
             else:
                 training = ws.training(ref)
                 note.append(M(lang, "study", title=training.title if training else ref))
@@ -176,36 +189,50 @@ def items(
                     categories=("Diklat", M(lang, f"cat_{b.kind}")),
                 )
             )
+    return out
 
-    cal = Calendar(ws, holidays, first, last)
 
-    def is_off(d: date) -> bool:
-        return cal.day(d).hours is None  # outside the work week, or a holiday
+def _task_notes(ws: Workspace, ref: str, lang: Lang) -> list[str]:
+    """A task block's steps, documents and how to record progress."""
+    task = ws.task(task_id(ref))
+    if task is None:
+        return []
+    note = []
+    if task.sop:
+        note += [M(lang, "steps"), *(f"- {step}" for step in task.sop)]
+    if task.documents:
+        note.append(M(lang, "documents", documents="; ".join(task.documents)))
+    note.append(M(lang, "done", ref=task_id(ref)))
+    return note
 
+
+def _session_items(
+    ws: Workspace,
+    first: date,
+    last: date,
+    calendar: Calendar,
+    key: _Keys,
+    tz: ZoneInfo,
+    lang: Lang,
+) -> list[Item]:
+    """Every training session: an in-person day all day, an online one at its hours."""
+    out: list[Item] = []
     for t in ws.trainings:
         for s in t.session:
             if s.uid:  # the organiser's event, once, under its own UID
                 if s.date and first <= s.date <= last:
                     out.append(_organiser_item(t.title, s, tz, lang))
                 continue
-            for d in session_days(s, first, last, is_off):
-                title = s.title or t.title
+            for d in session_days(s, first, last, calendar.is_off):
                 location = s.location or t.location
                 lines = [M(lang, s.mode)]
                 if s.time is not None:
-                    lines.append(
-                        M(
-                            lang,
-                            "hours",
-                            start=format_time(s.time.start, lang),
-                            end=format_time(s.time.end, lang),
-                        )
-                    )
+                    start_t, end_t = format_time(s.time.start, lang), format_time(s.time.end, lang)
+                    lines.append(M(lang, "hours", start=start_t, end=end_t))
                 if t.provider:
                     lines.append(M(lang, "provider", provider=t.provider))
                 if s.link:
                     lines.append(M(lang, "link", link=s.link))
-                cats = ("Diklat", M(lang, "cat_training"), M(lang, f"cat_{s.mode}"))
                 if s.mode == "offline":
                     start: date | datetime = d
                     end: date | datetime = d + timedelta(days=1)
@@ -219,38 +246,45 @@ def items(
                     Item(
                         key("training", t.id, d),
                         "training",
-                        title,
+                        s.title or t.title,
                         start,
                         end,
                         description="\n".join(lines),
                         location=location,
                         url=s.link,
-                        categories=cats,
+                        categories=("Diklat", M(lang, "cat_training"), M(lang, f"cat_{s.mode}")),
                     )
                 )
+    return out
 
-    if include_events:
-        for ev in ws.events:
-            ref = ev.id or f"title:{ev.title}"  # without an id, the title is all that names it
-            for d in event_days(ev, first, last):
-                if ev.time is None:
-                    start, end = d, d + timedelta(days=1)
-                else:
-                    start, end = ev.time.on(d, tz)
-                out.append(
-                    Item(
-                        key("event", ref, d),
-                        "event",
-                        ev.title,
-                        start,
-                        end,
-                        description=M(lang, "link", link=ev.link) if ev.link else "",
-                        location=ev.location or ev.link,
-                        url=ev.link,
-                        categories=("Diklat", M(lang, "cat_event")),
-                    )
+
+def _event_items(
+    ws: Workspace, first: date, last: date, key: _Keys, tz: ZoneInfo, lang: Lang
+) -> list[Item]:
+    """The workspace's meetings (`--include-events`)."""
+    out: list[Item] = []
+    for ev in ws.events:
+        ref = ev.id or f"title:{ev.title}"  # without an id, the title is all that names it
+        for d in event_days(ev, first, last):
+            start: date | datetime
+            end: date | datetime
+            if ev.time is None:
+                start, end = d, d + timedelta(days=1)
+            else:
+                start, end = ev.time.on(d, tz)
+            out.append(
+                Item(
+                    key("event", ref, d),
+                    "event",
+                    ev.title,
+                    start,
+                    end,
+                    description=M(lang, "link", link=ev.link) if ev.link else "",
+                    location=ev.location or ev.link,
+                    url=ev.link,
+                    categories=("Diklat", M(lang, "cat_event")),
                 )
-    out.sort(key=Item.sort_key)
+            )
     return out
 
 
@@ -322,7 +356,7 @@ def to_ical(
     first: date,
     last: date,
     *,
-    holidays: HolidayData,
+    calendar: Calendar,
     state: ExportState,
     now: datetime,
     include_events: bool = False,
@@ -330,7 +364,7 @@ def to_ical(
 ) -> tuple[bytes, ExportState]:
     """The .ics file's bytes, and the export identities to remember for next time."""
     entries = items(
-        plan, ws, first, last, holidays=holidays, include_events=include_events, lang=lang
+        plan, ws, first, last, calendar=calendar, include_events=include_events, lang=lang
     )
     return render(entries, ws, plan.timezone, state=state, now=now, lang=lang)
 

@@ -12,7 +12,9 @@ from collections.abc import Callable, Iterator
 from functools import cache
 from typing import Any
 
+from ..i18n import Lang
 from ..planning.plan import Block, Conflict, DayPlan, Plan, TaskStatus, Unscheduled
+from . import findings as finding
 from .words import View, off_reason, shown_days
 
 SCHEMA_VERSION = 1
@@ -79,13 +81,13 @@ def _unscheduled(u: Unscheduled) -> dict[str, Any]:
     return {"ref": u.ref, "minutes": u.minutes, "reason": u.reason, "suggestion": u.suggestion}
 
 
-def _conflict(c: Conflict) -> dict[str, Any]:
+def _conflict(c: Conflict, lang: Lang) -> dict[str, Any]:
     return {
         "kind": c.kind,
         "severity": c.severity,
-        "message": c.message,
+        "message": finding.message(c, lang),
         "refs": list(c.refs),
-        "suggestion": c.suggestion,
+        "suggestion": finding.suggestion(c, lang),
     }
 
 
@@ -99,7 +101,7 @@ def _fields(plan: Plan, view: View) -> dict[str, Any]:
         "days": (_day(day, view) for _, day in shown_days(plan, view) if day is not None),
         "tasks": map(_task, plan.tasks),
         "unscheduled": map(_unscheduled, plan.unscheduled),
-        "conflicts": map(_conflict, plan.conflicts),
+        "conflicts": (_conflict(c, view.lang) for c in plan.conflicts),
         "warnings": iter(plan.warnings),
     }
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ..i18n import Lang, format_date, format_duration
 from ..planning.plan import Block, Plan
+from . import findings as finding
 from .escape import md_inline, md_link
 from .words import (
     M,
@@ -138,9 +139,9 @@ def _sections(plan: Plan, view: View) -> list[str]:
         out += [f"## {M(lang, 'sec.conflicts')}", ""]
         shown, left = capped(clashes, view.limit)
         for c in shown:
-            line = f"- **{severity_label(c.severity, lang)}**: {_escape(c.message)}"
-            if c.suggestion and c.severity == "error":
-                line += f"  \n  {_escape(M(lang, 'suggestion', text=c.suggestion))}"
+            line = f"- **{severity_label(c.severity, lang)}**: {_escape(finding.message(c, lang))}"
+            if c.severity == "error" and (fix := finding.suggestion(c, lang)):
+                line += f"  \n  {_escape(M(lang, 'suggestion', text=fix))}"
             out.append(line)
         out += _more(left, lang, "more_clashes")
         out.append(f"- _{more_notes(plan, lang)}_")

@@ -6,9 +6,10 @@ import json
 from typing import Any
 
 from ..i18n import Catalog, Lang, format_date
-from ..planning.skp import SkpNote
+from ..planning.skp import Sharing, SkpNote
 from ..workspace.models import Profile
 from .escape import md_inline
+from .handover import knowledge_task
 
 M = Catalog(
     {
@@ -103,14 +104,19 @@ def markdown(note: SkpNote, profile: Profile, lang: Lang) -> str:
         lines.append("")
         for s in e.sharing:
             due = f" ({M(lang, 'due', day=format_date(s.due, lang, 'long'))})" if s.due else ""
-            lines.append(
-                f"- [{'x' if s.done else ' '}] {md_inline(s.task.title)}{due} `{s.task.id}`"
-            )
+            lines.append(f"- [{'x' if s.done else ' '}] {md_inline(_title(s, lang))}{due} `{s.id}`")
         if not e.sharing:
             lines.append(f"- {M(lang, 'no_sharing')}")
         lines.append("")
     lines += [f"_{M(lang, 'hint')}_", ""]
     return "\n".join(lines)
+
+
+def _title(s: Sharing, lang: Lang) -> str:
+    if s.task is not None:
+        return s.task.title
+    assert s.knowledge is not None
+    return knowledge_task(s.knowledge, lang).title
 
 
 def to_json(note: SkpNote, profile: Profile) -> str:
@@ -139,8 +145,8 @@ def to_json(note: SkpNote, profile: Profile) -> str:
                 "status": e.status,
                 "knowledge_sharing": [
                     {
-                        "id": s.task.id,
-                        "title": s.task.title,
+                        "id": s.id,
+                        "title": _title(s, profile.language),
                         "due": s.due.isoformat() if s.due else None,
                         "done": s.done,
                     }

@@ -16,6 +16,7 @@ from rich.table import Table
 
 from ..i18n import Catalog, Lang, format_date, format_duration
 from ..planning.plan import Block, DayPlan, Plan, Quadrant, TaskStatus
+from . import findings as finding
 from .escape import safe_url
 from .inert import Text  # rich's Text, without the control characters users typed
 from .words import (
@@ -329,10 +330,10 @@ def _sections(console: Console, plan: Plan, view: View) -> None:
         table.add_column(overflow="fold")
         shown, left = capped(clashes, view.limit)
         for c in shown:
-            msg = Text(c.message)
+            msg = Text(finding.message(c, lang))
             # every morning, the warnings' advice would drown the day: only errors bring theirs
-            if c.suggestion and c.severity == "error":
-                msg.append("\n" + M(lang, "suggestion", text=c.suggestion), style="dim")
+            if c.severity == "error" and (fix := finding.suggestion(c, lang)):
+                msg.append("\n" + M(lang, "suggestion", text=fix), style="dim")
             table.add_row(
                 Text(severity_label(c.severity, lang), style=SEVERITY_STYLE.get(c.severity, "")),
                 msg,
@@ -481,7 +482,7 @@ def _why_one(console: Console, plan: Plan, t: TaskStatus, view: View) -> None:
         if t.id in c.refs:
             table.add_row(
                 Text(severity_label(c.severity, lang), style=SEVERITY_STYLE.get(c.severity, "")),
-                Text(c.message),
+                Text(finding.message(c, lang)),
             )
     console.print(table)
 
