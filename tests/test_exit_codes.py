@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
@@ -179,7 +180,8 @@ _DURATIONS = st.one_of(
 
 
 @settings(
-    max_examples=60,
+    # 60 in CI; a longer run by hand: FUZZ_EXAMPLES=3000 uv run pytest tests/test_exit_codes.py
+    max_examples=int(os.environ.get("FUZZ_EXAMPLES", "60")),
     derandomize=True,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture],
