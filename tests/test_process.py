@@ -134,3 +134,12 @@ def test_ctrl_c_while_replacing_a_file_keeps_the_old_one_whole(tmp_path: Path) -
             text.startswith(b"BEGIN:VCALENDAR\r\n") and text.endswith(b"END:VCALENDAR\r\n")
         )
         assert [f.name for f in tmp_path.rglob("*.tmp")] == []
+
+
+@pytest.mark.skipif(not Path("/dev/stdout").exists(), reason="no /dev/stdout")
+def test_output_to_dev_stdout_on_a_pipe_is_written_through(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [DIKLAT, "schema", "-o", "/dev/stdout"], capture_output=True, env=_env(tmp_path)
+    )
+    assert done.returncode == 0, done.stderr.decode()
+    assert done.stdout.startswith(b"{")

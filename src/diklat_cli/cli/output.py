@@ -92,17 +92,18 @@ def cannot_write(path: Path, exc: OSError, lang: Lang) -> OutputError:
 
 def write_output(path: Path, data: bytes, lang: Lang) -> None:
     """Put `data` at `path` as the module's docstring says; OutputError when it cannot."""
-    target = Path(os.path.realpath(path))  # a symlink (even a chain) writes its target
     try:
         try:
-            st = target.stat()
+            st = path.stat()  # through links
         except FileNotFoundError:
             st = None
         if st is not None and stat.S_ISDIR(st.st_mode):
             raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
         if st is not None and not stat.S_ISREG(st.st_mode):
-            _write_through(target, data)
+            # opened by the name given: /dev/stdout on a pipe has no path of its own to resolve
+            _write_through(path, data)
         else:
+            target = Path(os.path.realpath(path))  # a symlink (even a chain) writes its target
             _replace(target, data, None if st is None else stat.S_IMODE(st.st_mode))
     except OSError as exc:
         raise cannot_write(path, exc, lang) from None
