@@ -172,3 +172,15 @@ def test_a_template_linking_out_of_its_folder_is_refused(
     captured = capsys.readouterr()
     assert "PRIVATE KEY" not in captured.out + captured.err
     assert f"{path}: templat: ditolak: tautan ke berkas di luar {ws / 'templates'}" in captured.err
+
+
+@pytest.mark.parametrize(
+    "template",
+    ["{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}", "{% extends 'handover.md.j2' %}"],
+)
+def test_a_template_calling_itself_is_stopped(
+    template: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ws = _workspace(tmp_path, template)
+    assert _handover(ws) == 3
+    assert "templat memanggil dirinya sendiri tanpa akhir" in capsys.readouterr().err

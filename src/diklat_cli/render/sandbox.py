@@ -68,6 +68,10 @@ M = Catalog(
             "id": "templat memakai terlalu banyak memori",
             "en": "the template uses too much memory",
         },
+        "endless": {
+            "id": "templat memanggil dirinya sendiri tanpa akhir",
+            "en": "the template calls itself without end",
+        },
         "big_file": {
             "id": "bukan berkas biasa, atau lebih dari {n} bita",
             "en": "not a regular file, or over {n} bytes",
@@ -243,7 +247,10 @@ def render(env: Sandbox, name: str, context: dict[str, Any], lang: Lang) -> str:
     except _OutOfTime:
         what = M(lang, "refused", what=M(lang, "too_long", n=int(TIME_LIMIT)))
         raise _error(filename, None, what, "fix", lang) from None
-    except (MemoryError, RecursionError):
+    except RecursionError:  # a macro calling itself, a template extending itself
+        what = M(lang, "refused", what=M(lang, "endless"))
+        raise _error(filename, None, what, "fix", lang) from None
+    except MemoryError:
         what = M(lang, "refused", what=M(lang, "too_big"))
         raise _error(filename, None, what, "fix", lang) from None
     except (jinja2.TemplateError, UnicodeDecodeError, TypeError, ValueError) as exc:
