@@ -27,6 +27,7 @@ from ..planning.plan import Plan
 from ..workspace.models import Session, Workspace
 from ..workspace.state import ExportIdentity, ExportState
 from . import plan_words
+from .escape import ics_text, ics_uri, one_line
 
 if TYPE_CHECKING:
     from icalendar import Timezone
@@ -111,7 +112,9 @@ def event_uid(ws: Workspace, key: str) -> str:
 
 
 def calendar_name(ws: Workspace, lang: Lang) -> str:
-    return ws.export.calendar_name or M(lang, "calname", name=ws.profile.name)
+    # one line: icalendar writes X-WR-CALNAME as it is, and a line break would start a property
+    name = ws.export.calendar_name or M(lang, "calname", name=ws.profile.name)
+    return one_line(ics_text(name)).strip()
 
 
 class _Keys:
@@ -403,23 +406,26 @@ def render(
         ident = current[u]
         ev = Event.new(
             uid=it.uid or u,
-            summary=it.summary,
+            summary=ics_text(it.summary),
             start=start,
             end=end,
             stamp=ident.stamp,
             sequence=ident.sequence,
             transparency=TRANSP.OPAQUE if it.busy else TRANSP.TRANSPARENT,
-            categories=list(it.categories),
-            description=it.description or None,
-            location=it.location or None,
-            url=it.url or None,
+            categories=[one_line(ics_text(c)) for c in it.categories],
+            description=ics_text(it.description) or None,
+            location=ics_text(it.location) or None,
+            url=ics_uri(it.url),  # TEXT is escaped by icalendar; a URI is not: only a safe one
         )
         if it.recurrence_id is not None:
             ev.add("RECURRENCE-ID", it.recurrence_id)
         if reminder and not it.all_day:
             # an all-day entry would ring at 23.50 the night before: no help to anyone
             ev.add_component(
-                Alarm.new_display(description=it.summary, trigger=timedelta(minutes=-reminder))
+                Alarm.new_display(
+                    description=ics_text(it.summary) or "Diklat",
+                    trigger=timedelta(minutes=-reminder),
+                )
             )
         cal.add_component(ev)
     for i, tzid in enumerate(sorted(zones)):

@@ -10,6 +10,7 @@ from ..i18n import Lang, format_date, format_duration
 from ..planning.plan import Block, Plan
 from . import findings as finding
 from . import plan_words
+from .escape import md_inline, md_link
 from .words import (
     M,
     View,
@@ -44,11 +45,8 @@ from .words import (
 
 
 def _escape(text: str) -> str:
-    """User text must not turn into emphasis or links by accident."""
-    out = text
-    for ch in "\\*_[]`":
-        out = out.replace(ch, "\\" + ch)
-    return out
+    """User text must not turn into emphasis, links, HTML or new lines (render/escape.py)."""
+    return md_inline(text)
 
 
 def _block(plan: Plan, b: Block, view: View) -> str:
@@ -64,7 +62,7 @@ def _block(plan: Plan, b: Block, view: View) -> str:
     if extra:
         line += "  \n  " + _escape(" · ".join(extra))
     if b.link:
-        line += f"  \n  {b.link}"
+        line += f"  \n  {md_link(b.link)}"
     return line
 
 

@@ -23,6 +23,7 @@ from ..record import Record
 from .values import (
     Invalid,
     TimeRange,
+    check_day,
     check_id,
     check_rrule,
     parse_duration,
@@ -352,12 +353,13 @@ def _date(value: Any, info: Any) -> date:
     if isinstance(value, datetime):
         raise Invalid("date_with_time", "date_fix", catalog=M)
     if isinstance(value, date):
-        return value
+        return check_day(value)
     if isinstance(value, str):
         try:
-            return date.fromisoformat(value.strip())
+            day = date.fromisoformat(value.strip())
         except ValueError:
             raise Invalid("not_date", "date_fix", catalog=M, text=value) from None
+        return check_day(day)
     raise Invalid("date_type", "date_fix", catalog=M)
 
 
@@ -373,6 +375,8 @@ def _moment(value: Any, info: Any) -> date | datetime:
             )
         except ValueError:
             raise Invalid("not_date", "moment_fix", catalog=M, text=value) from None
+    if isinstance(value, date):
+        check_day(value.date() if isinstance(value, datetime) else value)
     if isinstance(value, datetime):
         tz = ZoneInfo(_ctx(info, "timezone", "Asia/Jakarta"))
         if value.tzinfo is None:
