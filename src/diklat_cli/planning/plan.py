@@ -35,6 +35,8 @@ class Block:
     location: str = ""
     link: str = ""
     busy: bool = True  # False for blocks that do not make the user unavailable (all-day notes)
+    zone: str | None = None  # the IANA zone of the place whose clock the item was written in,
+    # when it is not the user's (an online class run from Jakarta for a user in Makassar)
 
     @property
     def minutes(self) -> int:

@@ -880,6 +880,7 @@ def _day_plan(
                 fb.location,
                 fb.link,
                 fb.busy,
+                fb.zone,
             )
         fixed.append(fb)
     study_here = [(b.start, b.end) for b in placed if b.kind == "study"]

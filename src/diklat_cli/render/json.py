@@ -16,6 +16,7 @@ from ..i18n import Lang
 from ..planning.plan import Block, Conflict, DayPlan, Plan, TaskStatus, Unscheduled
 from . import findings as finding
 from .words import View, off_reason, shown_days
+from .zones import local_times
 
 SCHEMA_VERSION = 1
 INDENT = "  "
@@ -35,6 +36,7 @@ def _block(b: Block) -> dict[str, Any]:
         "location": b.location,
         "link": b.link,
         "busy": b.busy,
+        **local_times(b),
     }
 
 
