@@ -14,7 +14,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar as ICalendar
 
@@ -374,6 +374,9 @@ def _hhmm(moment: datetime) -> str:
     quarters=st.integers(2, 12),
     weekday=st.integers(1, 3),
 )
+# 06.00 WIB on Tuesday is 23.00 UTC on Monday: the class and the meeting are Monday's for the user
+@example(yours="UTC", theirs="Asia/Jakarta", start=time(6), quarters=2, weekday=1)
+@example(yours="Asia/Jakarta", theirs="Asia/Jayapura", start=time(6, 30), quarters=4, weekday=2)
 def test_one_instant_in_plan_check_and_export(
     tmp_path_factory: pytest.TempPathFactory,
     yours: str,
@@ -400,9 +403,9 @@ def test_one_instant_in_plan_check_and_export(
         f'[[training.session]]\ndate = {day}\ntime = "{begin:%H:%M}-{end:%H:%M}"\n'
         'mode = "online"\n'
         # the first touches the class's start and the second overlaps it by 15 minutes
-        f'[[event]]\ntitle = "Sebelum"\ndate = {day}\n'
+        f'[[event]]\ntitle = "Sebelum"\ndate = {mine0.date()}\n'
         f'time = "{_hhmm(before)}-{_hhmm(mine0)}"\n'
-        f'[[event]]\ntitle = "Bersamaan"\ndate = {day}\n'
+        f'[[event]]\ntitle = "Bersamaan"\ndate = {mine0.date()}\n'
         f'time = "{_hhmm(mine0)}-{_hhmm(mine0 + timedelta(minutes=15))}"\n'
     )
     ws = load(root)

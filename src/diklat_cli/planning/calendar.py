@@ -304,6 +304,15 @@ class Calendar:
             blocks.sort(key=lambda b: (b.start, b.end, b.title))
         return out
 
+    def meets(self, t: Training, s: Session, first: date, last: date) -> list[date]:
+        """The user's days in which session `s` of `t` has its blocks, for its days in [first,
+        last]: an online hour on another clock may fall on the day before or after."""
+        zone = session_zone(t, s)
+        days = session_days(s, first, last, self.is_off)
+        if s.mode != "online" or s.time is None or zone is None or zone == self.tz.key:
+            return days
+        return sorted({instants(s.time, d, zone, self.tz)[0].date() for d in days})
+
     def fixed(self, d: date) -> list[Block]:
         """Meetings, training sessions and imported busy time on `d`, in time order."""
         return list(self._fixed.get(d, []))
