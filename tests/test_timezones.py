@@ -422,3 +422,20 @@ def test_one_instant_in_plan_check_and_export(
     )
     [event] = [e for e in ICalendar.from_ical(raw).walk("VEVENT") if str(e["SUMMARY"]) == "Kelas"]
     assert (event.decoded("DTSTART"), event.decoded("DTEND")) == (begin, end)
+
+
+def test_the_handover_sheet_gives_a_meeting_its_own_zone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A call written 09.00-10.00 WIT during the week in Jakarta: the colleague who attends it
+    reads its hours as written, with its zone, and the Zoom classes in the user's WITA."""
+    ws = workspace(tmp_path)
+    (ws / "jayapura.toml").write_text(
+        '[[event]]\ntitle = "Rapat daring Papua"\ndate = 2027-01-12\ntime = "09:00-10:00"\n'
+        'timezone = "WIT"\n',
+        "utf-8",
+    )
+    code, out, err = run(capsys, "-w", str(ws), "handover", "pka", "--date", "2026-11-30")
+    assert code == 0, err
+    assert "09.00–10.00 WIT" in out
+    assert "14.00–17.00 WITA" in out
