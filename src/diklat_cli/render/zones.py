@@ -26,6 +26,12 @@ def local_span(plan: Plan, b: Block, lang: Lang) -> str:
     return f"{format_time(s, lang)}–{format_time(e, lang)} {zone_abbreviation(b.zone)}"
 
 
+def beside(plan: Plan, b: Block, lang: Lang) -> str:
+    """' (13.00–16.00 WIB)' to follow the user's time, or ''."""
+    there = local_span(plan, b, lang)
+    return f" ({there})" if there else ""
+
+
 def local_times(b: Block) -> dict[str, Any]:
     """The JSON keys of a block's place: its zone and its instants on that clock (null when the
     block is on the user's own clock)."""
