@@ -439,6 +439,7 @@ def _item(n: int, it: WorkItem, lang: Lang, tz: str, returning: bool) -> dict[st
 
 
 def _meeting(m: MeetingItem, lang: Lang, tz: str) -> dict[str, str]:
+    tz = (m.event.timezone if m.event else None) or tz  # its hours are on its own clock
     hours = (
         f"{format_time(m.time.start, lang)}–{format_time(m.time.end, lang)} {zone_abbreviation(tz)}"
         if m.time

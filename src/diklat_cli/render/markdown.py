@@ -42,6 +42,7 @@ from .words import (
     term_label,
     week_heading,
 )
+from .zones import beside
 
 
 def _escape(text: str) -> str:
@@ -51,7 +52,7 @@ def _escape(text: str) -> str:
 
 def _block(plan: Plan, b: Block, view: View) -> str:
     lang = view.lang
-    line = f"- **{span(plan, b, lang)}** {kind_label(plan, b, lang)}"
+    line = f"- **{span(plan, b, lang)}**{beside(plan, b, lang)} {kind_label(plan, b, lang)}"
     if b.kind != "break":
         line += f": {_escape(block_title(plan, b, lang))}"
     if b.kind == "task" and b.ref:

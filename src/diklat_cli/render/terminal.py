@@ -56,6 +56,7 @@ from .words import (
     term_label,
     week_heading,
 )
+from .zones import local_span
 
 W = Catalog(
     {
@@ -151,7 +152,9 @@ def _what(plan: Plan, b: Block, view: View) -> Text:
     )
     if b.kind == "break":
         t = Text("")
-    extra = " · ".join(x for x in (block_note(b, view.lang), b.location) if x)
+    extra = " · ".join(
+        x for x in (local_span(plan, b, view.lang), block_note(b, view.lang), b.location) if x
+    )
     if extra:
         t.append(("\n" if t.plain else "") + extra, style="dim")
     if b.link:
