@@ -399,16 +399,20 @@ def _moment(value: Any, info: Any) -> date | datetime:
     raise Invalid("date_type", "moment_fix", catalog=M)
 
 
+# the names Indonesians write a zone with, and the IANA zone each stands for
+ZONE_ALIASES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
+
+
 def _zone(value: str, info: Any) -> str:
+    """The user's own zone: an IANA name, or WIB, WITA, WIT as places are written."""
+    alias = ZONE_ALIASES.get(value.strip().upper())
+    if alias:
+        return alias
     try:
         ZoneInfo(value)
     except (ZoneInfoNotFoundError, ValueError):
         raise Invalid("timezone", "timezone_fix", catalog=M, text=value) from None
     return value
-
-
-# the names Indonesians write a zone with, and the IANA zone each stands for
-ZONE_ALIASES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
 
 
 def _place_zone(value: Any, info: Any) -> str:

@@ -30,7 +30,7 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "employment": "PNS atau PPPK / Civil servant or contract (PPPK)",
         "roles": "Peran untuk masa sibuk: keu, ren, pbj, umum, atau tag Anda / Roles that busy periods concern",
         "supervisor": "Id rekan atasan langsung; tanda tangan 'Mengetahui' / Colleague id of your supervisor",
-        "timezone": "Zona waktu: Asia/Jakarta, Asia/Pontianak (WIB), Asia/Makassar (WITA), Asia/Jayapura (WIT) / Time zone",
+        "timezone": "Zona waktu Anda: WIB, WITA, WIT atau nama IANA (Asia/Jakarta, Asia/Makassar, Asia/Jayapura) / Your time zone: WIB, WITA, WIT or an IANA name",
         "language": "Bahasa keluaran: id atau en / Output language: id or en",
         "place": "Tempat penandatanganan dokumen, mis. Kota Contoh / Where documents are signed",
         "post": "Jenis jabatan bila tidak terbaca dari position: struktural (perlu Plh saat pergi), "
