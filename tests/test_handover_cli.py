@@ -94,7 +94,7 @@ def test_one_sheet_per_colleague(tmp_path: Path, capsys: pytest.CaptureFixture[s
     dewi = (tmp_path / "st-dewi.md").read_text("utf-8")
     assert "*Lembar untuk Dewi Lestari, S.T.*" in dewi
     assert "| 1 | Input data e-Monev Januari |" in dewi
-    assert "| 2 | Bahan Musrenbang Kecamatan <Timur> & Barat |" in dewi
+    assert r"| 2 | Bahan Musrenbang Kecamatan \<Timur\> & Barat |" in dewi
     assert "Laporan realisasi TW IV" not in dewi
     assert "| Rakor Musrenbang | Rab 10 Feb 2027, 09.00–12.00 WIB | Dewi Lestari, S.T. |" in dewi
     assert "Tidak ada Plh yang ditunjuk" in dewi  # the Plh section is Sari's

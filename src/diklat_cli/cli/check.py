@@ -14,7 +14,7 @@ import typer
 from ..errors import ExitCode, UsageError
 from ..i18n import Catalog
 from .base import app
-from .context import DateOption, Options, options
+from .context import DateOption, Options, options, parse_day
 
 M = Catalog(
     {
@@ -22,16 +22,19 @@ M = Catalog(
             "id": "tidak ada pelatihan dengan id '{id}'; yang ada: {known}",
             "en": "no training with id '{id}'; there are: {known}",
         },
+        "too_long": {
+            "id": "rentang --from..--to paling panjang {n} hari",
+            "en": "the --from..--to range is at most {n} days",
+        },
         "bad_range": {
             "id": "--from {a} sesudah --to {b}",
             "en": "--from {a} is after --to {b}",
         },
-        "bad_date": {
-            "id": "{flag} '{value}' bukan tanggal; tulis seperti 2027-02-01",
-            "en": "{flag} '{value}' is not a date; write it as 2027-02-01",
-        },
     }
 )
+
+
+MAX_SUGGEST_DAYS = 366  # a year of start dates: about a second; a century was minutes
 
 
 class Format(StrEnum):
@@ -42,12 +45,7 @@ class Format(StrEnum):
 def _date(flag: str, value: str | None, lang: str) -> date | None:
     if value is None:
         return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(
-            M("en" if lang == "en" else "id", "bad_date", flag=flag, value=value)
-        ) from None
+    return parse_day(value, flag, "en" if lang == "en" else "id")
 
 
 @app.command()
@@ -123,6 +121,8 @@ def _suggest(
     last = _date("--to", to, lang) or hi
     if first > last:
         raise UsageError(M(lang, "bad_range", a=first, b=last))
+    if (last - first).days + 1 > MAX_SUGGEST_DAYS:
+        raise UsageError(M(lang, "too_long", n=MAX_SUGGEST_DAYS))
     lo, hi = compose.suggest_window(training, first, last)
     ranked = sg.rank(
         ws, training, holidays=o.holidays(lo, hi), busy=o.busy(lo, hi), first=first, last=last

@@ -15,11 +15,12 @@ import typer
 from ..errors import UsageError
 from ..i18n import Catalog, Lang, format_date, format_duration
 from ..planning.occurrences import Ref, occurrences, task_id
+from ..render.escape import terminal
 from ..workspace.models import Workspace
 from ..workspace.state import Progress, load_progress, record_progress, save_progress
-from ..workspace.values import parse_duration
+from ..workspace.values import Invalid, parse_duration
 from .base import app
-from .context import options
+from .context import options, parse_day
 
 M = Catalog(
     {
@@ -125,10 +126,8 @@ def resolve(ws: Workspace, value: str, today: date, progress: Progress, lang: La
             raise UsageError(M(lang, "not_recurring", id=base))
         return base
     if when:
-        try:
-            day = date.fromisoformat(when)
-        except ValueError:
-            raise UsageError(M(lang, "bad_occurrence_date", value=when, id=base)) from None
+        bad = M(lang, "bad_occurrence_date", value=when, id=base)
+        day = parse_day(when, value, lang, bad, shown=value)
         if occurrences(task, day, day):
             return str(Ref(base, day))
         around = occurrences(task, day - timedelta(days=40), day + timedelta(days=40))
@@ -195,7 +194,9 @@ def done(
     if spent is not None:
         try:
             minutes = parse_duration(spent, ws.planning.jp_minutes)
-        except ValueError:
+        except Invalid as exc:
+            if exc.key == "long_duration":
+                raise UsageError(f"--spent: {exc.what(lang)}") from None
             raise UsageError(M(lang, "bad_spent", value=spent)) from None
         if minutes <= 0:
             raise UsageError(M(lang, "bad_spent", value=spent))
@@ -209,7 +210,7 @@ def done(
     now = datetime.now(ZoneInfo(ws.profile.timezone))
     if undo:
         save_progress(state_dir, record_progress(progress, ref, now=now, undo=True))
-        typer.echo(M(lang, "undo", title=t.title, id=ref))
+        typer.echo(terminal(M(lang, "undo", title=t.title, id=ref)))
         return
     if skip:
         save_progress(state_dir, record_progress(progress, ref, now=now, skip=True))
@@ -218,7 +219,7 @@ def done(
     updated = record_progress(progress, ref, now=now, spent=minutes, done=spent is None)
     save_progress(state_dir, updated)
     if spent is None:
-        typer.echo(M(lang, "done", title=t.title, id=ref))
+        typer.echo(terminal(M(lang, "done", title=t.title, id=ref)))
         return
     left = max(0, t.estimate - updated.of(ref).spent_minutes)
     text = M(
@@ -232,4 +233,4 @@ def done(
     )
     if left == 0:
         text += M(lang, "spent_all", id=ref)
-    typer.echo(text)
+    typer.echo(terminal(text))

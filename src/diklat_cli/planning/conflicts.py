@@ -176,7 +176,7 @@ def _meetings(cx: _Ctx, t: Training) -> list[Conflict]:
     for s in t.session:
         if s.mode != "online":
             continue
-        for d in session_days(s, max(t.start, cx.today), t.end, cx.cal.is_off):
+        for d in cx.cal.meets(t, s, max(t.start, cx.today), t.end):
             sessions = [x for x in _spans(cx, t, d) if x[2] == "online"]
             for b in cx.cal.fixed(d):
                 if b.kind != "event" or not b.busy:  # all-day notes do not take the user away

@@ -21,7 +21,7 @@ from ..record import Record
 from ..workspace.models import Colleague, Event, Task, Training, Workspace
 from ..workspace.state import Progress
 from ..workspace.values import TimeRange
-from .calendar import BusyEvent, Calendar, event_days, session_days
+from .calendar import BusyEvent, Calendar, event_days, instants, session_days, session_zone
 from .occurrences import Ref, occurrences
 
 AFTER_RETURN = 5  # working days after a stretch away whose deadlines the receivers must also carry
@@ -126,7 +126,7 @@ def absence(
     for s in training.session:
         if s.mode == "online" and s.time is not None:
             for d in session_days(s, training.start, training.end, cal.is_off):
-                online.append(s.time.on(d, cal.tz))
+                online.append(instants(s.time, d, session_zone(training, s), cal.tz))
     return Absence(training, tuple(stretches), tuple(sorted(online)))
 
 
@@ -332,7 +332,7 @@ def meetings(
         dates = []
         for d in event_days(ev, first, last):
             span = (
-                ev.time.on(d, cal.tz)
+                instants(ev.time, d, ev.timezone, cal.tz)
                 if ev.time
                 else (
                     datetime.combine(d, time(), cal.tz),

@@ -18,7 +18,7 @@ from typing import Literal
 from ..record import Record
 from ..workspace.holidays_id import HolidayData
 from ..workspace.models import Session, Training, Workspace
-from .calendar import BusyEvent, Calendar, event_days, session_days
+from .calendar import BusyEvent, Calendar, event_days, instants, session_days, session_zone
 from .conflicts import concerns
 from .handover import absence
 from .occurrences import occurrences
@@ -199,7 +199,7 @@ def _meetings(
 ) -> list[Reason]:
     """Meetings on a day away (missed) or during an online session (clashing)."""
     online = [
-        s.time.on(d, cal.tz)
+        instants(s.time, d, session_zone(t, s), cal.tz)
         for s in t.session
         if s.mode == "online" and s.time is not None
         for d in session_days(s, t.start, t.end, cal.is_off)
@@ -208,7 +208,7 @@ def _meetings(
     for ev in ws.events:
         for d in event_days(ev, t.start, t.end):
             if ev.time:
-                spans.append(ev.time.on(d, cal.tz))
+                spans.append(instants(ev.time, d, ev.timezone, cal.tz))
             else:
                 spans.append(
                     (datetime.combine(d, time(), cal.tz), datetime.combine(d, time.max, cal.tz))

@@ -9,13 +9,13 @@ from typing import IO, Any
 
 from rich.console import Console
 from rich.table import Table
-from rich.text import Text
 
 from ..i18n import Catalog, Lang, format_date
 from ..planning.plan import Conflict
 from ..planning.suggest import Candidate, Reason
 from ..workspace.models import Training
 from .findings import message, suggestion
+from .inert import Text  # rich's Text, without the control characters users typed
 
 M = Catalog(
     {
@@ -204,7 +204,7 @@ def suggestions(
             str(ranked.index(c) + 1),
             dates,
             str(c.penalty),
-            "\n".join(f"• {r}" for r in reasons(c, lang)),
+            Text("\n".join(f"• {r}" for r in reasons(c, lang))),  # Text: no markup from titles
             style="bold" if c is ranked[0] else "",
         )
     con.print(table)

@@ -17,6 +17,7 @@ from ..planning.plan import Block, Conflict, DayPlan, Plan, TaskStatus, Unschedu
 from . import findings as finding
 from . import plan_words
 from .words import View, off_reason, shown_days
+from .zones import local_times
 
 SCHEMA_VERSION = 1
 INDENT = "  "
@@ -36,6 +37,7 @@ def _block(b: Block, lang: Lang) -> dict[str, Any]:
         "location": b.location,
         "link": b.link,
         "busy": b.busy,
+        **local_times(b),
     }
 
 

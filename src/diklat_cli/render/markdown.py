@@ -10,6 +10,7 @@ from ..i18n import Lang, format_date, format_duration
 from ..planning.plan import Block, Plan
 from . import findings as finding
 from . import plan_words
+from .escape import md_inline, md_link
 from .words import (
     M,
     View,
@@ -42,19 +43,17 @@ from .words import (
     term_label,
     week_heading,
 )
+from .zones import beside
 
 
 def _escape(text: str) -> str:
-    """User text must not turn into emphasis or links by accident."""
-    out = text
-    for ch in "\\*_[]`":
-        out = out.replace(ch, "\\" + ch)
-    return out
+    """User text must not turn into emphasis, links, HTML or new lines (render/escape.py)."""
+    return md_inline(text)
 
 
 def _block(plan: Plan, b: Block, view: View) -> str:
     lang = view.lang
-    line = f"- **{span(plan, b, lang)}** {kind_label(plan, b, lang)}"
+    line = f"- **{span(plan, b, lang)}**{beside(plan, b, lang)} {kind_label(plan, b, lang)}"
     if b.kind != "break":
         line += f": {_escape(block_title(plan, b, lang))}"
     if b.kind == "task" and b.ref:
@@ -65,7 +64,7 @@ def _block(plan: Plan, b: Block, view: View) -> str:
     if extra:
         line += "  \n  " + _escape(" · ".join(extra))
     if b.link:
-        line += f"  \n  {b.link}"
+        line += f"  \n  {md_link(b.link)}"
     return line
 
 

@@ -13,12 +13,13 @@ from typing import IO
 
 from rich.console import Console
 from rich.table import Table
-from rich.text import Text
 
 from ..i18n import Catalog, Lang, format_date, format_duration
 from ..planning.plan import Block, DayPlan, Plan, Quadrant, TaskStatus
 from . import findings as finding
 from . import plan_words
+from .escape import safe_url
+from .inert import Text  # rich's Text, without the control characters users typed
 from .words import (
     M,
     View,
@@ -55,6 +56,7 @@ from .words import (
     term_label,
     week_heading,
 )
+from .zones import local_span
 
 W = Catalog(
     {
@@ -158,12 +160,16 @@ def _what(plan: Plan, b: Block, view: View, *, kindless: bool = False) -> Text:
     )
     if b.kind == "break":  # the kind column names it, or (when dropped) the title does
         t = Text(block_title(plan, b, view.lang) if kindless else "", style="dim")
-    extra = " · ".join(x for x in (block_note(b, view.lang), b.location) if x)
+    extra = " · ".join(
+        x for x in (local_span(plan, b, view.lang), block_note(b, view.lang), b.location) if x
+    )
     if extra:
         t.append(("\n" if t.plain else "") + extra, style="dim")
     if b.link:
         # a long link folds at the column's edge; the hyperlink keeps it clickable where supported
-        t.append("\n" + b.link, style=f"blue underline link {b.link}")
+        # (only a web, mail, phone or meeting-app link: a `javascript:` one stays text)
+        link = f" link {b.link}" if safe_url(b.link) else ""
+        t.append("\n" + b.link, style=f"blue underline{link}")
     return t
 
 
@@ -532,7 +538,7 @@ def _why_one(console: Console, plan: Plan, t: TaskStatus, view: View) -> None:
         if t.id in c.refs:
             table.add_row(
                 Text(severity_label(c.severity, lang), style=SEVERITY_STYLE.get(c.severity, "")),
-                finding.message(c, lang),
+                Text(finding.message(c, lang)),
             )
     console.print(table)
 

@@ -282,7 +282,7 @@ def load(root: Path, lang: Lang | None = None, cwd: Path | None = None) -> Works
             root, ld.name, language, context, items, settings.get("profile")
         )
         ld.problems += found
-    _check_contradictions(ld, entries)
+    _check_contradictions(ld, entries, context["timezone"])
     if ld.problems:
         raise WorkspaceError(ld.problems, language)
     fields: dict[str, Any] = {**settings, **{k: tuple(v) for k, v in items.items()}}
@@ -416,15 +416,18 @@ def _yourself(entries: list[_Entry]) -> dict[str, str]:
     return out
 
 
-def _check_contradictions(ld: _Loader, entries: list[_Entry]) -> None:
-    """What a validated item says against itself beyond one table's keys: a training's sessions."""
-    from .models import Training
+def _check_contradictions(ld: _Loader, entries: list[_Entry], zone: str) -> None:
+    """What a validated item says against itself beyond one table's keys: a training's sessions,
+    hours in another zone that cross midnight on the user's clock (`zone`)."""
+    from .models import Event, Training, midnight_problems
 
     for entry in entries:
+        found = midnight_problems(entry.item, zone) if isinstance(entry.item, Event) else []
         if isinstance(entry.item, Training):
-            for problem in entry.item.contradictions():
-                at = problem.at if isinstance(problem.at, tuple) else (problem.at,)
-                ld.add(*entry.place(*at), problem.what(ld.lang), problem.fix(ld.lang))
+            found = entry.item.contradictions() + midnight_problems(entry.item, zone)
+        for problem in found:
+            at = problem.at if isinstance(problem.at, tuple) else (problem.at,)
+            ld.add(*entry.place(*at), problem.what(ld.lang), problem.fix(ld.lang))
 
 
 def _check_calendars(ld: _Loader, entries: list[_Entry]) -> None:

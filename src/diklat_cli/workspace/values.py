@@ -29,6 +29,22 @@ M = Catalog(
             "id": 'tulis seperti "90m", "1h30m", "1.5h", "2h" atau "3jp", dalam tanda kutip',
             "en": 'write it as "90m", "1h30m", "1.5h", "2h" or "3jp", in quotes',
         },
+        "long_duration": {
+            "id": "durasi '{text}' lebih dari {hours} jam",
+            "en": "the duration '{text}' is longer than {hours} hours",
+        },
+        "long_duration_fix": {
+            "id": "tulis sisa pekerjaan yang nyata; pecah pekerjaan yang besar menjadi beberapa tugas",
+            "en": "write the work that is really left; split big work into several tasks",
+        },
+        "day_range": {
+            "id": "tanggal {text} di luar {first} s.d. {last}",
+            "en": "the date {text} is outside {first} to {last}",
+        },
+        "day_range_fix": {
+            "id": "periksa tahunnya; untuk pengulangan tanpa akhir, hapus 'until'",
+            "en": "check the year; for a recurrence without an end, leave 'until' out",
+        },
         "zero_duration": {
             "id": "durasi '{text}' tidak lebih dari nol",
             "en": "the duration '{text}' is not longer than zero",
@@ -79,6 +95,13 @@ M = Catalog(
         },
     }
 )
+
+
+# The days diklat plans between: a wider year is a typo (0226 for 2026), and date arithmetic near
+# Python's date.min and date.max (windows, horizons, recurrences) would overflow.
+FIRST_DAY = date(1900, 1, 1)
+LAST_DAY = date(2999, 12, 31)
+MAX_DURATION_HOURS = 10_000  # a duration longer than this (a year of work days) is a typo
 
 
 class Invalid(ValueError):
@@ -152,7 +175,16 @@ def parse_duration(text: str, jp_minutes: int = 45) -> int:
         pos = m.end()
     if pos == 0 or s[pos:].strip():
         raise Invalid("not_duration", "duration_fix", text=text)
+    if not total <= MAX_DURATION_HOURS * 60:  # also infinity, from 400 digits
+        raise Invalid("long_duration", "long_duration_fix", text=text, hours=MAX_DURATION_HOURS)
     return round(total)
+
+
+def check_day(day: date) -> date:
+    """`day` when it lies between FIRST_DAY and LAST_DAY; `Invalid` otherwise."""
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise Invalid("day_range", "day_range_fix", text=day, first=FIRST_DAY, last=LAST_DAY)
+    return day
 
 
 def format_duration_value(minutes: int) -> str:
