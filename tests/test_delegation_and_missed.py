@@ -269,3 +269,15 @@ def test_why_refuses_what_does_not_exist(
     code, _, err = run(capsys, workspace(tmp_path), "--lang", "en", "why", ref, "--date", MONDAY)
     assert code == 2
     assert expected in err
+
+
+def test_on_a_sunday_the_room_counted_is_the_coming_week(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ws = workspace(tmp_path)
+    code, out, _ = run(capsys, ws, "plan", "--date", "2026-12-06", "--format", "json")
+    assert code in (0, 1)
+    tasks = {t["id"]: t for t in json.loads(out)["tasks"]}
+    missed = tasks["lap-mingguan@2026-11-30"]["delegate_suggestion"]
+    assert missed is not None
+    assert "minggu Sen 7 Des" in missed["reasons"][1]  # not the week of 30 Nov, which is over

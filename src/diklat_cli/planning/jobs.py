@@ -298,8 +298,10 @@ def _delegate(hz: Horizon, pending: list[Job], load: Load) -> list[tuple[Job, De
     """A colleague who fits each delegate-quadrant job, most urgent first, with the reasons;
     `load` counts each pick, so the next one sees the room that is left."""
     out: list[tuple[Job, DelegateHint]] = []
+    # overdue work is taken from the first working day on (not a weekend's week that is over)
+    first = next((d for d in hz.days if hz.cal.day(d).working), hz.today)
     for job in sorted(pending, key=lambda j: (-j.ranking.urgency, j.id)):
-        until = max(job.due_day or hz.last, hz.today)
+        until = max(job.due_day or hz.last, first)
         c = colleague_for(hz, job.task, job.need, until, load)
         if c is None:
             continue
