@@ -25,8 +25,9 @@ M = Catalog(
             "en": "; see the task ids with 'diklat plan --explain'",
         },
         "finished": {
-            "id": "tugas '{task}' sudah selesai atau di luar rentang rencana ({days} hari)",
-            "en": "task '{task}' is finished or outside the planning horizon ({days} days)",
+            "id": "tugas '{task}' sudah selesai atau di luar rentang rencana ({n} hari)",
+            "en": "task '{task}' is finished or outside the planning horizon ({n} day)|"
+            "task '{task}' is finished or outside the planning horizon ({n} days)",
         },
     }
 )
@@ -72,7 +73,7 @@ def why(
     if not found:
         base = task_id(task)
         if ws.task(base) is not None:  # known, only not planned: not a mistake of the user's
-            typer.echo(M(lang, "finished", task=task, days=ws.planning.horizon_days))
+            typer.echo(M.count(lang, "finished", ws.planning.horizon_days, task=task))
             return
         ids = sorted({t.id for t in p.tasks} | {t.id for t in ws.tasks})
         near = difflib.get_close_matches(task, ids, n=1, cutoff=0.5)
