@@ -120,10 +120,20 @@ def plan_with_findings(
     return with_conflicts(p, found)
 
 
-def suggest_window(training: Training, first: date, last: date) -> Window:
-    """The days `check --suggest` reads for starts from `first` to `last`: the latest start's
-    whole run."""
-    return first, last + (training.end - training.start)
+def suggest_window(
+    training: Training, today: date, first: date | None, last: date | None
+) -> Window:
+    """The days `check --suggest` reads for starts from `first` to `last` (default: four weeks
+    either side): from the earlier of today and `first` to the latest start's whole run, the
+    earliest start (today plus the lead time) and the current dates included."""
+    from .planning import suggest
+
+    lo, hi = suggest.default_window(training)
+    first, last = first or lo, last or hi
+    span = max(last - first, timedelta(0))
+    latest = max(last, training.start, today + suggest.LEAD_SPAN + span)
+    begin = min(first, today, training.start) - timedelta(days=7)
+    return begin, latest + (training.end - training.start) + timedelta(days=21)
 
 
 # --- the handover sheet --------------------------------------------------------------------------

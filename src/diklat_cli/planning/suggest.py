@@ -6,11 +6,16 @@ term: a day in an `avoid` busy period 10, in a `caution` one 3, a day shared wit
 10, a deadline on a day in class 5 (important 8), a routine duty on such a day 1, a meeting missed
 or clashing 1 (an online session on a meeting 2), a session on a holiday 2. Ties go to the date
 nearest the offered one.
+
+Only the future is suggested: a candidate starts no earlier than `LEAD_DAYS` working days after
+today, the time it takes to ask the supervisor and get the surat tugas. A window that begins
+before that is moved (`window` says from where); the current dates are scored all the same, for
+comparison, even when they are past or too near.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from typing import Literal
@@ -25,6 +30,8 @@ from .occurrences import occurrences
 
 WINDOW_WEEKS = 4  # default: candidates from four weeks before to four weeks after the offered start
 SHOWN = 5
+LEAD_DAYS = 5  # working days from today to the earliest start: the supervisor, the surat tugas
+LEAD_SPAN = timedelta(days=31)  # calendar days that surely hold LEAD_DAYS working days
 
 AVOID_DAY, CAUTION_DAY, TRAINING_DAY = 10, 3, 10
 DEADLINE, IMPORTANT_DEADLINE, ROUTINE = 5, 8, 1
@@ -59,6 +66,47 @@ def default_window(training: Training) -> tuple[date, date]:
     return training.start - weeks, training.start + weeks
 
 
+class Window(Record):
+    """The starts `rank` looks at: from `first` to `last`, none before `earliest`."""
+
+    first: date
+    last: date
+    earliest: date  # today plus LEAD_DAYS working days
+    moved_from: date | None = None  # the first start asked for (or the default), when too early
+
+
+def earliest_start(today: date, is_off: Callable[[date], bool], lead: int = LEAD_DAYS) -> date:
+    """The `lead`-th working day after `today`: the first start there is time to arrange."""
+    d, n = today, 0
+    while n < lead:
+        d += timedelta(days=1)
+        if not is_off(d):
+            n += 1
+    return d
+
+
+def window(
+    training: Training,
+    today: date,
+    is_off: Callable[[date], bool],
+    first: date | None = None,
+    last: date | None = None,
+) -> Window:
+    """The starts to rank: `first`..`last` (default +/- four weeks), moved forward when `first`
+    is before the earliest start; a window wholly too early keeps its length from there."""
+    lo, hi = default_window(training)
+    first, last = first or lo, last or hi
+    earliest = earliest_start(today, is_off)
+    if first >= earliest:
+        return Window(first=first, last=last, earliest=earliest)
+    return Window(
+        first=earliest,
+        last=max(last, earliest + (last - first)) if last < earliest else last,
+        earliest=earliest,
+        moved_from=first,
+    )
+
+
 def shifted(training: Training, days: int) -> Training:
     """The same training `days` later (earlier when negative): every session moves with it."""
     delta = timedelta(days=days)
@@ -86,14 +134,16 @@ def rank(
     busy: Sequence[BusyEvent] = (),
     first: date | None = None,
     last: date | None = None,
+    earliest: date | None = None,
 ) -> list[Candidate]:
-    """Every candidate start in [first, last] (default: +/- four weeks), best first."""
+    """Every candidate start in [first, last] (default: +/- four weeks), none before `earliest`,
+    best first. The current start is among them when it is in that range."""
     lo, hi = default_window(training)
     first, last = first or lo, last or hi
+    if earliest is not None:
+        first = max(first, earliest)
     length = training.end - training.start
-    cal = Calendar(
-        ws, holidays, first - timedelta(days=7), last + length + timedelta(days=21), busy
-    )
+    cal = _calendar(ws, holidays, busy, training, first, last)
     keep_weekday = length.days >= 4  # a week-long course starts on its weekday (usually Monday)
     out: list[Candidate] = []
     d = first
@@ -105,6 +155,28 @@ def rank(
         d += timedelta(days=1)
     out.sort(key=lambda c: (c.penalty, abs((c.start - training.start).days), c.start))
     return out
+
+
+def _calendar(
+    ws: Workspace,
+    holidays: HolidayData,
+    busy: Sequence[BusyEvent],
+    training: Training,
+    first: date,
+    last: date,
+) -> Calendar:
+    length = training.end - training.start
+    return Calendar(
+        ws, holidays, first - timedelta(days=7), last + length + timedelta(days=21), busy
+    )
+
+
+def current(
+    ws: Workspace, training: Training, *, holidays: HolidayData, busy: Sequence[BusyEvent] = ()
+) -> Candidate:
+    """The training's own dates scored like a candidate, to compare the suggestions with."""
+    cal = _calendar(ws, holidays, busy, training, training.start, training.start)
+    return _score(ws, cal, busy, training, training)
 
 
 def _score(
@@ -234,3 +306,32 @@ def _holidays(cal: Calendar, t: Training) -> list[Reason]:
         if cal.holiday(d) is not None
     )
     return [Reason("holidays", on_holiday, on_holiday * HOLIDAY)] if on_holiday else []
+
+
+class Suggestions(Record):
+    """What `check --suggest` shows: the starts looked at, ranked best first, and the current."""
+
+    window: Window
+    ranked: tuple[Candidate, ...]  # none before `window.earliest`
+    current: Candidate  # the training's own dates, past or not
+
+
+def suggest(
+    ws: Workspace,
+    training: Training,
+    today: date,
+    *,
+    holidays: HolidayData,
+    busy: Sequence[BusyEvent] = (),
+    first: date | None = None,
+    last: date | None = None,
+) -> Suggestions:
+    """Better start dates from the earliest one there is time to arrange; `holidays` and `busy`
+    cover `today` to the latest start's run and the current dates."""
+    near = Calendar(ws, holidays, today, today + LEAD_SPAN)
+    w = window(training, today, near.is_off, first, last)
+    ranked = rank(ws, training, holidays=holidays, busy=busy, first=w.first, last=w.last)
+    now = next((c for c in ranked if c.current), None)
+    if now is None:
+        now = current(ws, training, holidays=holidays, busy=busy)
+    return Suggestions(window=w, ranked=tuple(ranked), current=now)
