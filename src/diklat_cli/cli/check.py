@@ -134,14 +134,17 @@ def _suggest(
     if first is not None and last is not None and first > last:
         raise UsageError(M(lang, "bad_range", a=first, b=last))
     lo, hi = compose.suggest_window(training, today, first, last)
-    found = sg.suggest(
+    p_first, p_last = compose.plan_window(ws, today)
+    lo, hi = min(lo, p_first), max(hi, p_last)
+    found = compose.suggestions(
         ws,
         training,
         today,
+        first,
+        last,
         holidays=o.holidays(lo, hi),
         busy=o.busy(lo, hi),
-        first=first,
-        last=last,
+        progress=o.progress(),
     )
     if as_json:
         typer.echo(render.suggestions_json(training, found, lang))

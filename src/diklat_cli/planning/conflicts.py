@@ -9,6 +9,7 @@ words. `diklat check` prints them; `diklat plan` merges them into the day.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import field
 from datetime import date, datetime, timedelta
 from typing import Literal
 
@@ -31,7 +32,7 @@ from .findings import (
     Overload,
     TrainingClash,
 )
-from .handover import AFTER_RETURN, absence, work_items
+from .handover import AFTER_RETURN, WorkItem, absence, left_at_departure
 from .occurrences import Ref, occurrences
 from .plan import Conflict, Plan, Severity
 
@@ -64,6 +65,12 @@ class _Ctx(Record):
     cal: Calendar
     plan: Plan | None
 
+    progress: Progress = field(default_factory=Progress)
+
+    def left(self, t: Training) -> list[WorkItem]:
+        """What the plan leaves undone when the user leaves for `t`, and for whom."""
+        return left_at_departure(self.ws, t, self.cal, self.progress, self.plan)
+
     def remaining(self, ref: str, estimate: int) -> int:
         """Effort left: the plan's figure when it knows the task (it has the progress)."""
         if self.plan is not None:
@@ -81,16 +88,18 @@ def find(
     busy: Sequence[BusyEvent] = (),
     plan: Plan | None = None,
     calendar: Calendar | None = None,
+    progress: Progress | None = None,
 ) -> list[Conflict]:
     """Every finding about the workspace from `today` on, errors first.
 
     `calendar`: the user's time for these same `ws`, `holidays` and `busy`, when the caller has
-    one that spans `window(ws, today)` (the CLI shares the plan's).
+    one that spans `window(ws, today)` (the CLI shares the plan's). With `plan`, the work
+    handed over is what it leaves undone at departure (`handover.left_at_departure`).
     """
     first, last = window(ws, today)
     if calendar is None or not (calendar.first <= first and last <= calendar.last):
         calendar = Calendar(ws, holidays, first, last, busy)
-    cx = _Ctx(ws, today, calendar, plan)
+    cx = _Ctx(ws, today, calendar, plan, progress or Progress())
     active = [t for t in ws.trainings if t.end >= today]
     found: list[Conflict] = []
     for t in active:
@@ -250,30 +259,26 @@ def _due_away(cx: _Ctx, t: Training) -> list[Conflict]:
     }
     if not away:
         return []
-    # the same receiver the handover sheet names (a default receiver who is away is replaced)
-    items = {it.task.id: it for it in work_items(cx.ws, t, cx.cal, Progress())}
-    lo, hi = min(away), max(away)
+    # what the plan leaves undone at departure, with the receiver the handover sheet names
+    items = {it.task.id: it for it in cx.left(t)}
+    lo = min(away)
     before = next(
         (lo - timedelta(days=i) for i in range(1, 15) if not cx.cal.is_off(lo - timedelta(days=i))),
         lo - timedelta(days=1),
     )
     out = []
     for task in cx.ws.tasks:
+        it = items.get(task.id)
+        if it is None:
+            continue  # nothing left of it when she leaves (or not due while away)
         if task.recurs and task.from_:
-            days = [
-                d
-                for d in occurrences(task, lo, hi)
-                # a routine duty falling on a holiday does not happen that day
-                if d in away
-                and not cx.cal.is_off(d)
-                and cx.remaining(str(Ref(task.id, d)), task.estimate) > 0
-            ]
+            # a routine duty falling on a holiday does not happen that day
+            days = [d for d in it.occurrences if d in away and not cx.cal.is_off(d)]
         else:
             due = _day(task.due)
-            days = [due] if due in away and cx.remaining(task.id, task.estimate) > 0 else []
+            days = [due] if due in away else []
         if not days:
             continue
-        it = items.get(task.id)
         receiver = it.receiver if it and it.source != "suggested" else None
         candidate = it if it and it.receiver and it.source == "suggested" else None
         out.append(
@@ -311,7 +316,7 @@ def _colleagues(cx: _Ctx, t: Training) -> list[Conflict]:
     ab = absence(cx.ws, t, cx.cal)
     if not ab.stretches or ab.last_day() < cx.today:
         return []
-    items = work_items(cx.ws, t, cx.cal, Progress())
+    items = cx.left(t)
     out: list[Conflict] = []
     load: dict[tuple[str, date], list[tuple[int, str]]] = {}
     for it in items:

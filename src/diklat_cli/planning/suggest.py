@@ -25,8 +25,9 @@ from ..workspace.holidays_id import HolidayData
 from ..workspace.models import Session, Training, Workspace
 from .calendar import BusyEvent, Calendar, event_days, session_days
 from .conflicts import concerns
-from .handover import absence
-from .occurrences import occurrences
+from .handover import Plans, absence
+from .occurrences import Ref, occurrences
+from .plan import Plan
 
 WINDOW_WEEKS = 4  # default: candidates from four weeks before to four weeks after the offered start
 SHOWN = 5
@@ -135,6 +136,7 @@ def rank(
     first: date | None = None,
     last: date | None = None,
     earliest: date | None = None,
+    plan: Plan | None = None,
 ) -> list[Candidate]:
     """Every candidate start in [first, last] (default: +/- four weeks), none before `earliest`,
     best first. The current start is among them when it is in that range."""
@@ -151,7 +153,7 @@ def rank(
         ok = not cal.is_off(d) and (not keep_weekday or d.weekday() == training.start.weekday())
         if ok or d == training.start:
             moved = shifted(training, (d - training.start).days)
-            out.append(_score(ws, cal, busy, moved, training))
+            out.append(_score(ws, cal, busy, moved, training, plan))
         d += timedelta(days=1)
     out.sort(key=lambda c: (c.penalty, abs((c.start - training.start).days), c.start))
     return out
@@ -172,11 +174,16 @@ def _calendar(
 
 
 def current(
-    ws: Workspace, training: Training, *, holidays: HolidayData, busy: Sequence[BusyEvent] = ()
+    ws: Workspace,
+    training: Training,
+    *,
+    holidays: HolidayData,
+    busy: Sequence[BusyEvent] = (),
+    plan: Plan | None = None,
 ) -> Candidate:
     """The training's own dates scored like a candidate, to compare the suggestions with."""
     cal = _calendar(ws, holidays, busy, training, training.start, training.start)
-    return _score(ws, cal, busy, training, training)
+    return _score(ws, cal, busy, training, training, plan)
 
 
 def _score(
@@ -185,6 +192,7 @@ def _score(
     busy: Sequence[BusyEvent],
     t: Training,
     original: Training,
+    plan: Plan | None = None,
 ) -> Candidate:
     days: set[date] = set()
     for s in t.session:
@@ -201,7 +209,7 @@ def _score(
     reasons = [
         *_busy_periods(ws, work_days),
         *_other_trainings(ws, cal, work_days, original),
-        *_work_away(ws, away),
+        *_work_away(ws, away, plan),
         *_meetings(ws, cal, busy, t, away),
         *_holidays(cal, t),
     ]
@@ -246,16 +254,27 @@ def _other_trainings(
     return out
 
 
-def _work_away(ws: Workspace, away: set[date]) -> list[Reason]:
-    """Deadlines on a day away, and routine duties that fall then (someone must take them)."""
+def _work_away(ws: Workspace, away: set[date], plan: Plan | None) -> list[Reason]:
+    """Deadlines on a day away, and routine duties that fall then (someone must take them);
+    with the plan, only what it leaves undone on the first day away (`left_at_departure`)."""
     deadlines: list[tuple[str, date]] = []
     points = routine = 0
+    leave = min(away) if away else None
+    plans = Plans.of(plan, [leave]) if plan is not None and leave is not None else None
+
+    def undone(ref: str, estimate: int) -> bool:
+        return plans is None or leave is None or plans.left(ref, leave, estimate) > 0
+
     for task in ws.tasks:
         if task.recurs and task.from_ and away:
-            routine += sum(1 for d in occurrences(task, min(away), max(away)) if d in away)
+            routine += sum(
+                1
+                for d in occurrences(task, min(away), max(away))
+                if d in away and undone(str(Ref(task.id, d)), task.estimate)
+            )
             continue
         due = task.due.date() if isinstance(task.due, datetime) else task.due
-        if due is not None and due in away:
+        if due is not None and due in away and undone(task.id, task.estimate):
             points += IMPORTANT_DEADLINE if task.important else DEADLINE
             deadlines.append((task.title, due))
     out = []
@@ -325,13 +344,15 @@ def suggest(
     busy: Sequence[BusyEvent] = (),
     first: date | None = None,
     last: date | None = None,
+    plan: Plan | None = None,
 ) -> Suggestions:
     """Better start dates from the earliest one there is time to arrange; `holidays` and `busy`
-    cover `today` to the latest start's run and the current dates."""
+    cover `today` to the latest start's run and the current dates. With `plan`, work it finishes
+    before a candidate's first day away costs that candidate nothing."""
     near = Calendar(ws, holidays, today, today + LEAD_SPAN)
     w = window(training, today, near.is_off, first, last)
-    ranked = rank(ws, training, holidays=holidays, busy=busy, first=w.first, last=w.last)
+    ranked = rank(ws, training, holidays=holidays, busy=busy, first=w.first, last=w.last, plan=plan)
     now = next((c for c in ranked if c.current), None)
     if now is None:
-        now = current(ws, training, holidays=holidays, busy=busy)
+        now = current(ws, training, holidays=holidays, busy=busy, plan=plan)
     return Suggestions(window=w, ranked=tuple(ranked), current=now)
