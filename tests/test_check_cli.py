@@ -113,11 +113,13 @@ def test_suggest_ranks_start_dates(capsys: pytest.CaptureFixture[str]) -> None:
         " (54 hari), 4 Jan 2027 s.d. 1 Mar 2027"
     )
     lines = [line.strip() for line in out.splitlines()]
-    # the best is a week after the classes' deadlines; the offered dates come ninth
-    assert "1  1 Mar 2027 – 23 Apr 2027     17  • 1 tugas rutin dialihkan" in lines
+    # the best: before the classes' deadlines, or after them; the offered dates come ninth
+    assert "1  4 Jan 2027 – 26 Feb 2027     17  • 2 tugas rutin dialihkan" in lines
+    assert "2  1 Mar 2027 – 23 Apr 2027     17  • 1 tugas rutin dialihkan" in lines
     assert "(jadwal sekarang)" in words
     # what the plan finishes in December (the e-Monev input) costs the offered dates nothing
-    assert any(line.startswith("9  1 Feb 2027 – 26 Mar 2027     38") for line in lines)
+    # (and the weekly meetings on a holiday are not held)
+    assert any(line.startswith("9  1 Feb 2027 – 26 Mar 2027     36") for line in lines)
 
 
 def test_suggest_json_puts_the_best_first(capsys: pytest.CaptureFixture[str]) -> None:

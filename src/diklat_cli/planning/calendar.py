@@ -211,8 +211,11 @@ class Calendar:
     def _fixed(self) -> dict[date, list[Block]]:
         out: dict[date, list[Block]] = {}
         tz = self.tz
+        away = self._away
         for ev in self.ws.events:
             for d in event_days(ev, self.first, self.last):
+                if d in away or self.cancelled(ev, d):
+                    continue  # she is in class, or the meeting is not held: not her busy time
                 if ev.time is None:
                     s, e = (
                         datetime.combine(d, time(), tz),
@@ -260,6 +263,11 @@ class Calendar:
         for blocks in out.values():
             blocks.sort(key=lambda b: (b.start, b.end, b.title))
         return out
+
+    def cancelled(self, ev: Event, d: date) -> bool:
+        """An occurrence of a repeating event on a holiday is not held (one dated on a holiday
+        by hand is: the user wrote that day)."""
+        return bool(ev.rrule) and self.holiday(d) is not None
 
     def fixed(self, d: date) -> list[Block]:
         """Meetings, training sessions and imported busy time on `d`, in time order."""

@@ -411,6 +411,8 @@ def meetings(
     for ev in ws.events:
         dates = []
         for d in event_days(ev, first, last):
+            if cal.cancelled(ev, d):
+                continue
             span = (
                 ev.time.on(d, cal.tz)
                 if ev.time
@@ -450,6 +452,30 @@ def meetings(
             )
         )
     out.sort(key=lambda m: (m.dates[0], m.time.start if m.time else time(), m.title))
+    return out
+
+
+class StandIn(Record):
+    """A meeting the user does not attend on one day: the training she is at, who goes for her."""
+
+    training: Training
+    attendee: Colleague | None
+
+
+def stand_ins(
+    ws: Workspace, cal: Calendar, first: date, last: date
+) -> dict[tuple[int, date], StandIn]:
+    """The meetings the handover sheets give to someone between `first` and `last` (on a day in
+    class, or during an online session), by the event's index in `ws.events` and the day."""
+    index = {id(ev): i for i, ev in enumerate(ws.events)}
+    out: dict[tuple[int, date], StandIn] = {}
+    for t in ws.trainings:
+        if t.end < first or t.start > last:
+            continue
+        for m in meetings(ws, t, cal):
+            if m.event is not None:
+                for d in m.dates:
+                    out.setdefault((index[id(m.event)], d), StandIn(t, m.attendee))
     return out
 
 

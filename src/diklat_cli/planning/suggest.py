@@ -298,6 +298,8 @@ def _meetings(
     spans: list[tuple[datetime, datetime]] = []
     for ev in ws.events:
         for d in event_days(ev, t.start, t.end):
+            if cal.cancelled(ev, d):
+                continue
             if ev.time:
                 spans.append(ev.time.on(d, cal.tz))
             else:
