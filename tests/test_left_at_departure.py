@@ -42,6 +42,11 @@ format = "offline"
 start = 2027-01-04
 end = 2027-01-08
 handover_to = "fajar"
+[[training.session]]
+date = 2027-01-04
+until = 2027-01-08
+time = "08:00-16:00"
+location = "Jakarta"
 
 [[colleague]]
 id = "fajar"
@@ -86,6 +91,9 @@ def test_the_issue_case(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     # the SPJ, which cannot start before she leaves, is Fajar's; the report is not
     assert any("SPJ perjalanan dinas" in f["message"] for f in said)
     assert not any("Laporan triwulan" in f["message"] for f in said), said
+    # what Fajar takes is not her own overload in the week she is away
+    overload = [f for f in json.loads(out)["findings"] if f["kind"] == "overload"]
+    assert not any("spj" in f["refs"] for f in overload), overload
     load = [f for f in said if f["kind"] == "colleague-load"]
     assert load and all("11 hours" in f["message"] or "11 jam" in f["message"] for f in load)
     code, out = _run(capsys, "-w", ws, "handover", "renstra", "--date", "2026-12-07")
@@ -137,5 +145,28 @@ def test_nothing_finished_before_departure_is_handed_over(
         if f.kind in ("colleague-load", "due-away"):
             named = getattr(f.facts, "titles", None) or (f.facts.task,)  # type: ignore[attr-defined]
             assert set(named) <= titles, (f, titles)
+    # what Fajar takes in full is not her overload
+    taken = {
+        it.task.id
+        for it in left
+        if it.source == "handover_to"
+        and (s := plan.task(it.task.id))
+        and it.minutes >= s.estimate_minutes
+    }
+    for f in found:
+        if f.kind == "overload":
+            assert not taken & set(f.refs), (f, taken)
     sheet = compose.sheet(ws, training, TODAY, holidays=holidays, busy=(), progress=progress)
     assert [it.task.id for it in sheet.items] == [it.task.id for it in left]
+
+
+def test_what_a_colleague_takes_is_not_her_overload(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # on New Year's Day there is no working day left before she leaves on Monday 4 January
+    ws = str(_ws(tmp_path))
+    code, out = _run(capsys, "-w", ws, "check", "--date", "2027-01-01", "--format", "json")
+    assert code == 1
+    found = json.loads(out)["findings"]
+    assert any(f["kind"] == "due-away" and "spj" in f["refs"] for f in found)
+    assert not any(f["kind"] == "overload" and "spj" in f["refs"] for f in found), found

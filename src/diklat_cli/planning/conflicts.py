@@ -66,10 +66,28 @@ class _Ctx(Record):
     plan: Plan | None
 
     progress: Progress = field(default_factory=Progress)
+    _left: dict[str, list[WorkItem]] = field(default_factory=dict)
 
     def left(self, t: Training) -> list[WorkItem]:
         """What the plan leaves undone when the user leaves for `t`, and for whom."""
-        return left_at_departure(self.ws, t, self.cal, self.progress, self.plan)
+        if t.id not in self._left:
+            self._left[t.id] = left_at_departure(self.ws, t, self.cal, self.progress, self.plan)
+        return self._left[t.id]
+
+    def handed_over(self, active: Iterable[Training]) -> dict[str, int]:
+        """Minutes of each task (or occurrence) a named colleague takes while she is away:
+        no longer hers to fit into her weeks."""
+        out: dict[str, int] = {}
+        for t in active:
+            for it in self.left(t):
+                if it.receiver is None or it.source == "suggested":
+                    continue  # a suggestion is hers until she hands it over
+                if it.occurrences:
+                    for d in it.occurrences:
+                        out[str(Ref(it.task.id, d))] = it.task.estimate
+                else:
+                    out[it.task.id] = it.minutes
+        return out
 
     def remaining(self, ref: str, estimate: int) -> int:
         """Effort left: the plan's figure when it knows the task (it has the progress)."""
@@ -110,7 +128,7 @@ def find(
         found += _no_deputy(cx, t)
         found += _colleagues(cx, t)
     found += _training_clashes(cx, active)
-    found += _overload(cx, last)
+    found += _overload(cx, last, cx.handed_over(active))
     found += _jp(cx)
     return by_severity(found)
 
@@ -379,11 +397,17 @@ def _away(cx: _Ctx, cid: str, day: date, need: Need, title: str) -> Conflict:
 # --- the user's own load -----------------------------------------------------------------------
 
 
-def _overload(cx: _Ctx, last: date) -> list[Conflict]:
-    """Weeks where work due by their end cannot fit the free time from today (EDF feasibility)."""
+def _overload(cx: _Ctx, last: date, handed: dict[str, int]) -> list[Conflict]:
+    """Weeks where work due by their end cannot fit the free time from today (EDF feasibility).
+
+    Work a named colleague takes while she is away (`handed`) is theirs, not hers."""
     # weeks by the ordinal of their Monday: a year of 10,000 tasks passes through this loop
     by_week: dict[int, list[tuple[int, str, str]]] = {}
-    remaining = cx.remaining
+
+    def remaining(ref: str, estimate: int) -> int:
+        left = cx.remaining(ref, estimate)
+        return max(0, left - handed[ref]) if ref in handed else left
+
     first_day, last_day = cx.today.toordinal(), last.toordinal()
     for task in cx.ws.tasks:
         if task.delegate_to:
@@ -404,7 +428,9 @@ def _overload(cx: _Ctx, last: date) -> list[Conflict]:
         by_week.setdefault(n - day.weekday(), []).append(
             (remaining(task.id, task.estimate), task.id, task.title)
         )
-    due = {date.fromordinal(n): parts for n, parts in by_week.items()}
+    if handed:  # what a colleague takes in full is not hers to name either
+        by_week = {n: [x for x in parts if x[0] > 0] for n, parts in by_week.items()}
+    due = {date.fromordinal(n): parts for n, parts in by_week.items() if parts}
     if not due:
         return []
     out = []
