@@ -170,3 +170,17 @@ def test_what_a_colleague_takes_is_not_her_overload(
     found = json.loads(out)["findings"]
     assert any(f["kind"] == "due-away" and "spj" in f["refs"] for f in found)
     assert not any(f["kind"] == "overload" and "spj" in f["refs"] for f in found), found
+
+
+def test_a_sheet_with_nothing_left_says_why(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # only the report, which the plan finishes in December
+    ws = str(_ws(tmp_path, HERS[: HERS.index('[[task]]\nid = "spj"')]))
+    code, out = _run(
+        capsys, "-w", ws, "--lang", "en", "handover", "renstra", "--date", "2026-12-07"
+    )
+    assert code == 0
+    assert "No work is left to hand over: by the plan, what is due or in progress" in " ".join(
+        out.split()
+    )
