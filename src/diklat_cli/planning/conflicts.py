@@ -375,7 +375,7 @@ def _colleagues(cx: _Ctx, t: Training) -> list[Conflict]:
         if who is None:
             continue
         for d in event_days(ev, max(cx.today, ab.first_day()), ab.last_day()):
-            if d in ab.offline_days and who.is_away(d):
+            if d in ab.offline_days and who.is_away(d) and not cx.cal.cancelled(ev, d):
                 out.append(_away(cx, who.id, d, "meeting", ev.title))
                 break
     return out
