@@ -155,7 +155,7 @@ def test_an_ordinary_office_template_still_works(
     assert _handover(ws) == 0
     out = capsys.readouterr().out
     assert out.startswith("Serah terima\nPELATIHAN KEPEMIMPINAN PENGAWAS")
-    assert ": 6 tugas0,1,2\n" in out
+    assert ": 4 tugas0,1,2\n" in out
 
 
 def test_a_template_linking_out_of_its_folder_is_refused(

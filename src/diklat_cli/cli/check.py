@@ -63,7 +63,11 @@ def check(
     ] = None,
     from_: Annotated[
         str | None,
-        typer.Option("--from", help="With --suggest: earliest start (default: 4 weeks before)."),
+        typer.Option(
+            "--from",
+            help="With --suggest: earliest start (default: 4 weeks before; never before today "
+            "plus 5 working days).",
+        ),
     ] = None,
     to: Annotated[
         str | None,
@@ -85,7 +89,7 @@ def check(
     lang = o.language
     today = o.day(date_)
     if suggest is not None:
-        _suggest(o, suggest, from_, to, as_json=format_ is Format.json)
+        _suggest(o, suggest, from_, to, today, as_json=format_ is Format.json)
         return
     first, last = compose.plan_window(ws, today)
     _, found = compose.plan_and_findings(
@@ -104,7 +108,13 @@ def check(
 
 
 def _suggest(
-    o: Options, training_id: str, from_: str | None, to: str | None, *, as_json: bool
+    o: Options,
+    training_id: str,
+    from_: str | None,
+    to: str | None,
+    today: date,
+    *,
+    as_json: bool,
 ) -> None:
     """`--suggest TRAINING`: other start dates for the training, best first."""
     from .. import compose
@@ -116,19 +126,27 @@ def _suggest(
     if training is None:
         known = ", ".join(t.id for t in ws.trainings) or "-"
         raise UsageError(M(lang, "no_training", id=training_id, known=known))
-    lo, hi = sg.default_window(training)
-    first = _date("--from", from_, lang) or lo
-    last = _date("--to", to, lang) or hi
-    if first > last:
+    first = _date("--from", from_, lang)
+    last = _date("--to", to, lang)
+    if first is not None and last is not None and first > last:
         raise UsageError(M(lang, "bad_range", a=first, b=last))
-    if (last - first).days + 1 > MAX_SUGGEST_DAYS:
+    if last is not None and (last - (first or today)).days + 1 > MAX_SUGGEST_DAYS:
         raise UsageError(M(lang, "too_long", n=MAX_SUGGEST_DAYS))
-    lo, hi = compose.suggest_window(training, first, last)
-    ranked = sg.rank(
-        ws, training, holidays=o.holidays(lo, hi), busy=o.busy(lo, hi), first=first, last=last
+    lo, hi = compose.suggest_window(training, today, first, last)
+    p_first, p_last = compose.plan_window(ws, today)
+    lo, hi = min(lo, p_first), max(hi, p_last)
+    found = compose.suggestions(
+        ws,
+        training,
+        today,
+        first,
+        last,
+        holidays=o.holidays(lo, hi),
+        busy=o.busy(lo, hi),
+        progress=o.progress(),
     )
     if as_json:
-        typer.echo(render.suggestions_json(training, ranked, lang))
+        typer.echo(render.suggestions_json(training, found, lang))
     else:
         out = render.console(file=sys.stdout, no_color=o.no_color)
-        render.suggestions(out, training, ranked, first, last, lang, sg.SHOWN)
+        render.suggestions(out, training, found, lang, sg.SHOWN)

@@ -76,7 +76,7 @@ def handover(
     if training is None:
         known = ", ".join(t.id for t in ws.trainings) or "-"
         raise UsageError(M(lang, "no_training", id=training_id, known=known))
-    first, last = compose.handover_window(training, today)
+    first, last = compose.handover_window(ws, training, today)
     busy = o.busy(first, last)
     sheet = compose.sheet(
         ws,

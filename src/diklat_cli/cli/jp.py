@@ -59,6 +59,8 @@ def jp(
         text = render.to_json(note, ws.profile)
     else:
         text = render.markdown(note, ws.profile, lang)
+    if not text.endswith("\n"):
+        text += "\n"  # the shell prompt goes on a line of its own
     if output is None:
         typer.echo(text, nl=False)
         return

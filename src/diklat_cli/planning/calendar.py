@@ -250,9 +250,12 @@ class Calendar:
         tz = self.tz
         # hours on another clock may fall on the day before or after on the user's
         before = self.first - timedelta(days=1)
+        away = self._away
         for ev in self.ws.events:
             zone = ev.timezone if ev.timezone != tz.key else None
             for d in event_days(ev, before if zone else self.first, self.last):
+                if d in away or self.cancelled(ev, d):
+                    continue  # she is in class, or the meeting is not held: not her busy time
                 if ev.time is None:
                     s, e = (
                         datetime.combine(d, time(), tz),
@@ -312,6 +315,11 @@ class Calendar:
         if s.mode != "online" or s.time is None or zone is None or zone == self.tz.key:
             return days
         return sorted({instants(s.time, d, zone, self.tz)[0].date() for d in days})
+
+    def cancelled(self, ev: Event, d: date) -> bool:
+        """An occurrence of a repeating event on a holiday is not held (one dated on a holiday
+        by hand is: the user wrote that day)."""
+        return bool(ev.rrule) and self.holiday(d) is not None
 
     def fixed(self, d: date) -> list[Block]:
         """Meetings, training sessions and imported busy time on `d`, in time order."""

@@ -113,6 +113,12 @@ L = Catalog(
             "en": "Decisions wait for the FIRST PARTY's return",
         },
         "no_work": {
+            "id": "Tidak ada pekerjaan yang tersisa untuk diserahkan: menurut rencana, yang jatuh "
+            "tempo atau sedang berjalan selama pelatihan selesai sebelum berangkat.",
+            "en": "No work is left to hand over: by the plan, what is due or in progress during "
+            "the training is done before you leave.",
+        },
+        "no_work_return": {
             "id": "Tidak ada pekerjaan yang jatuh tempo atau sedang berjalan selama pelatihan.",
             "en": "No work is due or in progress during the training.",
         },
@@ -535,6 +541,8 @@ def context(sheet: Sheet, profile: Profile, lang: Lang, *, returning: bool) -> d
     items = [_item(i, it, lang, tz, returning) for i, it in enumerate(sheet.items, 1)]
     meetings = [_meeting(m, lang, tz) for m in sheet.meetings]
     labels = _labels(sheet, lang, tz)
+    if returning:  # the return sheet reports from the dates alone, not from the plan
+        labels["no_work"] = L(lang, "no_work_return")
     # the knowledge-sharing tasks go into the workspace's files: in the workspace's language
     knowledge = [knowledge_task(k, profile.language) for k in sheet.knowledge]
     covered = []

@@ -32,6 +32,8 @@ from .escape import ics_text, ics_uri, one_line
 if TYPE_CHECKING:
     from icalendar import Timezone
 
+    from ..planning.handover import StandIn
+
 # Fixed forever: every UID diklat has written is derived from it.
 NAMESPACE = uuid.UUID("5d6a1f0e-3c2b-5e8a-9b61-0d1a6c0e2f47")
 
@@ -64,6 +66,14 @@ M = Catalog(
             "en": "Record progress: diklat done {ref}",
         },
         "study": {"id": "Belajar mandiri untuk {title}", "en": "Self-study for {title}"},
+        "standin": {
+            "id": "Dihadiri oleh {name} selama Anda mengikuti {training}.",
+            "en": "Attended by {name} while you are at {training}.",
+        },
+        "standin_nobody": {
+            "id": "Anda mengikuti {training}; belum ada yang ditunjuk hadir (diklat handover).",
+            "en": "You are at {training}; nobody is named to attend yet (diklat handover).",
+        },
     }
 )
 
@@ -150,7 +160,7 @@ def items(
     out = _block_items(plan, ws, first, last, key, tz, lang)
     out += _session_items(ws, first, last, calendar, key, tz, lang)
     if include_events:
-        out += _event_items(ws, first, last, key, tz, lang)
+        out += _event_items(ws, first, last, key, tz, lang, calendar)
     out.sort(key=Item.sort_key)
     return out
 
@@ -263,13 +273,21 @@ def _session_items(
 
 
 def _event_items(
-    ws: Workspace, first: date, last: date, key: _Keys, tz: ZoneInfo, lang: Lang
+    ws: Workspace, first: date, last: date, key: _Keys, tz: ZoneInfo, lang: Lang, cal: Calendar
 ) -> list[Item]:
-    """The workspace's meetings (`--include-events`)."""
+    """The workspace's meetings (`--include-events`): only those she attends are busy time. A
+    repeating meeting's occurrence on a holiday is left out; one given to someone while she is
+    at a training is free time, with who attends (docs/calendars.md)."""
+    from ..planning.handover import stand_ins
+
+    away = stand_ins(ws, cal, first, last)
     out: list[Item] = []
-    for ev in ws.events:
+    for i, ev in enumerate(ws.events):
         ref = ev.id or f"title:{ev.title}"  # without an id, the title is all that names it
         for d in event_days(ev, first, last):
+            if cal.cancelled(ev, d):
+                continue
+            standin = away.get((i, d))
             start: date | datetime
             end: date | datetime
             if ev.time is None:
@@ -283,13 +301,27 @@ def _event_items(
                     ev.title,
                     start,
                     end,
-                    description=M(lang, "link", link=ev.link) if ev.link else "",
+                    description="\n".join(
+                        x
+                        for x in (
+                            _stand_in(standin, lang) if standin else "",
+                            M(lang, "link", link=ev.link) if ev.link else "",
+                        )
+                        if x
+                    ),
                     location=ev.location or ev.link,
                     url=ev.link,
+                    busy=standin is None,
                     categories=("Diklat", M(lang, "cat_event")),
                 )
             )
     return out
+
+
+def _stand_in(s: StandIn, lang: Lang) -> str:
+    if s.attendee is None:
+        return M(lang, "standin_nobody", training=s.training.title)
+    return M(lang, "standin", name=s.attendee.name, training=s.training.title)
 
 
 def _organiser_item(training: str, s: Session, tz: ZoneInfo, lang: Lang) -> Item:
@@ -435,7 +467,7 @@ def render(
         )
         if it.recurrence_id is not None:
             ev.add("RECURRENCE-ID", it.recurrence_id)
-        if reminder and not it.all_day:
+        if reminder and not it.all_day and it.busy:
             # an all-day entry would ring at 23.50 the night before: no help to anyone
             ev.add_component(
                 Alarm.new_display(

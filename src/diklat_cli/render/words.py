@@ -322,13 +322,22 @@ class Load(Record):
 
 def load(day: DayPlan) -> Load:
     task = study = fixed = 0
+    spans: list[tuple[datetime, datetime]] = []
     for b in day.blocks:
         if b.kind == "task":
             task += b.minutes
         elif b.kind == "study":
             study += b.minutes
         elif b.kind in ("training", "event") and b.busy and b.minutes < 24 * 60:
-            fixed += b.minutes  # a whole-day block is a day away, said by the day's note
+            spans.append((b.start, b.end))  # a whole-day block is a day away, said by the note
+    # a meeting during an online session takes the same time once, not twice
+    until: datetime | None = None
+    for start, end in sorted(spans):
+        if until is not None and start < until:
+            start = until
+        if end > start:
+            fixed += int((end - start).total_seconds() // 60)
+            until = end
     return Load(task, study, fixed, day.free_minutes, day.work_minutes)
 
 

@@ -109,7 +109,8 @@ M = Catalog(
         },
         "window": {
             "id": "Kalender Anda hanya dibaca sampai {day} ({n} hari).",
-            "en": "Your calendars are read only up to {day} ({n} days).",
+            "en": "Your calendars are read only up to {day} ({n} day).|"
+            "Your calendars are read only up to {day} ({n} days).",
         },
         "untitled": {"id": "tanpa judul", "en": "untitled"},
     }
@@ -157,7 +158,7 @@ def read_calendars(
         last = first + timedelta(days=MAX_WINDOW_DAYS)
         if ws.calendars:
             warnings.append(
-                M(lang, "window", day=format_date(last, lang, "long"), n=MAX_WINDOW_DAYS)
+                M.count(lang, "window", MAX_WINDOW_DAYS, day=format_date(last, lang, "long"))
             )
     busy: list[BusyEvent] = []
     problems: list[Problem] = []
