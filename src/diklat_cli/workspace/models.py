@@ -740,28 +740,7 @@ class Session(Model, kw_only=True):
     recurrence_id: Moment | None = None  # with `uid`: which occurrence of the organiser's series
 
     def __post_init__(self) -> None:
-        if self.rrule:
-            if self.from_ is None:
-                raise Invalid("session_rrule_needs_from", "from_fix", at="rrule", catalog=M)
-            if self.date is not None:
-                raise Invalid("session_both", "session_both_fix", at="date", catalog=M)
-        elif self.date is None:
-            raise Invalid("session_needs_date", "session_needs_date_fix", catalog=M)
-        elif self.from_ is not None:
-            raise Invalid(
-                "from_without_rule", "from_without_rule_fix", at="from", catalog=M, rule="rrule"
-            )
-        first = self.from_ if self.rrule else self.date
-        if self.until and first and self.until < first:
-            raise Invalid(
-                "until_before_from",
-                "until_fix",
-                at="until",
-                catalog=M,
-                until=self.until,
-                first="from" if self.rrule else "date",
-                start=first,
-            )
+        _check_when(self, "session")
         if self.mode == "online" and self.time is None:
             raise Invalid("online_needs_time", "online_needs_time_fix", at="mode", catalog=M)
 
@@ -913,28 +892,34 @@ class Event(Model, kw_only=True):
     delegate_to: Id | None = None  # who attends in the user's place while away
 
     def __post_init__(self) -> None:
-        if self.rrule:
-            if self.from_ is None:
-                raise Invalid("event_rrule_needs_from", "from_fix", at="rrule", catalog=M)
-            if self.date is not None:
-                raise Invalid("event_both", "event_both_fix", at="date", catalog=M)
-        elif self.date is None:
-            raise Invalid("event_needs_date", "event_needs_date_fix", catalog=M)
-        elif self.from_ is not None:
-            raise Invalid(
-                "from_without_rule", "from_without_rule_fix", at="from", catalog=M, rule="rrule"
-            )
-        first = self.from_ if self.rrule else self.date
-        if self.until and first and self.until < first:
-            raise Invalid(
-                "until_before_from",
-                "until_fix",
-                at="until",
-                catalog=M,
-                until=self.until,
-                first="from" if self.rrule else "date",
-                start=first,
-            )
+        _check_when(self, "event")
+
+
+def _check_when(item: Session | Event, kind: str) -> None:
+    """When a session or an event meets: a run of days (`date`, `until`) or a rule (`rrule`,
+    `from`, `until`), never both, and `until` not before the first day."""
+    if item.rrule:
+        if item.from_ is None:
+            raise Invalid(f"{kind}_rrule_needs_from", "from_fix", at="rrule", catalog=M)
+        if item.date is not None:
+            raise Invalid(f"{kind}_both", f"{kind}_both_fix", at="date", catalog=M)
+    elif item.date is None:
+        raise Invalid(f"{kind}_needs_date", f"{kind}_needs_date_fix", catalog=M)
+    elif item.from_ is not None:
+        raise Invalid(
+            "from_without_rule", "from_without_rule_fix", at="from", catalog=M, rule="rrule"
+        )
+    first = item.from_ if item.rrule else item.date
+    if item.until and first and item.until < first:
+        raise Invalid(
+            "until_before_from",
+            "until_fix",
+            at="until",
+            catalog=M,
+            until=item.until,
+            first="from" if item.rrule else "date",
+            start=first,
+        )
 
 
 class Quiet(Model, kw_only=True):
