@@ -14,7 +14,7 @@ import typer
 from ..errors import UsageError
 from ..i18n import Catalog, Lang, format_date, format_duration
 from ..workspace.models import Task, Workspace
-from ..workspace.state import Progress, load_progress, record_progress, save_progress
+from ..workspace.state import Progress, load_progress, locked, record_progress, save_progress
 from ..workspace.values import expand_rrule, parse_duration
 from .base import app
 from .context import options
@@ -173,17 +173,20 @@ def done(
         if minutes <= 0:
             raise UsageError(M(lang, "bad_spent", value=spent))
     today = o.day(None)
-    progress = load_progress(state_dir)
-    ref = resolve(ws, task, today, progress, lang)
-    t = ws.task(ref.split("@")[0])
-    assert t is not None
-    now = datetime.now(ZoneInfo(ws.profile.timezone))
+    resolve(ws, task, today, load_progress(state_dir), lang)  # a mistake leaves no .diklat/
+    with locked(state_dir):  # read, change and write as one step: two terminals record both
+        progress = load_progress(state_dir)
+        ref = resolve(ws, task, today, progress, lang)
+        t = ws.task(ref.split("@")[0])
+        assert t is not None
+        now = datetime.now(ZoneInfo(ws.profile.timezone))
+        updated = record_progress(
+            progress, ref, now=now, spent=minutes, done=spent is None, undo=undo
+        )
+        save_progress(state_dir, updated)
     if undo:
-        save_progress(state_dir, record_progress(progress, ref, now=now, undo=True))
         typer.echo(M(lang, "undo", title=t.title, id=ref))
         return
-    updated = record_progress(progress, ref, now=now, spent=minutes, done=spent is None)
-    save_progress(state_dir, updated)
     if spent is None:
         typer.echo(M(lang, "done", title=t.title, id=ref))
         return
