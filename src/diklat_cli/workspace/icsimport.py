@@ -27,6 +27,20 @@ if TYPE_CHECKING:
     from icalendar import Calendar, Component, Event
 
 MAX_BYTES = 20 * 1024 * 1024  # a decade of a busy office calendar is a few MB
+ENV_MAX_MB = "DIKLAT_MAX_CALENDAR_MB"  # raises (or lowers) MAX_BYTES, in megabytes
+
+
+def max_bytes() -> int:
+    """The size limit of one calendar file: DIKLAT_MAX_CALENDAR_MB when it is a number, else 20 MB."""
+    import os
+
+    try:
+        mb = float(os.environ.get(ENV_MAX_MB, ""))
+    except ValueError:
+        return MAX_BYTES
+    return int(mb * 2**20) if 0 < mb < 2**20 else MAX_BYTES
+
+
 MAX_OCCURRENCES = 10_000  # per file, within the window: 20 meetings a day for over a year
 MAX_WINDOW_DAYS = 800  # the longest span any command needs (a year's horizon, a long training)
 MAX_PER_DAY = 48  # a series repeating more often than every half hour is not a meeting
@@ -63,8 +77,8 @@ M = Catalog(
             "en": "the file is too big ({mb} MB; the limit is {limit} MB)",
         },
         "too_big_fix": {
-            "id": "ekspor hanya kalender dan rentang waktu yang Anda perlukan",
-            "en": "export only the calendar and the period you need",
+            "id": "ekspor hanya kalender dan rentang waktu yang Anda perlukan, atau naikkan batasnya (mis. {env}=50)",
+            "en": "export only the calendar and the period you need, or raise the limit (e.g. {env}=50)",
         },
         "not_utf8": {"id": "bukan teks UTF-8", "en": "is not UTF-8 text"},
         "not_utf8_fix": {
@@ -268,9 +282,11 @@ class _Cache:
         self.dirty = False
         if path is None:
             return
+        from .files import MAX_STATE_BYTES, read_limited
+
         try:
-            data = json.loads(path.read_text("utf-8"))
-        except (OSError, ValueError):
+            data = json.loads(read_limited(path, MAX_STATE_BYTES))
+        except (OSError, ValueError, RecursionError):  # a damaged cache only costs time
             return
         if isinstance(data, dict):
             self.entries = data
@@ -327,21 +343,18 @@ def read_calendar(
     def unusable(what: str, fix: str = "", line: int | None = None) -> _Unusable:
         return _Unusable(Problem(name, line, where, what, fix))
 
+    from .files import NotRegular, TooBig, read_limited
+
+    limit = max_bytes()
     try:
-        size = path.stat().st_size
-        if not path.is_file():
-            raise FileNotFoundError
-    except FileNotFoundError:
+        raw = read_limited(path, limit)
+    except (FileNotFoundError, NotRegular):  # a folder, a FIFO, a device: not an export
         raise unusable(M(lang, "missing"), M(lang, "missing_fix")) from None
-    except OSError as exc:
-        raise unusable(M(lang, "unreadable", error=exc.strerror)) from None
-    if size > MAX_BYTES:
+    except TooBig as exc:
         raise unusable(
-            M(lang, "too_big", mb=round(size / 2**20, 1), limit=MAX_BYTES // 2**20),
-            M(lang, "too_big_fix"),
-        )
-    try:
-        raw = path.read_bytes()[: MAX_BYTES + 1]  # the file may have grown since stat()
+            M(lang, "too_big", mb=round(exc.size / 2**20, 1), limit=round(limit / 2**20, 1)),
+            M(lang, "too_big_fix", env=ENV_MAX_MB),
+        ) from None
     except OSError as exc:
         raise unusable(M(lang, "unreadable", error=exc.strerror)) from None
     try:
