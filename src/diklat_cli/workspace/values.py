@@ -109,6 +109,14 @@ M = Catalog(
             "id": "tulis tanggal akhirnya, seperti UNTIL=20271231, atau hapus COUNT",
             "en": "write its last day instead, as UNTIL=20271231, or leave COUNT out",
         },
+        "rrule_count_until": {
+            "id": "'{text}': COUNT dan UNTIL tidak boleh dipakai bersama",
+            "en": "'{text}': COUNT and UNTIL cannot be used together",
+        },
+        "rrule_count_until_fix": {
+            "id": "pakai salah satunya saja",
+            "en": "keep one of them",
+        },
         "rrule_never": {
             "id": "'{text}' tidak pernah terjadi (misalnya 30 Februari)",
             "en": "'{text}' never occurs (30 February, for instance)",
@@ -260,6 +268,8 @@ MAX_INTERVAL = 999
 MAX_COUNT = 10_000
 _CYCLE_YEARS = 400  # the Gregorian calendar repeats itself (weekdays included) every 400 years
 _WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+# what dateutil raises on rules it accepted but cannot follow
+_RULE_ERRORS = (ValueError, TypeError, OverflowError, IndexError, KeyError)
 
 
 def rule_parts(text: str) -> dict[str, str] | None:
@@ -309,13 +319,16 @@ def check_rrule(text: str) -> str:
         raise Invalid("rrule_count", "rrule_count_fix", text=text, max=MAX_COUNT)
     if freq not in DAY_FREQS:
         raise Invalid("not_rrule", "rrule_fix", text=text)
+    if "COUNT" in parts and "UNTIL" in parts:  # RFC 5545 forbids it; dateutil only warns
+        raise Invalid("rrule_count_until", "rrule_count_until_fix", text=text)
     from dateutil.rrule import rrulestr
 
     try:
         rrulestr(body, dtstart=datetime(2000, 1, 1))
-    except (ValueError, TypeError, OverflowError):
+        never = never_occurs(body, date(2000, 1, 1))
+    except _RULE_ERRORS:  # dateutil's own checks miss some (BYMONTH=0 fails when iterated)
         raise Invalid("not_rrule", "rrule_fix", text=text) from None
-    if never_occurs(body, date(2000, 1, 1)):
+    if never:
         raise Invalid("rrule_never", "rrule_never_fix", text=text)
     return body
 
@@ -341,6 +354,15 @@ def explicit(parts: dict[str, str], anchor: date) -> dict[str, str]:
 
 
 def period_start(parts: dict[str, str], anchor: date, target: date) -> date:
+    """The start of the latest period of the rule at or before `target` (anchor when none later,
+    or when that start would fall outside the calendar: a week starting before the year 1)."""
+    try:
+        return _period_start(parts, anchor, target)
+    except (OverflowError, ValueError):
+        return anchor
+
+
+def _period_start(parts: dict[str, str], anchor: date, target: date) -> date:
     """The start of the latest period of the rule at or before `target` (anchor when none later).
 
     Periods are counted from the anchor's own (its day, its WKST week, its month, its year) in
@@ -371,7 +393,8 @@ def period_start(parts: dict[str, str], anchor: date, target: date) -> date:
 
 @lru_cache(maxsize=1024)
 def never_occurs(rule: str, anchor: date) -> bool:
-    """No day ever matches `rule` from `anchor` on (COUNT and UNTIL aside).
+    """No day ever matches `rule` from `anchor` on (COUNT and UNTIL aside); raises what dateutil
+    raises on a rule it cannot follow (_RULE_ERRORS).
 
     dateutil searches such a rule to the year 9999 (seconds for a daily rule); here it starts from
     the period nearest one full calendar cycle (400 years, times INTERVAL) before the end, which
@@ -390,11 +413,8 @@ def never_occurs(rule: str, anchor: date) -> bool:
     start = (
         period_start(parts, anchor, date(last_year, 1, 1)) if last_year > anchor.year else anchor
     )
-    try:
-        rr = rrulestr(_join(parts), dtstart=datetime.combine(start, time()))
-        return rr.after(datetime.combine(start, time()), inc=True) is None
-    except (ValueError, TypeError, OverflowError):
-        return False
+    rr = rrulestr(_join(parts), dtstart=datetime.combine(start, time()))
+    return rr.after(datetime.combine(start, time()), inc=True) is None
 
 
 def expand_rrule(rule: str, anchor: date, first: date, last: date) -> list[date]:
@@ -417,17 +437,22 @@ def _occurrences(rule: str, anchor: date, first_year: int, last_year: int) -> tu
     from dateutil.rrule import rrulestr
 
     parts = rule_parts(rule)
-    if not parts or never_occurs(rule, anchor):
+    try:
+        if not parts or never_occurs(rule, anchor):
+            return ()
+    except _RULE_ERRORS:
         return ()
     start = anchor
     if "COUNT" not in parts:
         parts = explicit(parts, anchor)
         start = period_start(parts, anchor, date(first_year, 1, 1))
-    rr = rrulestr(_join(parts), dtstart=datetime.combine(start, time()))
     out: list[date] = []
-    for d in rr:
-        if d.year > last_year:
-            break
-        if d.date() >= anchor:
-            out.append(d.date())
+    try:
+        for d in rrulestr(_join(parts), dtstart=datetime.combine(start, time())):
+            if d.year > last_year:
+                break
+            if d.date() >= anchor:
+                out.append(d.date())
+    except _RULE_ERRORS:  # a rule that reaches past the year 1 or 9999
+        pass
     return tuple(out)
