@@ -39,13 +39,13 @@ def plan(root: Path, *more: str) -> int:
 
 # --- hostile calendars ------------------------------------------------------------------------
 
-REFUSED = {"unclosed_vevent": ":6007:", "nested": ":11:"}  # exit 3, at this line of cal.ics
+REFUSED = {"unclosed_vevent": ":6006:", "nested": ":11:"}  # exit 3, at this line of cal.ics
 WARNED = {  # exit 0, with a warning naming cal.ics that says what was left out
     "vtimezone_secondly": "Kacau",
     "yearly_never": "tidak pernah terjadi",
     "setpos_never": "tidak pernah terjadi",
     "many_events": "5000",
-    "alarms": "5000",
+    "alarms": "lebih dari 30000 komponen",
     "broken_dtstart": "DTSTART",
 }
 
@@ -252,3 +252,20 @@ def test_special_files_are_refused_without_waiting(tmp_path: Path) -> None:
     (root / "cal.ics").write_bytes(hostile.broken_dtstart())
     done = _run(root, "plan", "--date", "2026-12-01")
     assert done.returncode == 3 and "progress.toml: tidak dapat dibaca" in done.stderr
+
+
+def test_an_unclosed_event_is_refused_at_the_line_where_the_file_ends(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Folded lines count as the lines they are in the file."""
+    data = (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:t\r\nBEGIN:VEVENT\r\nUID:a\r\n"
+        "DESCRIPTION:satu\r\n dua\r\n tiga\r\nSUMMARY:Rapat\r\n"
+    )
+    text = PROFILE + TASK + '[[calendar]]\npath = "cal.ics"\n'
+    root = workspace(tmp_path, text, cal__ics=data)
+    assert plan(root, "--lang", "en") == 3
+    err = capsys.readouterr().err
+    assert (
+        "cal.ics:9: [[calendar]] path: BEGIN:VEVENT (line 4) is never closed by END:VEVENT" in err
+    )

@@ -157,6 +157,10 @@ M = Catalog(
             "id": "ekspor ulang kalender dari aplikasinya: berkas ini terpotong atau rusak",
             "en": "export the calendar again from its app: this file is cut short or damaged",
         },
+        "crowded": {
+            "id": "{file}: lebih dari {n} komponen (acara, alarm, zona waktu); {dropped} acara lainnya diabaikan.",
+            "en": "{file}: more than {n} components (events, alarms, time zones); {dropped} more events are ignored.",
+        },
         "bad_zone": {
             "id": "{file}: zona waktu '{tzid}' dilewati: aturannya tidak tahunan.",
             "en": "{file}: time zone '{tzid}' left out: its rules are not yearly.",
@@ -247,7 +251,7 @@ def read_calendars(
     return busy, warnings
 
 
-CACHE_VERSION = 1  # raise when reading changes, so old results are not reused
+CACHE_VERSION = 2  # raise when reading changes, so old results are not reused
 
 
 def _cache_key(
@@ -262,6 +266,7 @@ def _cache_key(
         CACHE_VERSION,
         str(path.resolve()),
         st.st_mtime_ns,
+        st.st_ctime_ns,  # an export copied over with its old time stamp (cp -p) is read again
         st.st_size,
         tz.key,
         first,
@@ -372,6 +377,8 @@ def read_calendar(
     reading = _Reading(name, tz, lang)
     if scanned.dropped:
         reading.warn("too_many", n=icsscan.MAX_EVENTS, dropped=scanned.dropped)
+    if scanned.crowded:
+        reading.warn("crowded", n=icsscan.MAX_COMPONENTS, dropped=scanned.crowded)
     for tzid in scanned.bad_zones:
         reading.warn("bad_zone", tzid=tzid)
     start = datetime.combine(first, time(), tz)

@@ -48,7 +48,8 @@ class Scan:
     """What the parser gets, and what was left out of it."""
 
     text: bytes
-    dropped: int = 0  # events past MAX_EVENTS or MAX_COMPONENTS
+    dropped: int = 0  # events past MAX_EVENTS
+    crowded: int = 0  # events left out because the components kept reached MAX_COMPONENTS
     bad_zones: list[str] = field(default_factory=list)  # TZIDs of VTIMEZONEs left out
 
 
@@ -65,6 +66,8 @@ def _logical_lines(raw: bytes) -> list[tuple[int, bytes]]:
     pieces: list[bytes] = []  # the folded parts of the line being read
     for no, line in enumerate(raw.split(b"\n"), 1):
         line = line.removesuffix(b"\r")
+        if not line:
+            continue  # blank lines are not content lines; icalendar skips them too
         if line[:1] in (b" ", b"\t") and out:
             pieces.append(line[1:])
             continue
@@ -101,6 +104,8 @@ def scan(raw: bytes, first: date, last: date) -> Scan:
                 block.components += 1
         elif upper[:4] == b"END:":
             name = line[4:].strip().upper()
+            if stack == [(b"VCALENDAR", stack[0][1])] and name.startswith(b"VCALENDAR"):
+                name = b"VCALENDAR"  # "END:VCALENDARD": icalendar closes it all the same
             if not stack or stack[-1][0] != name:
                 expected = stack[-1][0].decode("ascii", "replace") if stack else ""
                 raise Broken("bad_end", no, got=name.decode("ascii", "replace"), expected=expected)
@@ -114,7 +119,8 @@ def scan(raw: bytes, first: date, last: date) -> Scan:
         (block.lines if block is not None else out).append(line)
     if stack:
         name, begun = stack[-1]
-        raise Broken("unclosed", len(lines), name=name.decode("ascii", "replace"), begun=begun)
+        end = lines[-1][0]  # the physical line of the last content line
+        raise Broken("unclosed", end, name=name.decode("ascii", "replace"), begun=begun)
     result.text = b"\r\n".join(out) + b"\r\n"
     return result
 
@@ -143,8 +149,11 @@ def _decide(
         last_day = end.group(1) if end else start.group(1)
         if last_day < lo or start.group(1) > hi:
             return []
-    if kept["events"] >= MAX_EVENTS or kept["components"] + block.components > MAX_COMPONENTS:
+    if kept["events"] >= MAX_EVENTS:
         result.dropped += 1
+        return []
+    if kept["components"] + block.components > MAX_COMPONENTS:
+        result.crowded += 1
         return []
     kept["events"] += 1
     kept["components"] += block.components
