@@ -107,7 +107,7 @@ def nested(n: int = 200_000) -> bytes:
 
 
 def alarms(n: int = 100_000) -> bytes:
-    """One event with a hundred thousand alarms."""
+    """One event with a hundred thousand alarms (alarms are not read: left out before parsing)."""
     inner = "".join(
         "BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-PT5M\r\nEND:VALARM\r\n" for _ in range(n)
     )
@@ -167,6 +167,53 @@ def long_line() -> bytes:
     )
 
 
+def exdates_many(n: int = 100_000) -> bytes:
+    """A daily series with a hundred thousand exceptions."""
+    dates = [
+        f"EXDATE:{2020 + i // 336:04d}{1 + i // 28 % 12:02d}{1 + i % 28:02d}T010000Z"
+        for i in range(n)
+    ]
+    return _cal(_event(0, "DTSTART:20200101T010000Z", "DURATION:PT1H", "RRULE:FREQ=DAILY", *dates))
+
+
+def rdates_many(n: int = 200_000) -> bytes:
+    """One event on two hundred thousand dates."""
+    dates = ",".join(f"{1900 + i % 8000:04d}0101T010000Z" for i in range(n))
+    return _cal(_event(0, "DTSTART:19000101T010000Z", "DURATION:PT1H", "RDATE:" + dates))
+
+
+def zone_transitions(zones: int = 10, observances: int = 100, dates: int = 200) -> bytes:
+    """Time zones of twenty thousand transitions each (icalendar's own sort of them is slow)."""
+    rdate = ",".join(f"{1900 + j:04d}0101T000000" for j in range(dates))
+    body = "".join(
+        f"BEGIN:VTIMEZONE\r\nTZID:Z{z}\r\n"
+        + "".join(
+            f"BEGIN:STANDARD\r\nDTSTART:{1900 + k:04d}0101T000000\r\nRDATE:{rdate}\r\n"
+            "TZOFFSETFROM:+0700\r\nTZOFFSETTO:+0700\r\nEND:STANDARD\r\n"
+            for k in range(observances)
+        )
+        + "END:VTIMEZONE\r\n"
+        for z in range(zones)
+    )
+    return _cal(body + _event(0, "DTSTART;TZID=Z1:20261201T090000", "DURATION:PT1H"))
+
+
+def series_many(n: int = 6000) -> bytes:
+    """Daily series, more than the event cap, each with a long description."""
+    return _cal(
+        "".join(
+            _event(
+                i,
+                f"DTSTART:20260101T0{i % 10}0000Z",
+                "DURATION:PT5M",
+                "RRULE:FREQ=DAILY",
+                "DESCRIPTION:" + "Agenda rapat " * 50,
+            )
+            for i in range(n)
+        )
+    )
+
+
 CALENDARS: dict[str, Callable[[], bytes]] = {
     f.__name__: f
     for f in (
@@ -183,6 +230,10 @@ CALENDARS: dict[str, Callable[[], bytes]] = {
         count_from_1900,
         hourly_from_1900,
         broken_dtstart,
+        exdates_many,
+        rdates_many,
+        zone_transitions,
+        series_many,
         long_line,
     )
 }

@@ -45,7 +45,7 @@ MAX_OCCURRENCES = 10_000  # per file, within the window: 20 meetings a day for o
 MAX_WINDOW_DAYS = 800  # the longest span any command needs (a year's horizon, a long training)
 MAX_PER_DAY = 48  # a series repeating more often than every half hour is not a meeting
 MAX_WARNINGS = 10  # per file: a broken export should not bury the plan
-MAX_SECONDS = 3.0  # the time one file's recurring events may take; the rest are left out
+MAX_SECONDS = 2.0  # the time one file's recurring events may take; the rest are left out
 
 
 def _clock() -> float:
@@ -157,13 +157,13 @@ M = Catalog(
             "id": "ekspor ulang kalender dari aplikasinya: berkas ini terpotong atau rusak",
             "en": "export the calendar again from its app: this file is cut short or damaged",
         },
-        "crowded": {
-            "id": "{file}: lebih dari {n} komponen (acara, alarm, zona waktu); {dropped} acara lainnya diabaikan.",
-            "en": "{file}: more than {n} components (events, alarms, time zones); {dropped} more events are ignored.",
+        "overdated": {
+            "id": "{file}: {dropped} acara dengan lebih dari {n} tanggal EXDATE/RDATE diabaikan.",
+            "en": "{file}: {dropped} events with more than {n} EXDATE/RDATE dates are ignored.",
         },
         "bad_zone": {
-            "id": "{file}: zona waktu '{tzid}' dilewati: aturannya tidak tahunan.",
-            "en": "{file}: time zone '{tzid}' left out: its rules are not yearly.",
+            "id": "{file}: zona waktu '{tzid}' dilewati: aturannya tidak tahunan, atau peralihannya lebih dari 1000.",
+            "en": "{file}: time zone '{tzid}' left out: its rules are not yearly, or it has over 1000 transitions.",
         },
     }
 )
@@ -377,8 +377,8 @@ def read_calendar(
     reading = _Reading(name, tz, lang)
     if scanned.dropped:
         reading.warn("too_many", n=icsscan.MAX_EVENTS, dropped=scanned.dropped)
-    if scanned.crowded:
-        reading.warn("crowded", n=icsscan.MAX_COMPONENTS, dropped=scanned.crowded)
+    if scanned.overdated:
+        reading.warn("overdated", n=icsscan.MAX_DATES, dropped=scanned.overdated)
     for tzid in scanned.bad_zones:
         reading.warn("bad_zone", tzid=tzid)
     start = datetime.combine(first, time(), tz)

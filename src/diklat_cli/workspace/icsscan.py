@@ -6,9 +6,12 @@ is untrusted input. This pass costs one look at each line and decides what the p
 - only what diklat reads: the VEVENTs that may touch the window and the VTIMEZONEs (to-dos,
   journals, free/busy and unknown components are left out);
 - at most MAX_EVENTS events and MAX_COMPONENTS components (nested ones counted), nested at most
-  MAX_DEPTH deep;
-- a VTIMEZONE whose rules are not yearly (a SECONDLY "time zone") is left out, and yearly rules
-  that start centuries ago start in the years in view instead;
+  MAX_DEPTH deep, and no event with more than MAX_DATES EXDATE and RDATE values;
+- of an event, only the properties diklat reads (no descriptions, attendees or alarms), and a
+  series whose every UNTIL is before the window not at all;
+- a VTIMEZONE whose rules are not yearly (a SECONDLY "time zone") or that has more than
+  MAX_TRANSITIONS transitions is left out, and yearly rules that start centuries ago start in
+  the years in view instead;
 - a component that is never closed, or closed by the wrong END, stops the reading with the line.
 
 The result is the text to parse (unfolded, one property a line) and what was left out.
@@ -20,10 +23,12 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-MAX_EVENTS = 5_000  # VEVENTs that may touch the window: icalendar parses ~2,000 a second
-MAX_COMPONENTS = 30_000  # every component kept, nested ones included (an event's alarms)
+MAX_EVENTS = 2_000  # VEVENTs that may touch the window: icalendar parses ~2,000 a second
+MAX_COMPONENTS = 30_000  # components kept, nested ones included: events and time zones
 MAX_DEPTH = 8  # VCALENDAR > VEVENT > VALARM is three deep
 MAX_TIMEZONES = 200  # VTIMEZONEs kept; a real export has a handful
+MAX_TRANSITIONS = 1_000  # observances and RDATEs of one VTIMEZONE; a full history has ~300
+MAX_DATES = 5_000  # EXDATE and RDATE values of one event: a daily meeting's 13 years
 
 _FOLD = re.compile(rb"\r?\n[ \t]")
 _RECURS = re.compile(rb"^(?:RRULE|RDATE|RECURRENCE-ID)[;:]", re.M | re.I)
@@ -49,7 +54,7 @@ class Scan:
 
     text: bytes
     dropped: int = 0  # events past MAX_EVENTS
-    crowded: int = 0  # events left out because the components kept reached MAX_COMPONENTS
+    overdated: int = 0  # events with more than MAX_DATES EXDATE and RDATE values
     bad_zones: list[str] = field(default_factory=list)  # TZIDs of VTIMEZONEs left out
 
 
@@ -130,9 +135,9 @@ def _decide(
 ) -> list[bytes]:
     """The lines of one component to keep (none when it is left out)."""
     if block.name == b"VTIMEZONE":
-        if kept["zones"] >= MAX_TIMEZONES or kept["components"] + block.components > MAX_COMPONENTS:
-            return []
-        lines = _zone(block, first)
+        full = kept["zones"] >= MAX_TIMEZONES
+        full = full or kept["components"] + block.components > MAX_COMPONENTS
+        lines = None if full else _zone(block, first)
         if lines is None:
             tzid = _TZID.search(b"\n".join(block.lines))
             result.bad_zones.append(tzid.group(1).decode("utf-8", "replace") if tzid else "?")
@@ -142,33 +147,91 @@ def _decide(
         return lines
     if block.name != b"VEVENT":
         return []  # to-dos, journals, free/busy: not busy time
-    text = b"\n".join(block.lines)
-    start = _DTSTART.search(text)
-    if start is not None and not _RECURS.search(text) and not _DURATION.search(text):
-        end = _DTEND.search(text)
-        last_day = end.group(1) if end else start.group(1)
-        if last_day < lo or start.group(1) > hi:
-            return []
+    lines = _event_lines(block.lines)
+    text = b"\n".join(lines)
+    if _outside(text, lo, hi):
+        return []
+    dates = sum(line.count(b",") + 1 for line in lines if _DATES.match(line))
+    if dates > MAX_DATES:
+        result.overdated += 1
+        return []
     if kept["events"] >= MAX_EVENTS:
         result.dropped += 1
         return []
-    if kept["components"] + block.components > MAX_COMPONENTS:
-        result.crowded += 1
-        return []
     kept["events"] += 1
-    kept["components"] += block.components
-    return block.lines
+    kept["components"] += 1
+    return lines
+
+
+# what diklat reads of an event (and recurring-ical-events needs); descriptions, attendees,
+# attachments and alarms are most of an export and are not parsed at all
+_READ = frozenset(
+    b"DTSTART DTEND DURATION RRULE RDATE EXDATE RECURRENCE-ID SUMMARY TRANSP STATUS UID "
+    b"SEQUENCE X-MICROSOFT-CDO-BUSYSTATUS".split()
+)
+_NAME = re.compile(rb"[A-Za-z0-9-]+")
+_DATES = re.compile(rb"(?:EXDATE|RDATE)[;:]", re.I)
+_UNTIL = re.compile(rb"UNTIL=(\d{8})", re.I)
+
+
+def _event_lines(lines: list[bytes]) -> list[bytes]:
+    """The VEVENT's own BEGIN and END and the properties diklat reads; no nested components."""
+    out = [lines[0]]
+    depth = 0
+    for line in lines[1:-1]:
+        upper = line[:6].upper()
+        if upper == b"BEGIN:":
+            depth += 1
+        elif upper[:4] == b"END:":
+            depth -= 1
+        elif depth == 0:
+            name = _NAME.match(line)
+            if name is not None and name.group().upper() in _READ:
+                out.append(line)
+    out.append(lines[-1])
+    return out
+
+
+def _outside(text: bytes, lo: bytes, hi: bytes) -> bool:
+    """The event surely ends before `lo` or starts after `hi` (dates as YYYYMMDD).
+
+    A one-off event by its DTSTART and DTEND; a series by its UNTIL, when every rule has one and
+    nothing else (RDATE, a moved occurrence) can bring it into view. Anything else is kept.
+    """
+    start = _DTSTART.search(text)
+    if start is None or _DURATION.search(text):
+        return False
+    if not _RECURS.search(text):
+        end = _DTEND.search(text)
+        last_day = end.group(1) if end else start.group(1)
+        return last_day < lo or start.group(1) > hi
+    if start.group(1) > hi:
+        return True  # a series that starts after the window
+    rules = [line for line in text.split(b"\n") if line[:5].upper() == b"RRULE"]
+    if len(rules) != len(_RECURS.findall(text)):
+        return False  # RDATE or RECURRENCE-ID
+    untils = [_UNTIL.search(rule) for rule in rules]
+    return all(u is not None and u.group(1) < lo for u in untils)
 
 
 _YEAR_START = re.compile(rb"^(DTSTART[^:]*:)(\d{4})(\d{4}T?)", re.I)
 
 
 def _zone(block: _Block, first: date) -> list[bytes] | None:
-    """A VTIMEZONE's lines, its yearly rules started near the window; None when not usable.
+    """A VTIMEZONE's lines, its yearly rules started near the window; None when not usable
+    (rules not yearly, or more than MAX_TRANSITIONS transitions).
 
     icalendar turns every observance rule into a list of transitions up to 2038: a rule finer
     than yearly makes that list endless, and one from the year 1 two thousand entries long.
     """
+    transitions = sum(
+        line.count(b",") + 1
+        for line in block.lines
+        if line[:5].upper() == b"RDATE"
+        or line.upper().startswith((b"BEGIN:STANDARD", b"BEGIN:DAYLIGHT"))
+    )
+    if transitions > MAX_TRANSITIONS:
+        return None
     out: list[bytes] = []
     pending: int | None = None  # index in `out` of the DTSTART of the observance being read
     rule: dict[str, str] = {}
