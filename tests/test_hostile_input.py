@@ -303,3 +303,12 @@ def test_the_scan_keeps_what_is_read_and_leaves_the_rest() -> None:
     assert "UID:b" not in text  # a series that ended before the window
     assert "UID:c" in text  # ended, but an RDATE brings it into view
     assert "VTODO" not in text
+
+
+def test_a_title_full_of_dots_is_text_not_a_long_key(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    title = ".".join(["1"] * 40)
+    task = f'[[task]]\nid = "b"\ntitle = "Versi {title}"\nestimate = "1h"\ndue = 2026-12-04\n'
+    root = workspace(tmp_path, PROFILE + TASK + task)
+    assert plan(root) == 0, capsys.readouterr().err

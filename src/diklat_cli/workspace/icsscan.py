@@ -167,7 +167,7 @@ def _decide(
 # attachments and alarms are most of an export and are not parsed at all
 _READ = frozenset(
     b"DTSTART DTEND DURATION RRULE RDATE EXDATE RECURRENCE-ID SUMMARY TRANSP STATUS UID "
-    b"SEQUENCE X-MICROSOFT-CDO-BUSYSTATUS".split()
+    b"SEQUENCE EXRULE X-MICROSOFT-CDO-BUSYSTATUS".split()
 )
 _NAME = re.compile(rb"[A-Za-z0-9-]+")
 _DATES = re.compile(rb"(?:EXDATE|RDATE)[;:]", re.I)

@@ -170,7 +170,7 @@ class _Loader:
             return None
         import tomllib
 
-        deep = _LONG_KEY.search(text)
+        deep = _long_key(text)
         try:
             if deep:
                 raise RecursionError
@@ -201,6 +201,16 @@ class _Loader:
             for err in exc.errors():
                 self.add(f.name, *explain_invalid(model, err, prefix, f.data, f.lines, self.lang))
             return None
+
+
+def _long_key(text: str) -> re.Match[str] | None:
+    """The first name of more than MAX_KEY_PARTS dotted parts outside a string ("1.2.3…" in a
+    title is text, not a key: a quote before it on its line, unclosed, says so)."""
+    for m in _LONG_KEY.finditer(text):
+        before = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
+        if before.count('"') % 2 == 0 and before.count("'") % 2 == 0:
+            return m
+    return None
 
 
 def _deepest_line(text: str) -> int:
