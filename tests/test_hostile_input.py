@@ -312,3 +312,15 @@ def test_a_title_full_of_dots_is_text_not_a_long_key(
     task = f'[[task]]\nid = "b"\ntitle = "Versi {title}"\nestimate = "1h"\ndue = 2026-12-04\n'
     root = workspace(tmp_path, PROFILE + TASK + task)
     assert plan(root) == 0, capsys.readouterr().err
+
+
+def test_an_end_with_nothing_open_is_refused_at_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by the fuzz (seed 7): a second END:VCALENDAR."""
+    data = hostile.broken_dtstart() + b"END:VCALENDAR\r\n"
+    text = PROFILE + TASK + '[[calendar]]\npath = "cal.ics"\n'
+    root = workspace(tmp_path, text, cal__ics=data)
+    assert plan(root, "--lang", "en") == 3
+    err = capsys.readouterr().err
+    assert "cal.ics:9: [[calendar]] path: END:VCALENDAR without a BEGIN:VCALENDAR before it" in err

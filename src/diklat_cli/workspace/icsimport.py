@@ -149,6 +149,10 @@ M = Catalog(
             "id": "END:{got} di tempat END:{expected} seharusnya",
             "en": "END:{got} where END:{expected} should be",
         },
+        "stray_end": {
+            "id": "END:{got} tanpa BEGIN:{got} sebelumnya",
+            "en": "END:{got} without a BEGIN:{got} before it",
+        },
         "too_deep": {
             "id": "komponen bersarang lebih dari {n} tingkat",
             "en": "components nested more than {n} deep",

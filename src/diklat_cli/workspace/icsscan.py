@@ -109,10 +109,13 @@ def scan(raw: bytes, first: date, last: date) -> Scan:
                 block.components += 1
         elif upper[:4] == b"END:":
             name = line[4:].strip().upper()
-            if stack == [(b"VCALENDAR", stack[0][1])] and name.startswith(b"VCALENDAR"):
+            only_calendar = len(stack) == 1 and stack[0][0] == b"VCALENDAR"
+            if only_calendar and name.startswith(b"VCALENDAR"):
                 name = b"VCALENDAR"  # "END:VCALENDARD": icalendar closes it all the same
-            if not stack or stack[-1][0] != name:
-                expected = stack[-1][0].decode("ascii", "replace") if stack else ""
+            if not stack:
+                raise Broken("stray_end", no, got=name.decode("ascii", "replace"))
+            if stack[-1][0] != name:
+                expected = stack[-1][0].decode("ascii", "replace")
                 raise Broken("bad_end", no, got=name.decode("ascii", "replace"), expected=expected)
             stack.pop()
             if len(stack) <= 1 and block is not None and block.name == name:
