@@ -12,7 +12,7 @@ import stat
 from pathlib import Path
 
 MB = 1024 * 1024
-MAX_TOML_BYTES = 8 * MB  # one workspace file; 10,000 tasks are about 1 MB
+MAX_TOML_BYTES = 4 * MB  # one workspace file; 10,000 tasks are about 1 MB
 MAX_STATE_BYTES = 16 * MB  # a file of .diklat/ or of the cache
 
 
