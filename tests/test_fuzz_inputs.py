@@ -112,7 +112,19 @@ ICS_INSERTS = [
     " folded\r\n",
     "\ufeff",
 ]
-TOML_VALUES = ['""', "[]", "{}", "true", "-1", "0", '"FREQ=SECONDLY"', '"x"', "2026-02-30", "1e400"]
+TOML_VALUES = [
+    '""',
+    "[]",
+    "{}",
+    "true",
+    "-1",
+    "0",
+    '"FREQ=SECONDLY"',
+    '"x"',
+    "2026-02-30",
+    "1e400",
+    '"' + "9" * 400 + '"',
+]
 TOML_INSERTS = ["[[task]]\n", "[profile]\n", "=", '"', "[", "]", "\n[[training.session]]\n", "\x00"]
 
 

@@ -324,3 +324,16 @@ def test_an_end_with_nothing_open_is_refused_at_its_line(
     assert plan(root, "--lang", "en") == 3
     err = capsys.readouterr().err
     assert "cal.ics:9: [[calendar]] path: END:VCALENDAR without a BEGIN:VCALENDAR before it" in err
+
+
+def test_a_time_zone_name_too_long_for_a_file_name_is_an_unknown_zone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by the fuzz (seed 11): zoneinfo looks the name up as a file, and the OS refuses."""
+    data = hostile.broken_dtstart().replace(
+        b"PRODID:-//hostile//EN\r\n", b"PRODID:t\r\nX-WR-TIMEZONE:" + b"9" * 400 + b"\r\n"
+    )
+    text = PROFILE + TASK + '[[calendar]]\npath = "cal.ics"\n'
+    root = workspace(tmp_path, text, cal__ics=data)
+    assert plan(root) == 0
+    assert "X-WR-TIMEZONE '999" in capsys.readouterr().err

@@ -479,7 +479,7 @@ def _wr_timezone(cal: Calendar, reading: _Reading) -> ZoneInfo | None:
     tzid = ZONE_ALIASES.get(tzid.upper(), tzid)
     try:
         zone = ZoneInfo(tzid)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long for a file
         reading.warn("bad_wr_tz", tzid=str(value), zone=reading.tz.key)
         del cal["X-WR-TIMEZONE"]
         return None

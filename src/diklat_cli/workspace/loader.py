@@ -252,7 +252,7 @@ def _context(main: _File) -> dict[str, Any]:
     tz = profile.get("timezone") if isinstance(profile, dict) else None
     try:
         ZoneInfo(tz) if isinstance(tz, str) and tz else None
-    except (ValueError, KeyError):  # the profile reports it; meanwhile read dates in WIB
+    except (ValueError, KeyError, OSError):  # reported by the profile; read dates in WIB meanwhile
         tz = None
     return {
         "jp_minutes": jp if isinstance(jp, int) and not isinstance(jp, bool) and jp > 0 else 45,

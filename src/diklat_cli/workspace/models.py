@@ -312,7 +312,7 @@ def _moment(value: Any, info: Any) -> date | datetime:
 def _zone(value: str, info: Any) -> str:
     try:
         ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long for a file
         raise Invalid("timezone", "timezone_fix", catalog=M, text=value) from None
     return value
 
