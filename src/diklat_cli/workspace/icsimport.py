@@ -44,6 +44,7 @@ def max_bytes() -> int:
 MAX_OCCURRENCES = 10_000  # per file, within the window: 20 meetings a day for over a year
 MAX_WINDOW_DAYS = 800  # the longest span any command needs (a year's horizon, a long training)
 MAX_PER_DAY = 48  # a series repeating more often than every half hour is not a meeting
+MAX_EVENT_DAYS = 400  # an event longer than this is a mistake (DTSTART 1900, DTEND 2026)
 MAX_WARNINGS = 10  # per file: a broken export should not bury the plan
 MAX_SECONDS = 2.0  # the time one file's recurring events may take; the rest are left out
 
@@ -136,6 +137,10 @@ M = Catalog(
         "more_warnings": {
             "id": "{file}: {n} peringatan lain tidak ditampilkan.",
             "en": "{file}: {n} more warnings not shown.",
+        },
+        "too_long": {
+            "id": "{file}: acara '{event}' dilewati: lebih dari {n} hari.",
+            "en": "{file}: event '{event}' skipped: it lasts more than {n} days.",
         },
         "slow": {
             "id": "{file}: acara berulangnya butuh lebih dari {seconds:g} detik; {n} acara berulang dilewati.",
@@ -456,7 +461,9 @@ def _busy(
                 n += 1
                 event = occurrence.as_component(False)
                 b = _to_busy(event, floating, reading)
-                if b is not None:
+                if b is not None and b.end - b.start > timedelta(days=MAX_EVENT_DAYS):
+                    reading.warn("too_long", event=b.title, n=MAX_EVENT_DAYS)
+                elif b is not None:
                     yield b
         except Exception as exc:
             title = _series_title(series, reading.lang)
