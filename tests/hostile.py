@@ -32,6 +32,12 @@ def unclosed_vevent() -> bytes:
     return (HEAD + body).encode()
 
 
+def unclosed_many(n: int = 8000) -> bytes:
+    """Events opened and never closed: the old pre-filter searched from each to the end."""
+    body = "".join(f"BEGIN:VEVENT\r\nUID:u{i}\r\nDTSTART:20261201T010000Z\r\n" for i in range(n))
+    return (HEAD + body).encode()
+
+
 def vtimezone_secondly() -> bytes:
     """A time zone whose daylight rule repeats every second."""
     return _cal(
@@ -76,6 +82,22 @@ def setpos_never(n: int = 200) -> bytes:
         "".join(
             _event(
                 i, "DTSTART:20260101T010000Z", f"RRULE:FREQ=DAILY;BYSETPOS=2;INTERVAL={1 + i % 3}"
+            )
+            for i in range(n)
+        )
+    )
+
+
+def never_distinct(n: int = 2000) -> bytes:
+    """Never-occurring rules, each from its own year: each costs a search of its own, so the
+    time limit of a file is what ends the reading."""
+    return _cal(
+        "".join(
+            _event(
+                i,
+                f"DTSTART:{1950 + i % 70:04d}0101T010000Z",
+                "DURATION:PT5M",
+                f"RRULE:FREQ=DAILY;BYSETPOS={2 + i % 5};INTERVAL={1 + i % 7}",
             )
             for i in range(n)
         )
@@ -218,10 +240,12 @@ CALENDARS: dict[str, Callable[[], bytes]] = {
     f.__name__: f
     for f in (
         unclosed_vevent,
+        unclosed_many,
         vtimezone_secondly,
         vtimezone_from_year_one,
         yearly_never,
         setpos_never,
+        never_distinct,
         todos,
         many_events,
         nested,

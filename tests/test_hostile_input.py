@@ -39,11 +39,16 @@ def plan(root: Path, *more: str) -> int:
 
 # --- hostile calendars ------------------------------------------------------------------------
 
-REFUSED = {"unclosed_vevent": ":6006:", "nested": ":11:"}  # exit 3, at this line of cal.ics
+REFUSED = {
+    "unclosed_vevent": ":6006:",
+    "nested": ":11:",
+    "unclosed_many": ":25:",
+}  # exit 3, at this line of cal.ics
 WARNED = {  # exit 0, with a warning naming cal.ics that says what was left out
     "vtimezone_secondly": "Kacau",
     "yearly_never": "tidak pernah terjadi",
     "setpos_never": "tidak pernah terjadi",
+    "never_distinct": "butuh lebih dari 2 detik",
     "many_events": "2000",
     "broken_dtstart": "DTSTART",
     "exdates_many": "lebih dari 5000 tanggal",
