@@ -168,7 +168,7 @@ def test_mutated_calendars_are_read_or_refused(tmp_path: Path) -> None:
     (root / "diklat.toml").write_text(
         '[profile]\nname = "Rina"\n[[calendar]]\npath = "cal.ics"\n', encoding="utf-8"
     )
-    for n in range(cases(60)):
+    for n in range(cases(400)):
         text = mutate(rng.choice(seeds), rng, ICS_VALUES, ICS_INSERTS, ":")
         (root / "cal.ics").write_bytes(text.encode("utf-8", "surrogatepass"))
         day = rng.choice(["2026-12-01", "1997-09-02", "2024-03-10"])
@@ -212,7 +212,7 @@ def test_random_recurrences_are_planned_or_refused_at_their_line(tmp_path: Path)
     root = tmp_path / "ws"
     root.mkdir()
     (root / "diklat.toml").write_text('[profile]\nname = "Rina"\n', encoding="utf-8")
-    for n in range(cases(80)):
+    for n in range(cases(400)):
         rule = random_rule(rng)
         anchor = rng.choice(["0001-01-01", "1900-01-01", "2026-11-30", "2026-12-31", "9999-01-01"])
         task = (
@@ -259,7 +259,7 @@ def test_damaged_progress_files_stop_the_command_and_are_kept(tmp_path: Path) ->
         encoding="utf-8",
     )
     values = [*TOML_VALUES, "2", "99999999999999999999", "-5", "nan"]
-    for n in range(cases(60)):
+    for n in range(cases(300)):
         text = mutate(PROGRESS, rng, values, [*TOML_INSERTS, "version = 2\n"], " = ")
         data = text.encode("utf-8", "surrogatepass")
         (root / ".diklat" / "progress.toml").write_bytes(data)
@@ -290,7 +290,7 @@ def test_mutated_workspaces_exit_0_1_2_or_3(tmp_path: Path) -> None:
     rng = random.Random(SEED + 3)
     codes: Counter[int] = Counter()
     files = sorted(p.name for p in KONTRAK.glob("*.toml"))
-    for n in range(cases(60)):
+    for n in range(cases(300)):
         root = tmp_path / f"ws{n}"
         shutil.copytree(KONTRAK, root)
         name = rng.choice(files)
