@@ -16,8 +16,8 @@ from ..errors import UsageError
 from ..i18n import Catalog, Lang, format_date, format_duration
 from ..planning.occurrences import Ref, occurrences, task_id
 from ..render.escape import terminal
-from ..workspace.models import Workspace
-from ..workspace.state import Progress, load_progress, record_progress, save_progress
+from ..workspace.models import Task, Workspace
+from ..workspace.state import Progress, load_progress, locked, record_progress, save_progress
 from ..workspace.values import Invalid, parse_duration
 from .base import app
 from .context import options, parse_day
@@ -183,44 +183,54 @@ def done(
       diklat done lap-mingguan@2026-12-14 --skip
     """
     o = options(ctx)
-    ws = o.ws
-    lang = o.language
-    state_dir = o.state_dir
+    ws, lang, state_dir = o.ws, o.language, o.state_dir
     if state_dir is None:
         raise UsageError(M(lang, "demo"))
     if skip and spent is not None:
         raise UsageError(M(lang, "skip_spent"))
-    minutes = 0
-    if spent is not None:
-        try:
-            minutes = parse_duration(spent, ws.planning.jp_minutes)
-        except Invalid as exc:
-            if exc.key == "long_duration":
-                raise UsageError(f"--spent: {exc.what(lang)}") from None
-            raise UsageError(M(lang, "bad_spent", value=spent)) from None
-        if minutes <= 0:
-            raise UsageError(M(lang, "bad_spent", value=spent))
+    minutes = _spent(spent, ws, lang)
     today = o.day(None)
-    progress = load_progress(state_dir)
-    ref = resolve(ws, task, today, progress, lang)
-    t = ws.task(task_id(ref))
-    assert t is not None
+    ref = resolve(ws, task, today, load_progress(state_dir), lang)  # a mistake leaves no .diklat/
     if skip and "@" not in ref:
         raise UsageError(M(lang, "skip_one_off", id=ref))
-    now = datetime.now(ZoneInfo(ws.profile.timezone))
-    if undo:
-        save_progress(state_dir, record_progress(progress, ref, now=now, undo=True))
-        typer.echo(terminal(M(lang, "undo", title=t.title, id=ref)))
-        return
-    if skip:
-        save_progress(state_dir, record_progress(progress, ref, now=now, skip=True))
-        typer.echo(M(lang, "skipped", title=t.title, id=ref))
-        return
-    updated = record_progress(progress, ref, now=now, spent=minutes, done=spent is None)
-    save_progress(state_dir, updated)
+    with locked(state_dir):  # read, change and write as one step: two terminals record both
+        progress = load_progress(state_dir)
+        ref = resolve(ws, task, today, progress, lang)
+        now = datetime.now(ZoneInfo(ws.profile.timezone))
+        updated = record_progress(
+            progress, ref, now=now, spent=minutes, done=not (spent or skip), undo=undo, skip=skip
+        )
+        save_progress(state_dir, updated)
+    t = ws.task(task_id(ref))
+    assert t is not None
+    typer.echo(terminal(_recorded(t, ref, minutes, updated, lang, undo=undo, skip=skip)))
+
+
+def _spent(spent: str | None, ws: Workspace, lang: Lang) -> int:
+    """The minutes of `--spent` (0 without it); a usage error when they are not a duration."""
     if spent is None:
-        typer.echo(terminal(M(lang, "done", title=t.title, id=ref)))
-        return
+        return 0
+    try:
+        minutes = parse_duration(spent, ws.planning.jp_minutes)
+    except Invalid as exc:
+        if exc.key == "long_duration":
+            raise UsageError(f"--spent: {exc.what(lang)}") from None
+        raise UsageError(M(lang, "bad_spent", value=spent)) from None
+    if minutes <= 0:
+        raise UsageError(M(lang, "bad_spent", value=spent))
+    return minutes
+
+
+def _recorded(
+    t: Task, ref: str, minutes: int, updated: Progress, lang: Lang, *, undo: bool, skip: bool
+) -> str:
+    """What `done` tells the user it recorded."""
+    if undo:
+        return M(lang, "undo", title=t.title, id=ref)
+    if skip:
+        return M(lang, "skipped", title=t.title, id=ref)
+    if not minutes:
+        return M(lang, "done", title=t.title, id=ref)
     left = max(0, t.estimate - updated.of(ref).spent_minutes)
     text = M(
         lang,
@@ -231,6 +241,4 @@ def done(
         left=format_duration(left, lang),
         estimate=format_duration(t.estimate, lang),
     )
-    if left == 0:
-        text += M(lang, "spent_all", id=ref)
-    typer.echo(terminal(text))
+    return text + (M(lang, "spent_all", id=ref) if left == 0 else "")

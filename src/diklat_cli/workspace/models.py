@@ -410,7 +410,7 @@ def _zone(value: str, info: Any) -> str:
         return alias
     try:
         ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long for a file
         raise Invalid("timezone", "timezone_fix", catalog=M, text=value) from None
     return value
 
@@ -1006,7 +1006,7 @@ class Workspace(Model, kw_only=True):
     task_sources: tuple[TaskSource, ...] = ()
     # the files besides the TOML that this value was read from (path, mtime_ns, size): the cache
     # serves it only while they are unchanged
-    read_files: tuple[tuple[str, int, int], ...] = ()
+    read_files: tuple[tuple[str, int, int, int], ...] = ()
 
     def colleague(self, cid: str | None) -> Colleague | None:
         return next((c for c in self.colleagues if c.id == cid), None) if cid else None
