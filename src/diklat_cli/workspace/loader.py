@@ -22,7 +22,7 @@ from ..errors import Problem, WorkspaceError
 from ..i18n import DEFAULT_LANG, Catalog, Lang, parse_lang
 from ..record import Record
 from .files import MAX_STATE_BYTES, MAX_TOML_BYTES, NotRegular, TooBig, read_limited
-from .models import Model, Workspace
+from .models import ZONE_ALIASES, Model, Workspace
 from .problems import M, describe_path, explain_errors, explain_syntax, suggest
 from .tables import ITEM_TABLES, SETTINGS_TABLES, home_of
 from .tomlpos import LineMap
@@ -250,6 +250,8 @@ def _context(main: _File) -> dict[str, Any]:
     profile = main.data.get("profile")
     jp = planning.get("jp_minutes") if isinstance(planning, dict) else None
     tz = profile.get("timezone") if isinstance(profile, dict) else None
+    if isinstance(tz, str):
+        tz = ZONE_ALIASES.get(tz.strip().upper(), tz)  # WIB, WITA, WIT as the profile reads them
     try:
         ZoneInfo(tz) if isinstance(tz, str) and tz else None
     except (ValueError, KeyError, OSError):  # reported by the profile; read dates in WIB meanwhile
@@ -270,82 +272,10 @@ def load(root: Path, lang: Lang | None = None, cwd: Path | None = None) -> Works
     marker = root / MARKER
     language = lang or language_of(marker) or DEFAULT_LANG
     ld = _Loader(root, language, cwd or Path.cwd())
-    if not root.is_dir():
-        ld.add(str(root), None, "", ld.say("no_folder"), ld.say("no_folder_fix", path=root))
-        raise WorkspaceError(ld.problems, language)
-    if not marker.is_file() and not marker.exists():
-        ld.add(ld.name(marker), None, "", ld.say("no_marker"), ld.say("no_marker_fix"))
-        raise WorkspaceError(ld.problems, language)
-    paths = [
-        marker,
-        *sorted(
-            p
-            for p in root.rglob("*.toml")
-            if p != marker
-            and p.is_file()
-            and not any(part.startswith(".") for part in p.relative_to(root).parts)
-        ),
-    ]
-    files = [f for p in paths if (f := ld.read(p)) is not None]
-    if not files or files[0].path != marker:
-        raise WorkspaceError(ld.problems, language)
+    files = _files(ld, root, marker)
     main = files[0]
-    if not isinstance(main.data.get("profile"), dict):
-        ld.add(
-            main.name,
-            main.lines.find(("profile",)) or 1,
-            "",
-            ld.say("no_profile"),
-            ld.say("no_profile_fix"),
-        )
     context = _context(main)
-    settings: dict[str, Any] = {}
-    items: dict[str, list[Any]] = {name: [] for name, _ in ITEM_TABLES.values()}
-    entries: list[_Entry] = []
-    for f in files:
-        for key, value in f.data.items():
-            if key in ITEM_TABLES:
-                name, model = ITEM_TABLES[key]
-                listed = value if isinstance(value, list) else [value]
-                for i, data in enumerate(listed):
-                    prefix = (key, i) if isinstance(value, list) else (key,)
-                    item = ld.validate(model, data, context, f, prefix)
-                    entries.append(_Entry(key, data, f, prefix, item))
-                    if item is not None:
-                        items[name].append(item)
-            elif key in SETTINGS_TABLES and f is main:
-                if key == "profile" and not isinstance(value, dict):
-                    continue  # reported above
-                settings[key] = ld.validate(SETTINGS_TABLES[key], value, context, f, (key,))
-            elif key in SETTINGS_TABLES:
-                ld.add(
-                    f.name,
-                    f.lines.find((key,)),
-                    key,
-                    ld.say("settings_elsewhere", key=key),
-                    ld.say("settings_elsewhere_fix"),
-                )
-            elif not isinstance(value, dict | list):
-                # a key = value above the first [table], or a table name forgotten
-                home = home_of(key)
-                ld.add(
-                    f.name,
-                    f.lines.find((key,)),
-                    key,
-                    ld.say("outside", key=key),
-                    ld.say("outside_fix", table=home) if home else ld.say("outside_any_fix"),
-                )
-            else:
-                ld.add(
-                    f.name,
-                    f.lines.find((key,)),
-                    key,
-                    ld.say("unknown_table", key=key),
-                    suggest(key, [*ITEM_TABLES, *SETTINGS_TABLES], "known_tables", ld.lang),
-                )
-    profile = main.data.get("profile")
-    if isinstance(profile, dict):
-        entries.append(_Entry("profile", profile, main, ("profile",)))
+    settings, items, entries = _tables(ld, files, context)
     # the checks across files read what people wrote, so that a typo elsewhere in an item
     # does not hide its duplicate id or its unknown colleague
     _check_ids(ld, entries)
@@ -364,6 +294,83 @@ def load(root: Path, lang: Lang | None = None, cwd: Path | None = None) -> Works
         raise WorkspaceError(ld.problems, language)
     fields: dict[str, Any] = {**settings, **{k: tuple(v) for k, v in items.items()}}
     return Workspace(**fields, read_files=read_files)
+
+
+def _files(ld: _Loader, root: Path, marker: Path) -> list[_File]:
+    """diklat.toml (first) and every other TOML file of the workspace, read; a workspace with no
+    folder, no diklat.toml or no [profile] stops here."""
+    if not root.is_dir():
+        ld.add(str(root), None, "", ld.say("no_folder"), ld.say("no_folder_fix", path=root))
+        raise WorkspaceError(ld.problems, ld.lang)
+    if not marker.is_file() and not marker.exists():
+        ld.add(ld.name(marker), None, "", ld.say("no_marker"), ld.say("no_marker_fix"))
+        raise WorkspaceError(ld.problems, ld.lang)
+    paths = [
+        marker,
+        *sorted(
+            p
+            for p in root.rglob("*.toml")
+            if p != marker
+            and p.is_file()
+            and not any(part.startswith(".") for part in p.relative_to(root).parts)
+        ),
+    ]
+    files = [f for p in paths if (f := ld.read(p)) is not None]
+    if not files or files[0].path != marker:
+        raise WorkspaceError(ld.problems, ld.lang)
+    main = files[0]
+    if not isinstance(main.data.get("profile"), dict):
+        where = main.lines.find(("profile",)) or 1
+        ld.add(main.name, where, "", ld.say("no_profile"), ld.say("no_profile_fix"))
+    return files
+
+
+def _tables(
+    ld: _Loader, files: list[_File], context: dict[str, Any]
+) -> tuple[dict[str, Any], dict[str, list[Any]], list[_Entry]]:
+    """Every table of every file validated: the settings (from diklat.toml only), the items by
+    kind, and each item as written (for the checks across files)."""
+    main = files[0]
+    settings: dict[str, Any] = {}
+    items: dict[str, list[Any]] = {name: [] for name, _ in ITEM_TABLES.values()}
+    entries: list[_Entry] = []
+    for f in files:
+        for key, value in f.data.items():
+            if key in ITEM_TABLES:
+                name, model = ITEM_TABLES[key]
+                listed = value if isinstance(value, list) else [value]
+                for i, data in enumerate(listed):
+                    prefix = (key, i) if isinstance(value, list) else (key,)
+                    item = ld.validate(model, data, context, f, prefix)
+                    entries.append(_Entry(key, data, f, prefix, item))
+                    if item is not None:
+                        items[name].append(item)
+            elif key in SETTINGS_TABLES and f is main:
+                if key == "profile" and not isinstance(value, dict):
+                    continue  # reported with the files
+                settings[key] = ld.validate(SETTINGS_TABLES[key], value, context, f, (key,))
+            else:
+                _misplaced(ld, f, key, value)
+    profile = main.data.get("profile")
+    if isinstance(profile, dict):
+        entries.append(_Entry("profile", profile, main, ("profile",)))
+    return settings, items, entries
+
+
+def _misplaced(ld: _Loader, f: _File, key: str, value: Any) -> None:
+    """A key that is not a table diklat reads where it stands, with its fix."""
+    where = f.lines.find((key,))
+    if key in SETTINGS_TABLES:
+        what, fix = ld.say("settings_elsewhere", key=key), ld.say("settings_elsewhere_fix")
+    elif not isinstance(value, dict | list):
+        # a key = value above the first [table], or a table name forgotten
+        home = home_of(key)
+        what = ld.say("outside", key=key)
+        fix = ld.say("outside_fix", table=home) if home else ld.say("outside_any_fix")
+    else:
+        what = ld.say("unknown_table", key=key)
+        fix = suggest(key, [*ITEM_TABLES, *SETTINGS_TABLES], "known_tables", ld.lang)
+    ld.add(f.name, where, key, what, fix)
 
 
 M_ = TypeVar("M_", bound=Model)
