@@ -106,6 +106,24 @@ def test_an_overloaded_week_keeps_the_important_task_on_time() -> None:
     assert timeline(plan, MON)[0] == "07:30-12:00 task a"  # the important, urgent one first
 
 
+def test_work_that_arrives_later_does_not_make_the_important_task_late() -> None:
+    # the case: from Wednesday, the important task needs all of Wednesday to Friday
+    # (22 h 30 m); the unimportant one, due Friday 11.00, would take 105 minutes of it
+    w = ws(
+        tasks=[
+            {"id": "u", "title": "U", "estimate": "105m", "due": "2026-12-04T11:00",
+             "available": "2026-12-02"},
+            {"id": "i", "title": "I", "estimate": "22h30m", "due": "2026-12-04",
+             "available": "2026-12-02", "important": True},
+        ]
+    )  # fmt: skip
+    plan = make_plan(w, MON, holidays=HolidayData())
+    i, u = plan.task("i"), plan.task("u")
+    assert i is not None and u is not None
+    assert not i.late and u.late
+    assert timeline(plan, date(2026, 12, 4))[0] == "07:30-11:30 task i"
+
+
 def test_a_routine_duty_becomes_one_occurrence_per_day_it_recurs() -> None:
     w = ws(
         tasks=[
