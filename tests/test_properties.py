@@ -298,6 +298,38 @@ def test_no_important_task_is_late_when_the_important_tasks_alone_fit(case: Case
         assert late == []
 
 
+def _short_blocks(plan: Plan, ws: Workspace) -> list[tuple[str, int, bool]]:
+    """Task blocks under the task's min_block (or its whole effort, when less): id, minutes and
+    whether the block says a deadline needed it."""
+    out = []
+    for day in plan.days:
+        for b in day.blocks:
+            if b.kind != "task" or b.ref is None:
+                continue
+            task, status = ws.task(b.ref.split("@")[0]), plan.task(b.ref)
+            assert task is not None and status is not None
+            mb = task.min_block or ws.planning.min_block
+            least = min(25 if ws.planning.pomodoro else mb, mb, status.estimate_minutes)
+            if b.minutes < least:
+                out.append((b.ref, b.minutes, b.sliver))
+    return out
+
+
+@SETTINGS
+@given(st.one_of(cases(), release_queues()))
+def test_no_block_under_min_block_unless_a_deadline_needs_it(case: Case) -> None:
+    # "needs": the plan that keeps every block at min_block has more late tasks
+    ws, today, holidays = case
+    plan = make_plan(ws, today, holidays=holidays)
+    short = _short_blocks(plan, ws)
+    assert all(sliver for _, _, sliver in short)  # and `why` says so
+    if short:
+        strict = make_plan(ws, today, holidays=holidays, slivers=False)
+        assert _short_blocks(strict, ws) == []
+        late = sum(t.late for t in plan.tasks)
+        assert sum(t.late for t in strict.tasks) > late
+
+
 @SETTINGS
 @given(cases())
 def test_the_same_input_gives_the_same_plan(case: Case) -> None:

@@ -33,6 +33,7 @@ class Job:
         "release",
         "release_m",
         "rem",
+        "sliver_ok",
         "task",
         "title",
         "too_big",
@@ -76,6 +77,7 @@ class Job:
         self.rank_on = 0  # ... as on-time work (`place`)
         self.rank_late = 0  # ... as late work (`place`)
         self.dl = 0
+        self.sliver_ok = True  # may cut a block under min_block when its deadline is tight
 
 
 __all__ = ["Job"]
