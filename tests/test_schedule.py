@@ -158,6 +158,29 @@ def test_a_block_under_min_block_only_where_the_deadline_needs_it_and_says_so() 
     assert c and all(b.minutes >= 60 and not b.sliver for b in c)
 
 
+def test_work_that_arrives_later_keeps_its_place_as_the_days_pass() -> None:
+    # X arrives on Wednesday and is due before Y: Monday's plan gives it Wednesday morning,
+    # and Wednesday's plan (Monday's and Tuesday's work on Y recorded) does the same
+    w = ws(
+        planning={"horizon_days": 14},
+        tasks=[
+            {"id": "x", "title": "X", "estimate": "6h", "due": "2026-12-10",
+             "available": "2026-12-02"},
+            {"id": "y", "title": "Y", "estimate": "30h", "due": "2026-12-11"},
+        ],
+    )  # fmt: skip
+    wed = MON + timedelta(days=2)
+    monday = make_plan(w, MON, holidays=HolidayData())
+    spent = sum(b.minutes for d in monday.days[:2] for b in d.blocks if b.ref == "y")
+    progress = Progress({"y": TaskProgress(spent_minutes=spent)})
+    wednesday = make_plan(w, wed, holidays=HolidayData(), progress=progress)
+    assert timeline(monday, wed)[0] == "07:30-12:00 task x"
+    for day in range(2, 5):
+        assert timeline(wednesday, MON + timedelta(days=day)) == timeline(
+            monday, MON + timedelta(days=day)
+        )
+
+
 def test_a_routine_duty_becomes_one_occurrence_per_day_it_recurs() -> None:
     w = ws(
         tasks=[

@@ -13,7 +13,7 @@ from operator import attrgetter
 
 from .job import Job
 from .line import Line
-from .prioritise import QUADRANTS
+from .prioritise import QUADRANTS, urgency_when_placed
 
 
 def _tier(j: Job, late: bool) -> int:
@@ -33,7 +33,7 @@ def rank_jobs(jobs: list[Job]) -> None:
     by_key = jobs
     by_key.sort(key=attrgetter("id"))
     by_key.sort(key=attrgetter("due_m"))
-    by_key.sort(key=attrgetter("ranking.urgency"), reverse=True)
+    by_key.sort(key=_placing_urgency, reverse=True)
     by_key.sort(key=_quadrant_index)
     for i, j in enumerate(by_key):
         j.pos = i
@@ -45,6 +45,10 @@ def rank_jobs(jobs: list[Job]) -> None:
 
 
 _QUADRANT_INDEX = {q: i for i, q in enumerate(QUADRANTS)}
+
+
+def _placing_urgency(j: Job) -> float:
+    return urgency_when_placed(j.ranking)
 
 
 def _quadrant_index(j: Job) -> int:
