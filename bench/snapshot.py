@@ -10,8 +10,8 @@ after and comparing the folders:
 The cases: the embedded demo, the contract examples (examples/kontrak) and the generated
 benchmark workspaces of 100 and 1,000 tasks (10,000 with --large), each on several dates, in
 both languages, through every command and format (`plan` as terminal, JSON and Markdown, a day,
-three days with --explain and a week; `check`; `why` for a few tasks; `handover` as Markdown
-and HTML; `export`). Each command runs as a user runs it (`python -m diklat_cli`) in an isolated
+three days with --explain and a week; `check`; `why` for a few tasks; for every training of
+the workspace `handover` as Markdown and HTML and with --return, and `check --suggest`; `export`). Each command runs as a user runs it (`python -m diklat_cli`) in an isolated
 home with a fixed terminal, so nothing of the caller's shell leaks in.
 """
 
@@ -69,26 +69,27 @@ def _commands(ws: Path | None, date: str, lang: str) -> dict[str, list[str]]:
     }
 
 
+def _trainings(ws: Path | None) -> list[str]:
+    """The ids of every training in the workspace (the embedded demo's when `ws` is None)."""
+    from diklat_cli import demo
+    from diklat_cli.workspace.loader import load
+
+    return sorted(t.id for t in load(ws or Path(demo.__file__).parent).trainings)
+
+
 def _extra(ws: Path | None, date: str, lang: str, plan_json: str) -> dict[str, list[str]]:
-    """why for a few tasks, handover and suggestions for each training, taken from the plan."""
+    """why for a few tasks (taken from the plan), handover and suggestions for every training
+    of the workspace (a training need not be on the plan's days to be handed over)."""
     base = (["-w", str(ws)] if ws else []) + ["--lang", lang]
     out: dict[str, list[str]] = {}
     try:
         plan = json.loads(plan_json)
     except ValueError:
-        return out
+        plan = {}
     tasks = [t["id"] for t in plan.get("tasks", [])]
     for tid in tasks[:3] + tasks[-2:]:
         out[f"why-{tid}.txt"] = [*base, "why", tid, "--date", date]
-    trainings = sorted(
-        {
-            s.get("ref")
-            for d in plan.get("days", [])
-            for s in d.get("blocks", [])
-            if s.get("kind") == "training" and s.get("ref")
-        }
-    )
-    for tr in trainings[:2]:
+    for tr in _trainings(ws):
         for fmt in ("markdown", "html"):
             out[f"handover-{tr}.{fmt}"] = [*base, "handover", tr, "--date", date, "--format", fmt]
         out[f"handover-{tr}-return.markdown"] = [*base, "handover", tr, "--date", date, "--return"]

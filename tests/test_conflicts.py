@@ -316,7 +316,7 @@ mode = "online"
     (c,) = findings(tmp_path, items, holidays=holidays)
     assert (c.kind, c.severity) == ("holiday", "warning")
     assert c.message == (
-        "Sesi E-learning SPBE dijadwalkan pada hari libur: Sel 9 Feb 2027. (Cuti Bersama Imlek)"
+        "Sesi E-learning SPBE dijadwalkan pada hari libur: Sel 9 Feb 2027 (Cuti Bersama Imlek)."
     )
 
 

@@ -91,7 +91,7 @@ def test_export_to_stdout_is_bytes_with_crlf(tmp_path: Path) -> None:
 
 def test_export_to_a_file_and_remembers_identities(tmp_path: Path) -> None:
     ws = make_ws(tmp_path / "ws")
-    target = tmp_path / "out" / "diklat.ics"
+    target = tmp_path / "diklat.ics"
     code, out, _ = run(ws, "--output", str(target), "--include-events")
     assert code == 0
     assert out.decode() == (
@@ -223,11 +223,11 @@ def test_options_busy_reads_the_calendars_and_warns_once(
     assert err.count("zona waktu 'Kantor' tidak dikenal") == 1
 
 
-def test_output_that_cannot_be_written_exits_2(
+def test_output_that_cannot_be_written_exits_3(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     ws = make_ws(tmp_path / "ws")
     folder = tmp_path / "a-folder"
     folder.mkdir()
-    assert main(["-w", str(ws), "export", "--date", "2026-11-30", "-o", str(folder)]) == 2
-    assert f"tidak dapat menulis {folder} (" in capsys.readouterr().err
+    assert main(["-w", str(ws), "export", "--date", "2026-11-30", "-o", str(folder)]) == 3
+    assert f"tidak dapat menulis {folder}: itu sebuah folder" in capsys.readouterr().err

@@ -16,7 +16,7 @@ from diklat_cli.cli import main
 
 FIXTURE = Path(__file__).parent / "fixtures" / "handover"
 GOLDEN = Path(__file__).parent / "golden" / "handover"
-BEFORE = "2027-01-25"  # a week before the classes start
+BEFORE = "2027-01-29"  # the last working day before the classes start
 BACK = "2027-02-15"  # the first day back at the office
 
 
@@ -93,8 +93,9 @@ def test_one_sheet_per_colleague(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert sorted(p.name for p in tmp_path.iterdir()) == ["st-budi.md", "st-dewi.md", "st-sari.md"]
     dewi = (tmp_path / "st-dewi.md").read_text("utf-8")
     assert "*Lembar untuk Dewi Lestari, S.T.*" in dewi
-    assert "| 1 | Input data e-Monev Januari |" in dewi
-    assert "| 2 | Bahan Musrenbang Kecamatan <Timur> & Barat |" in dewi
+    # the plan finishes the e-Monev input before she leaves: only what is left is handed over
+    assert "e-Monev" not in dewi
+    assert r"| 1 | Bahan Musrenbang Kecamatan \<Timur\> & Barat |" in dewi
     assert "Laporan realisasi TW IV" not in dewi
     assert "| Rakor Musrenbang | Rab 10 Feb 2027, 09.00–12.00 WIB | Dewi Lestari, S.T. |" in dewi
     assert "Tidak ada Plh yang ditunjuk" in dewi  # the Plh section is Sari's
@@ -149,7 +150,8 @@ def test_nobody_named_yet_leaves_a_pihak_kedua_to_fill_in(
     (tmp_path / "diklat.toml").write_text('[profile]\nname = "Andi"\n', "utf-8")
     (tmp_path / "items.toml").write_text(
         '[[training]]\nid = "b"\ntitle = "Bimtek SPJ"\nstart = 2027-01-11\nend = 2027-01-13\n\n'
-        '[[task]]\nid = "spj"\ntitle = "SPJ"\nestimate = "1h"\ndue = 2027-01-12\n',
+        '[[task]]\nid = "spj"\ntitle = "SPJ"\nestimate = "1h"\navailable = 2027-01-11\n'
+        "due = 2027-01-12\n",
         "utf-8",
     )
     code = main(["-w", str(tmp_path), "handover", "b", "--date", "2027-01-04"])
@@ -177,7 +179,7 @@ def test_a_bendahara_hands_over_cash_counted_on_the_day(
     section = out[out.index("## 6. Barang, kas dan akses") : out.index("## 7.")]
     assert "- Kunci lemari arsip Bidang Perencanaan\n" in section
     assert (
-        "Kas bendahara per Senin, 25 Januari 2027, dihitung bersama oleh PIHAK PERTAMA dan "
+        "Kas bendahara per Jumat, 29 Januari 2027, dihitung bersama oleh PIHAK PERTAMA dan "
         "PIHAK KEDUA:\n\n- Saldo Buku Kas Umum (BKU): Rp ........................\n"
         "- Kas tunai (hasil penghitungan kas): Rp ........................\n"
         "- Saldo rekening bank: Rp ........................\n"

@@ -496,7 +496,7 @@ def test_29_february_is_a_rule_that_does_occur(tmp_path: Path) -> None:
 def test_too_many_events_in_the_window_are_cut_with_a_warning(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import diklat_cli.workspace.icsimport as mod
+    import diklat_cli.workspace.icsscan as mod
 
     monkeypatch.setattr(mod, "MAX_EVENTS", 3)
     data = cal(

@@ -100,3 +100,12 @@ def test_written_to_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     target = tmp_path / "skp.md"
     _run(tmp_path, capsys, "jp", "--year", "2026", "--date", "2026-12-07", "-o", str(target))
     assert "800/PKP-II/2026/017" in target.read_text("utf-8")
+
+
+@pytest.mark.parametrize("args", [(), ("--format", "json"), ("--year", "2025"), ("--lang", "en")])
+def test_the_note_ends_with_a_newline(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], args: tuple[str, ...]
+) -> None:
+    # the shell prompt must not land on the note's last line
+    out = _run(tmp_path, capsys, "jp", "--date", "2026-12-07", *args)
+    assert out.endswith("\n") and not out.endswith("\n\n\n")

@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from diklat_cli.planning.calendar import Calendar
+from diklat_cli.planning.occurrences import occurrences
 from diklat_cli.planning.plan import Plan
 from diklat_cli.planning.schedule import make_plan
 from diklat_cli.workspace.holidays_id import HolidayData, HolidayInfo
@@ -336,3 +337,44 @@ def test_the_same_input_gives_the_same_plan(case: Case) -> None:
     ws, today, holidays = case
     reordered = replace(ws, tasks=tuple(reversed(ws.tasks)))
     assert make_plan(ws, today, holidays=holidays) == make_plan(reordered, today, holidays=holidays)
+
+
+@SETTINGS
+@given(cases())
+def test_no_work_leaves_the_plan_unless_the_user_said_so(case: Case) -> None:
+    """Issue 9: only `delegate_to` takes work out of the user's plan (auto_delegate is off by
+    default); every minute of the rest is placed or listed, and a missed occurrence stays."""
+    ws, today, holidays = case
+    assert not ws.planning.auto_delegate
+    plan = make_plan(ws, today, holidays=holidays)
+    placed: dict[str, int] = {}
+    for day in plan.days:
+        for b in day.blocks:
+            if b.kind == "task" and b.ref is not None:
+                placed[b.ref] = placed.get(b.ref, 0) + b.minutes
+    listed: dict[str, int] = {}
+    for u in plan.unscheduled:
+        listed[u.ref] = listed.get(u.ref, 0) + u.minutes
+    by_id = {t.id: t for t in ws.tasks}
+    for t in plan.tasks:
+        task = by_id[t.id.partition("@")[0]]
+        assert t.delegated_to == task.delegate_to
+        assert not t.auto_delegated
+        if task.delegate_to:
+            continue
+        assert placed.get(t.id, 0) + listed.get(t.id, 0) == task.estimate, t
+        if t.suggest is not None:  # a suggestion names someone with the skill, and keeps the work
+            colleague = next(c for c in ws.colleagues if c.id == t.suggest.colleague)
+            assert set(t.suggest.skills) <= set(task.tags) & set(colleague.skills)
+            assert t.quadrant == "delegate"
+    # every one-off task, and every occurrence from `missed_weeks` back to the horizon's end
+    last = today + timedelta(days=ws.planning.horizon_days - 1)
+    first = today - timedelta(weeks=ws.planning.missed_weeks)
+    want = {t.id for t in ws.tasks if not t.recurs}
+    for t in ws.tasks:
+        if t.recurs and t.from_:
+            want |= {f"{t.id}@{d.isoformat()}" for d in occurrences(t, first, last)}
+    assert {t.id for t in plan.tasks} == want
+    for t in plan.tasks:
+        if "@" in t.id and t.due is not None and t.due.date() < today:
+            assert t.missed and t.late

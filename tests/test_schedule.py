@@ -191,7 +191,8 @@ def test_a_routine_duty_becomes_one_occurrence_per_day_it_recurs() -> None:
                 "recurs": "FREQ=WEEKLY;BYDAY=MO,TH",
                 "from": "2026-11-02",
             }
-        ]
+        ],
+        planning={"missed_weeks": 0},  # no missed occurrences kept: only the horizon's
     )
     plan = make_plan(w, MON, holidays=HolidayData())
     ids = [t.id for t in plan.tasks]
@@ -205,34 +206,52 @@ def test_a_routine_duty_becomes_one_occurrence_per_day_it_recurs() -> None:
     assert nxt is not None and nxt.finish is not None and nxt.finish.date() == date(2026, 12, 1)
 
 
-def test_delegated_work_leaves_the_calendar() -> None:
-    colleagues = [
-        {"id": "budi", "name": "Budi", "skills": ["sipd"], "capacity": "5h"},
-        {
-            "id": "sari",
-            "name": "Sari",
-            "skills": ["sipd"],
-            "capacity": "5h",
-            "away": [{"start": "2026-11-30", "end": "2026-12-04"}],
-        },
-    ]
-    tasks = [
-        {"id": "explicit", "title": "X", "estimate": "2h", "delegate_to": "sari"},
-        # urgent, not important, tagged with a skill Budi has: the delegate quadrant
-        {
-            "id": "input",
-            "title": "Input SIPD",
-            "estimate": "3h",
-            "due": "2026-12-01",
-            "tags": ["sipd"],
-        },
-        {"id": "other", "title": "Arsip", "estimate": "1h", "due": "2026-12-01", "tags": ["arsip"]},
-    ]
-    plan = make_plan(ws(tasks=tasks, colleagues=colleagues), MON, holidays=HolidayData())
-    assert plan.task("explicit").delegated_to == "sari"  # type: ignore[union-attr]
-    assert plan.task("input").delegated_to == "budi"  # type: ignore[union-attr]
-    assert plan.task("input").quadrant == "delegate"  # type: ignore[union-attr]
-    assert plan.task("other").delegated_to is None  # type: ignore[union-attr]  # nobody fits
+DELEGATION_COLLEAGUES = [
+    {"id": "budi", "name": "Budi", "skills": ["sipd"], "capacity": "5h"},
+    {
+        "id": "sari",
+        "name": "Sari",
+        "skills": ["sipd"],
+        "capacity": "5h",
+        "away": [{"start": "2026-11-30", "end": "2026-12-04"}],
+    },
+]
+DELEGATION_TASKS = [
+    {"id": "explicit", "title": "X", "estimate": "2h", "delegate_to": "sari"},
+    # urgent, not important, tagged with a skill Budi has: the delegate quadrant
+    {"id": "input", "title": "Input SIPD", "estimate": "3h", "due": "2026-12-01", "tags": ["sipd"]},
+    {"id": "other", "title": "Arsip", "estimate": "1h", "due": "2026-12-01", "tags": ["arsip"]},
+]
+
+
+def test_only_the_user_delegates_the_planner_suggests() -> None:
+    w = ws(tasks=DELEGATION_TASKS, colleagues=DELEGATION_COLLEAGUES)
+    plan = make_plan(w, MON, holidays=HolidayData())
+    explicit, given, other = plan.task("explicit"), plan.task("input"), plan.task("other")
+    assert explicit is not None and given is not None and other is not None
+    assert explicit.delegated_to == "sari" and not explicit.auto_delegated  # she said so
+    # the delegate quadrant is a label and a suggestion: the work keeps its time in her plan
+    assert given.quadrant == "delegate" and given.delegated_to is None
+    assert given.scheduled_minutes == 180
+    assert given.suggest is not None
+    assert (given.suggest.colleague, given.suggest.skills) == ("budi", ("sipd",))
+    assert given.suggest.spare == 300  # Budi's 5 hours that week; Sari is away
+    assert other.suggest is None  # nobody has the skill
+    refs = {b.ref for d in plan.days for b in d.blocks if b.kind == "task"}
+    assert refs == {"input", "other"}
+
+
+def test_auto_delegate_hands_it_over_and_says_the_planner_chose() -> None:
+    w = ws(
+        tasks=DELEGATION_TASKS,
+        colleagues=DELEGATION_COLLEAGUES,
+        planning={"auto_delegate": True},
+    )
+    plan = make_plan(w, MON, holidays=HolidayData())
+    explicit, given = plan.task("explicit"), plan.task("input")
+    assert explicit is not None and given is not None
+    assert explicit.delegated_to == "sari" and not explicit.auto_delegated
+    assert given.delegated_to == "budi" and given.auto_delegated
     refs = {b.ref for d in plan.days for b in d.blocks if b.kind == "task"}
     assert refs == {"other"}
 

@@ -20,6 +20,7 @@ def test_the_keys_of_a_nested_array_of_tables() -> None:
         "rrule",
         "from",
         "time",
+        "timezone",
         "mode",
         "location",
         "link",

@@ -93,16 +93,30 @@ def test_ids_and_rrules() -> None:
             "FREQ=MONTHLY;BYDAY=-1FR",
             "FREQ=DAILY;INTERVAL=3;COUNT=40",
             "FREQ=WEEKLY;BYDAY=TU;UNTIL=20270615",
+            "FREQ=WEEKLY;INTERVAL=3;BYDAY=TU,SA;WKST=SU",
+            "FREQ=WEEKLY;INTERVAL=2",
+            "FREQ=DAILY;INTERVAL=9",
+            "FREQ=MONTHLY;INTERVAL=5",
+            "FREQ=MONTHLY;BYDAY=2WE;INTERVAL=2",
+            "FREQ=MONTHLY;BYMONTHDAY=-1;BYSETPOS=1",
+            "FREQ=YEARLY;INTERVAL=3",
+            "FREQ=YEARLY;BYMONTH=2,8;BYDAY=-1MO",
+            "FREQ=YEARLY;BYWEEKNO=1,20;BYDAY=TH",
+            "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29",
         ]
     ),
-    anchor=st.dates(date(2025, 1, 1), date(2028, 12, 31)),
+    anchor=st.one_of(
+        st.dates(date(2025, 1, 1), date(2028, 12, 31)),
+        st.dates(date(1890, 1, 1), date(2028, 12, 31)),
+    ),
     first=st.dates(date(2025, 1, 1), date(2028, 12, 31)),
     length=st.integers(-3, 500),
 )
 def test_expand_rrule_gives_the_days_dateutil_gives_for_any_range(
     rule: str, anchor: date, first: date, length: int
 ) -> None:
-    """Answers come from a kept expansion to the year's end: a range must see just its days."""
+    """Answers come from a kept expansion of whole years, started from the rule's period nearest
+    the range (an anchor in 1900 is not walked from): a range must see just its days."""
     last = first + timedelta(days=length)
     rr = rrulestr(rule, dtstart=datetime.combine(anchor, time()))
     lo = datetime.combine(max(first, anchor), time())

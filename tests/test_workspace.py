@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -162,12 +164,28 @@ def test_impossible_dates_and_reversed_periods(
 
 def test_unknown_time_zone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     got = problems(
-        tmp_path, monkeypatch, {"diklat.toml": PROFILE + 'timezone = "WIB"\n'}, lang="en"
+        tmp_path, monkeypatch, {"diklat.toml": PROFILE + 'timezone = "WITB"\n'}, lang="en"
     )
     assert got == [
-        "diklat.toml:3: profile.timezone: 'WIB' is not a known time zone; use \"Asia/Jakarta\" "
+        "diklat.toml:3: profile.timezone: 'WITB' is not a known time zone; use \"Asia/Jakarta\" "
         '(WIB), "Asia/Pontianak" (WIB), "Asia/Makassar" (WITA) or "Asia/Jayapura" (WIT)',
     ]
+
+
+@pytest.mark.parametrize(("written", "zone"), [("WITA", "Asia/Makassar"), ("wit", "Asia/Jayapura")])
+def test_the_users_zone_may_be_written_as_people_say_it(
+    tmp_path: Path, written: str, zone: str
+) -> None:
+    """As a training's or a meeting's `timezone`: WIB, WITA, WIT are their IANA zones."""
+    (tmp_path / "diklat.toml").write_text(PROFILE + f'timezone = "{written}"\n', "utf-8")
+    (tmp_path / "t.toml").write_text(
+        '[[task]]\nid = "a"\ntitle = "A"\nestimate = "1h"\ndue = 2026-12-10T10:00:00\n', "utf-8"
+    )
+    ws = load(tmp_path)
+    assert ws.profile.timezone == zone
+    due = ws.tasks[0].due
+    assert isinstance(due, datetime)  # 10.00 on the user's clock, not on Jakarta's
+    assert due.utcoffset() == datetime(2026, 12, 10, tzinfo=ZoneInfo(zone)).utcoffset()
 
 
 def test_duplicate_ids_name_both_places(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -95,3 +95,42 @@ def test_a_workspace_cached_before_a_model_changed_is_loaded_afresh(
     monkeypatch.setattr(workspace, "load", lambda root, *a, **k: calls.append(root) or load(root))
     load_cached(ws_dir, cache)
     assert calls == [ws_dir]
+
+
+def test_an_edit_whose_time_stamp_was_put_back_is_still_seen(ws_dir: Path, tmp_path: Path) -> None:
+    """`touch -r`, `cp -p` and tar restore mtime; the change time (ctime) still moves."""
+    import time
+
+    cache = tmp_path / "cache"
+    load_cached(ws_dir, cache)
+    items = ws_dir / "items.toml"
+    st = items.stat()
+    text = items.read_text("utf-8").replace('estimate = "6h"', 'estimatz = "6h"')  # same size
+    time.sleep(0.01)  # so that the change time differs on file systems with coarse clocks
+    items.write_text(text, "utf-8")
+    os.utime(items, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert items.stat().st_mtime_ns == st.st_mtime_ns and items.stat().st_size == st.st_size
+    with pytest.raises(WorkspaceError, match="estimatz"):
+        load_cached(ws_dir, cache)
+
+
+def test_a_calendar_under_home_is_served_from_the_cache(
+    ws_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`path = "~/kantor.ics"`: the cache looks where the loader looks (it did not expand ~)."""
+    import diklat_cli.workspace.loader as loader
+
+    home = Path(os.environ["HOME"])
+    shutil.move(ws_dir / "kantor.ics", home / "kantor.ics")
+    for toml in ws_dir.glob("*.toml"):
+        toml.write_text(toml.read_text("utf-8").replace('"kantor.ics"', '"~/kantor.ics"'), "utf-8")
+    cache = tmp_path / "cache"
+    first = load_cached(ws_dir, cache)
+    assert [c.path for c in first.calendars] == ["~/kantor.ics"]
+    loads: list[Path] = []
+    real = loader.load
+    monkeypatch.setattr(
+        loader, "load", lambda root, *a, **k: loads.append(root) or real(root, *a, **k)
+    )
+    assert load_cached(ws_dir, cache) == first
+    assert loads == []

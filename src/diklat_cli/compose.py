@@ -27,6 +27,7 @@ from .workspace.state import Progress
 
 if TYPE_CHECKING:
     from .planning.handover import Sheet
+    from .planning.suggest import Suggestions
 
 # The planner, the clash checks and the handover builder are imported by the functions that use
 # them: `diklat handover` needs no planner, `diklat export` no clash checks.
@@ -86,7 +87,9 @@ def plan_and_findings(
         now=now,
         calendar=cal,
     )
-    found = conflicts.find(ws, today, holidays=holidays, busy=busy, plan=p, calendar=cal)
+    found = conflicts.find(
+        ws, today, holidays=holidays, busy=busy, plan=p, calendar=cal, progress=progress
+    )
     return p, found
 
 
@@ -116,19 +119,52 @@ def plan_with_findings(
     return with_conflicts(p, found)
 
 
-def suggest_window(training: Training, first: date, last: date) -> Window:
-    """The days `check --suggest` reads for starts from `first` to `last`: the latest start's
-    whole run."""
-    return first, last + (training.end - training.start)
+def suggest_window(
+    training: Training, today: date, first: date | None, last: date | None
+) -> Window:
+    """The days `check --suggest` reads for starts from `first` to `last` (default: four weeks
+    either side): from the earlier of today and `first` to the latest start's whole run, the
+    earliest start (today plus the lead time) and the current dates included."""
+    from .planning import suggest
+
+    lo, hi = suggest.default_window(training)
+    first, last = first or lo, last or hi
+    span = max(last - first, timedelta(0))
+    latest = max(last, training.start, today + suggest.LEAD_SPAN + span)
+    begin = min(first, today, training.start) - timedelta(days=7)
+    return begin, latest + (training.end - training.start) + timedelta(days=21)
+
+
+def suggestions(
+    ws: Workspace,
+    training: Training,
+    today: date,
+    first: date | None,
+    last: date | None,
+    *,
+    holidays: HolidayData,
+    busy: Sequence[BusyEvent],
+    progress: Progress,
+) -> Suggestions:
+    """`check --suggest`: better start dates, weighing only the work the plan leaves undone at
+    each candidate's departure; `holidays` and `busy` cover `suggest_window` and `plan_window`."""
+    from .planning import schedule, suggest
+
+    plan = schedule.make_plan(ws, today, holidays=holidays, progress=progress, busy=busy)
+    return suggest.suggest(
+        ws, training, today, holidays=holidays, busy=busy, first=first, last=last, plan=plan
+    )
 
 
 # --- the handover sheet --------------------------------------------------------------------------
 
 
-def handover_window(training: Training, today: date) -> Window:
-    """The days a handover (or return) sheet needs: the absence, what is due soon after it, and
-    the first working days back."""
-    return min(training.start, today) - HANDOVER_BEFORE, training.end + HANDOVER_AFTER
+def handover_window(ws: Workspace, training: Training, today: date) -> Window:
+    """The days a handover (or return) sheet needs: the absence, what is due soon after it, the
+    first working days back, and the plan's horizon (what it leaves undone is handed over)."""
+    first = min(training.start, today) - HANDOVER_BEFORE
+    last = max(training.end + HANDOVER_AFTER, horizon(ws, today)[1])
+    return first, last
 
 
 def sheet(
@@ -142,13 +178,29 @@ def sheet(
     returning: bool = False,
 ) -> Sheet:
     """The handover sheet (with `returning`, the return sheet); `holidays` and `busy` cover
-    `handover_window(training, today)`."""
+    `handover_window(ws, training, today)`.
+
+    The work handed over is what the plan (the one `diklat plan` and `check` show) leaves
+    undone on the first day away; the return sheet reports on what was handed over.
+    """
     from .planning.handover import make_sheet
 
-    first, last = handover_window(training, today)
+    first, last = handover_window(ws, training, today)
     cal = Calendar(ws, holidays, first, last, busy)
+    plan = None
+    if not returning:
+        from .planning.schedule import make_plan
+
+        plan = make_plan(ws, today, holidays=holidays, progress=progress, busy=busy, calendar=cal)
     return make_sheet(
-        ws, training, today, cal=cal, progress=progress, busy=busy, returning=returning
+        ws,
+        training,
+        today,
+        cal=cal,
+        progress=progress,
+        busy=busy,
+        returning=returning,
+        plan=plan,
     )
 
 

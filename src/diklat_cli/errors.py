@@ -13,7 +13,7 @@ class ExitCode(IntEnum):
     OK = 0
     FINDINGS = 1  # `check` found clashes; `plan --strict` could not fit everything
     USAGE = 2  # wrong command-line arguments (Typer's own code)
-    INVALID_WORKSPACE = 3  # the workspace files cannot be used
+    INVALID_WORKSPACE = 3  # the workspace files cannot be used, or the output cannot be written
     INTERNAL = 70  # a bug in diklat (EX_SOFTWARE)
 
 

@@ -152,7 +152,7 @@ def run(cmd: list[str], **kw: object) -> str:
 # --- the clients ----------------------------------------------------------------------------
 
 
-def read_khal(ics: Path, tmp_path: Path) -> Seen:
+def read_khal(ics: Path, tmp_path: Path, local: str = "UTC") -> Seen:
     need(shutil.which("khal") is not None, "khal is not installed")
     cal = tmp_path / "khal" / "cal"
     cal.mkdir(parents=True)
@@ -170,8 +170,8 @@ dateformat = %Y-%m-%d
 longdateformat = %Y-%m-%d
 datetimeformat = %Y-%m-%d %H:%M
 longdatetimeformat = %Y-%m-%d %H:%M
-local_timezone = UTC
-default_timezone = UTC
+local_timezone = {local}
+default_timezone = {local}
 """,
         encoding="utf-8",
     )
@@ -202,7 +202,7 @@ default_timezone = UTC
             last = date.fromisoformat(end)  # khal shows the last day, not the exclusive end
             seen.add((title, start, (last + timedelta(days=1)).isoformat()))
         else:
-            seen.add((title, _utc(start), _utc(end)))
+            seen.add((title, start, end) if local != "UTC" else (title, _utc(start), _utc(end)))
     return seen
 
 
@@ -352,3 +352,80 @@ def test_calcurse_duplicates_on_a_second_import(tmp_path: Path) -> None:
     twice = (store / "apts").read_text(encoding="utf-8").splitlines()
     assert len(once) == len(expected("Asia/Jakarta"))
     assert len(twice) == 2 * len(once)
+
+
+# --- hours written on another clock (issue 9, point 7) -----------------------------------------
+
+# a user in Makassar (WITA): a class run from Jakarta at 13.00-15.00 WIB, a call from Jayapura at
+# 09.00-10.00 WIT; each is written in its own zone, and is the same instant everywhere
+ELSEWHERE = {
+    ("Kelas daring dari Jakarta", "2026-12-01T06:00:00Z", "2026-12-01T08:00:00Z"),
+    ("Rapat daring dari Jayapura", "2026-12-02T00:00:00Z", "2026-12-02T01:00:00Z"),
+}
+
+
+def export_elsewhere(tmp_path: Path) -> Path:
+    training = validate(
+        Training,
+        {
+            "id": "pka",
+            "title": "Pelatihan Analis Kebijakan",
+            "timezone": "WIB",
+            "start": "2026-12-01",
+            "end": "2026-12-31",
+            "session": [
+                {
+                    "title": "Kelas daring dari Jakarta",
+                    "date": "2026-12-01",
+                    "time": "13:00-15:00",
+                    "mode": "online",
+                }
+            ],
+        },
+    )
+    call = validate(
+        Event,
+        {
+            "title": "Rapat daring dari Jayapura",
+            "date": "2026-12-02",
+            "time": "09:00-10:00",
+            "timezone": "Asia/Jayapura",
+        },
+    )
+    ws = Workspace(
+        profile=Profile(name="Nurul Hidayah", timezone="Asia/Makassar"),
+        trainings=(training,),
+        events=(call,),
+    )
+    plan = Plan("Asia/Makassar", MON, (), ())
+    data, _ = to_ical(
+        plan,
+        ws,
+        FIRST,
+        LAST,
+        calendar=Calendar(ws, HolidayData(), FIRST, LAST),
+        state=ExportState(),
+        now=datetime(2026, 11, 29, tzinfo=UTC),
+        include_events=True,
+    )
+    path = tmp_path / "diklat-elsewhere.ics"
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.parametrize("client", list(CLIENTS))
+def test_client_sees_hours_written_on_another_clock_at_the_right_instant(
+    client: str, tmp_path: Path
+) -> None:
+    ics = export_elsewhere(tmp_path)
+    assert b"DTSTART;TZID=Asia/Jakarta:20261201T130000" in ics.read_bytes()
+    assert b"DTSTART;TZID=Asia/Jayapura:20261202T090000" in ics.read_bytes()
+    assert CLIENTS[client](ics, tmp_path) == ELSEWHERE
+
+
+def test_khal_in_makassar_shows_a_jakarta_class_an_hour_later(tmp_path: Path) -> None:
+    seen = read_khal(export_elsewhere(tmp_path), tmp_path, local="Asia/Makassar")
+    assert seen == {
+        ("Kelas daring dari Jakarta", "2026-12-01 14:00", "2026-12-01 16:00"),
+        ("Rapat daring dari Jayapura", "2026-12-02 08:00", "2026-12-02 09:00"),
+    }

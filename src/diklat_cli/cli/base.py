@@ -13,6 +13,7 @@ import typer
 from .. import __version__
 from ..errors import DiklatError, ExitCode, WorkspaceError
 from ..i18n import DEFAULT_LANG, Catalog, Lang, parse_lang
+from ..render.escape import terminal
 from .context import Options
 
 M = Catalog(
@@ -204,7 +205,11 @@ def main(argv: list[str] | None = None) -> int:
         code = for_command(args)(args=args, prog_name="diklat", standalone_mode=False)
         return code if isinstance(code, int) else 0
     except SystemExit as exc:
+        if isinstance(exc.__context__, BrokenPipeError):  # Typer's exit 1 for a closed pipe
+            return _closed_pipe()
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    except BrokenPipeError:
+        return _closed_pipe()
     except _USAGE_ERROR as exc:
         if type(exc).__name__ == "NoArgsIsHelpError":  # `diklat` alone: the help, as Click shows it
             exc.show()  # type: ignore[attr-defined]
@@ -220,18 +225,35 @@ def main(argv: list[str] | None = None) -> int:
         lang = parse_lang(exc.lang) or Options.current_lang()
         typer.echo(M.count(lang, "invalid", len(exc.problems)), err=True)
         for p in exc.problems:
-            typer.echo(f"  {p}", err=True)
+            typer.echo(f"  {terminal(str(p))}", err=True)  # values quoted from the files
         return int(exc.exit_code)
     except DiklatError as exc:
-        typer.echo(f"diklat: {exc}", err=True)
+        typer.echo(f"diklat: {terminal(str(exc))}", err=True)
         return int(exc.exit_code)
     except KeyboardInterrupt:
         return 130
+    except OSError as exc:
+        from .output import STREAM_ERRORS, stream_failed
+
+        if exc.filename is None and exc.errno in STREAM_ERRORS:  # stdout on a full disk
+            return stream_failed(exc)
+        return _internal(exc, debug)
     except Exception as exc:
-        if debug:
-            traceback.print_exc()
-        typer.echo(
-            M(Options.current_lang(), "internal", error=f"{type(exc).__name__}: {exc}"), err=True
-        )
-        return int(ExitCode.INTERNAL)
+        return _internal(exc, debug)
+    return 0
+
+
+def _internal(exc: BaseException, debug: bool) -> int:
+    if debug:
+        traceback.print_exception(exc)
+    error = terminal(f"{type(exc).__name__}: {exc}")
+    typer.echo(M(Options.current_lang(), "internal", error=error), err=True)
+    return int(ExitCode.INTERNAL)
+
+
+def _closed_pipe() -> int:
+    """The reader of stdout has gone (`| head -1`): a quiet success (Python's docs on SIGPIPE)."""
+    from .output import quiet_stdout
+
+    quiet_stdout()
     return 0

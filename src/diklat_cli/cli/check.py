@@ -14,7 +14,7 @@ import typer
 from ..errors import ExitCode, UsageError
 from ..i18n import Catalog
 from .base import app
-from .context import DateOption, Options, options
+from .context import DateOption, Options, options, parse_day
 
 M = Catalog(
     {
@@ -22,16 +22,19 @@ M = Catalog(
             "id": "tidak ada pelatihan dengan id '{id}'; yang ada: {known}",
             "en": "no training with id '{id}'; there are: {known}",
         },
+        "too_long": {
+            "id": "rentang --from..--to paling panjang {n} hari",
+            "en": "the --from..--to range is at most {n} days",
+        },
         "bad_range": {
             "id": "--from {a} sesudah --to {b}",
             "en": "--from {a} is after --to {b}",
         },
-        "bad_date": {
-            "id": "{flag} '{value}' bukan tanggal; tulis seperti 2027-02-01",
-            "en": "{flag} '{value}' is not a date; write it as 2027-02-01",
-        },
     }
 )
+
+
+MAX_SUGGEST_DAYS = 366  # a year of start dates: about a second; a century was minutes
 
 
 class Format(StrEnum):
@@ -42,12 +45,7 @@ class Format(StrEnum):
 def _date(flag: str, value: str | None, lang: str) -> date | None:
     if value is None:
         return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(
-            M("en" if lang == "en" else "id", "bad_date", flag=flag, value=value)
-        ) from None
+    return parse_day(value, flag, "en" if lang == "en" else "id")
 
 
 @app.command()
@@ -65,7 +63,11 @@ def check(
     ] = None,
     from_: Annotated[
         str | None,
-        typer.Option("--from", help="With --suggest: earliest start (default: 4 weeks before)."),
+        typer.Option(
+            "--from",
+            help="With --suggest: earliest start (default: 4 weeks before; never before today "
+            "plus 5 working days).",
+        ),
     ] = None,
     to: Annotated[
         str | None,
@@ -87,7 +89,7 @@ def check(
     lang = o.language
     today = o.day(date_)
     if suggest is not None:
-        _suggest(o, suggest, from_, to, as_json=format_ is Format.json)
+        _suggest(o, suggest, from_, to, today, as_json=format_ is Format.json)
         return
     first, last = compose.plan_window(ws, today)
     _, found = compose.plan_and_findings(
@@ -100,13 +102,19 @@ def check(
     if format_ is Format.json:
         typer.echo(render.findings_json(found, today, lang))
     else:
-        render.findings(render.console(file=sys.stdout), found, today, lang)
+        render.findings(render.console(file=sys.stdout, no_color=o.no_color), found, today, lang)
     if any(f.severity != "info" for f in found):
         raise typer.Exit(int(ExitCode.FINDINGS))
 
 
 def _suggest(
-    o: Options, training_id: str, from_: str | None, to: str | None, *, as_json: bool
+    o: Options,
+    training_id: str,
+    from_: str | None,
+    to: str | None,
+    today: date,
+    *,
+    as_json: bool,
 ) -> None:
     """`--suggest TRAINING`: other start dates for the training, best first."""
     from .. import compose
@@ -118,17 +126,27 @@ def _suggest(
     if training is None:
         known = ", ".join(t.id for t in ws.trainings) or "-"
         raise UsageError(M(lang, "no_training", id=training_id, known=known))
-    lo, hi = sg.default_window(training)
-    first = _date("--from", from_, lang) or lo
-    last = _date("--to", to, lang) or hi
-    if first > last:
+    first = _date("--from", from_, lang)
+    last = _date("--to", to, lang)
+    if first is not None and last is not None and first > last:
         raise UsageError(M(lang, "bad_range", a=first, b=last))
-    lo, hi = compose.suggest_window(training, first, last)
-    ranked = sg.rank(
-        ws, training, holidays=o.holidays(lo, hi), busy=o.busy(lo, hi), first=first, last=last
+    if last is not None and (last - (first or today)).days + 1 > MAX_SUGGEST_DAYS:
+        raise UsageError(M(lang, "too_long", n=MAX_SUGGEST_DAYS))
+    lo, hi = compose.suggest_window(training, today, first, last)
+    p_first, p_last = compose.plan_window(ws, today)
+    lo, hi = min(lo, p_first), max(hi, p_last)
+    found = compose.suggestions(
+        ws,
+        training,
+        today,
+        first,
+        last,
+        holidays=o.holidays(lo, hi),
+        busy=o.busy(lo, hi),
+        progress=o.progress(),
     )
     if as_json:
-        typer.echo(render.suggestions_json(training, ranked, lang))
+        typer.echo(render.suggestions_json(training, found, lang))
     else:
-        out = render.console(file=sys.stdout)
-        render.suggestions(out, training, ranked, first, last, lang, sg.SHOWN)
+        out = render.console(file=sys.stdout, no_color=o.no_color)
+        render.suggestions(out, training, found, lang, sg.SHOWN)

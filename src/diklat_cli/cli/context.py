@@ -19,6 +19,7 @@ import typer
 from ..errors import UsageError
 from ..i18n import DEFAULT_LANG, Catalog, Lang, parse_lang
 from ..planning.calendar import BusyEvent
+from ..render.escape import terminal
 from ..workspace import loader as wsmod
 from ..workspace.holidays_id import HolidayCache, HolidayData, holiday_data
 from ..workspace.models import Workspace
@@ -31,8 +32,12 @@ M = Catalog(
             "en": "Using the demo workspace. Create your own with 'diklat init'.",
         },
         "bad_date": {
-            "id": "--date '{value}' bukan tanggal; tulis seperti 2026-12-01",
-            "en": "--date '{value}' is not a date; write it as 2026-12-01",
+            "id": "{option} '{value}' bukan tanggal; tulis seperti 2026-12-01",
+            "en": "{option} '{value}' is not a date; write it as 2026-12-01",
+        },
+        "far_date": {
+            "id": "{shown} di luar {first} s.d. {last}; periksa tahunnya",
+            "en": "{shown} is outside {first} to {last}; check the year",
         },
         "no_cuti": {
             "id": "Data cuti bersama tahun {years} belum ada di paket holidays; tambahkan sebagai [[holiday]] "
@@ -70,6 +75,11 @@ class Options:
 
     def __post_init__(self) -> None:
         Options._current = self
+
+    @property
+    def no_color(self) -> bool:
+        """NO_COLOR set and not empty (no-color.org): no escape codes at all, not even bold."""
+        return bool(self.env.get("NO_COLOR"))
 
     @classmethod
     def current_lang(cls) -> Lang:
@@ -124,10 +134,7 @@ class Options:
         """`--date` or today."""
         if not value:
             return datetime.now(ZoneInfo(self.ws.profile.timezone)).date()
-        try:
-            day = date.fromisoformat(value)
-        except ValueError:
-            raise UsageError(M(self.current_lang(), "bad_date", value=value)) from None
+        day = parse_day(value, "--date", self.current_lang())
         # the demo moves with the day asked for, so that `--date` on it still shows a real week
         self.__dict__.setdefault("today", day)
         return day
@@ -172,8 +179,28 @@ class Options:
         for w in warnings:
             if w not in self._warned:  # commands read several windows: say each thing once
                 self._warned.add(w)
-                typer.echo(w, err=True)
+                typer.echo(terminal(w), err=True)  # a calendar's names, inert
         return events
+
+
+def parse_day(
+    value: str, option: str, lang: Lang, bad: str | None = None, shown: str | None = None
+) -> date:
+    """A date typed on the command line (`--date`, `--from`, `ID@DATE`), within the days diklat
+    plans (workspace/values.py): a far year is a typo, and would overflow the date arithmetic.
+    `bad` is the message for a value that is no date at all (the default names `option`), `shown`
+    what a message calls the value (default: the option and the date)."""
+    from ..workspace.values import FIRST_DAY, LAST_DAY
+
+    try:
+        day = date.fromisoformat(value.strip())
+    except ValueError:
+        raise UsageError(bad or M(lang, "bad_date", option=option, value=value)) from None
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise UsageError(
+            M(lang, "far_date", shown=shown or f"{option} {day}", first=FIRST_DAY, last=LAST_DAY)
+        )
+    return day
 
 
 def options(ctx: typer.Context) -> Options:

@@ -1,4 +1,5 @@
-"""`diklat done TASK [--spent 1h30m]`: record progress, so tomorrow's plan has only what remains.
+"""`diklat done TASK [--spent 1h30m | --skip]`: record progress, so tomorrow's plan has only what
+remains; `--skip` records that one occurrence of a routine task is not needed this time.
 
 The record goes to `.diklat/progress.toml` in the workspace (written atomically); the user's own
 TOML is never touched, so the same files keep working on another machine without the state.
@@ -14,11 +15,12 @@ import typer
 from ..errors import UsageError
 from ..i18n import Catalog, Lang, format_date, format_duration
 from ..planning.occurrences import Ref, occurrences, task_id
-from ..workspace.models import Workspace
-from ..workspace.state import Progress, load_progress, record_progress, save_progress
-from ..workspace.values import parse_duration
+from ..render.escape import terminal
+from ..workspace.models import Task, Workspace
+from ..workspace.state import Progress, load_progress, locked, record_progress, save_progress
+from ..workspace.values import Invalid, parse_duration
 from .base import app
-from .context import options
+from .context import options, parse_day
 
 M = Catalog(
     {
@@ -73,6 +75,21 @@ M = Catalog(
             "id": " Perkiraannya sudah habis: bila sudah selesai, jalankan 'diklat done {id}'.",
             "en": " The estimate is used up: when it is finished, run 'diklat done {id}'.",
         },
+        "skipped": {
+            "id": "Dilewati: {title} ({id}) tidak diperlukan kali ini. Kejadian ini keluar dari "
+            "rencana.",
+            "en": "Skipped: {title} ({id}) is not needed this time. It leaves the plan.",
+        },
+        "skip_one_off": {
+            "id": "--skip untuk satu kejadian tugas berulang; '{id}' bukan tugas berulang: bila "
+            "tidak diperlukan lagi, catat selesai dengan 'diklat done {id}'.",
+            "en": "--skip is for one occurrence of a routine task; '{id}' is not one: when it "
+            "is no longer needed, record it with 'diklat done {id}'.",
+        },
+        "skip_spent": {
+            "id": "--skip dan --spent tidak bisa dipakai bersama.",
+            "en": "--skip and --spent do not go together.",
+        },
         "undo": {
             "id": "Catatan untuk {title} ({id}) dihapus; tugas kembali ke rencana.",
             "en": "The record for {title} ({id}) is removed; the task is back in the plan.",
@@ -96,8 +113,9 @@ def _unknown(lang: Lang, ws: Workspace, value: str) -> UsageError:
 def resolve(ws: Workspace, value: str, today: date, progress: Progress, lang: Lang) -> str:
     """The progress key for what the user typed: a task id, or one occurrence `ID@YYYY-MM-DD`.
 
-    A recurring task's bare id means its next occurrence from today that is not done yet: the
-    one the plan shows.
+    A recurring task's bare id means its oldest occurrence still open (neither done nor
+    skipped), from the missed ones the plan keeps (`planning.missed_weeks`) on: the one the plan
+    shows first.
     """
     base, _, when = value.partition("@")
     task = ws.task(base)
@@ -108,10 +126,8 @@ def resolve(ws: Workspace, value: str, today: date, progress: Progress, lang: La
             raise UsageError(M(lang, "not_recurring", id=base))
         return base
     if when:
-        try:
-            day = date.fromisoformat(when)
-        except ValueError:
-            raise UsageError(M(lang, "bad_occurrence_date", value=when, id=base)) from None
+        bad = M(lang, "bad_occurrence_date", value=when, id=base)
+        day = parse_day(when, value, lang, bad, shown=value)
         if occurrences(task, day, day):
             return str(Ref(base, day))
         around = occurrences(task, day - timedelta(days=40), day + timedelta(days=40))
@@ -120,9 +136,10 @@ def resolve(ws: Workspace, value: str, today: date, progress: Progress, lang: La
         raise UsageError(
             M(lang, "no_occurrence", id=base, date=format_date(day, lang, "long"), near=hint)
         )
-    for day in occurrences(task, today, today + timedelta(days=400)):
+    first = today - timedelta(weeks=ws.planning.missed_weeks)
+    for day in occurrences(task, first, today + timedelta(days=400)):
         ref = str(Ref(base, day))
-        if not progress.of(ref).done:
+        if not (progress.of(ref).done or progress.of(ref).skipped):
             return ref
     raise UsageError(M(lang, "no_next", id=base, date=format_date(today, lang, "long")))
 
@@ -149,40 +166,71 @@ def done(
         bool,
         typer.Option("--undo", help="Hapus catatan tugas ini / forget this task's record."),
     ] = False,
+    skip: Annotated[
+        bool,
+        typer.Option(
+            "--skip",
+            help="Kejadian tugas berulang ini tidak diperlukan kali ini / this occurrence of a "
+            "routine task is not needed this time.",
+        ),
+    ] = False,
 ) -> None:
     """Catat kemajuan / record progress.
 
-    Example: diklat done lap-tw4 --spent 1h30m
+    \b
+    Examples:
+      diklat done lap-tw4 --spent 1h30m
+      diklat done lap-mingguan@2026-12-14 --skip
     """
     o = options(ctx)
-    ws = o.ws
-    lang = o.language
-    state_dir = o.state_dir
+    ws, lang, state_dir = o.ws, o.language, o.state_dir
     if state_dir is None:
         raise UsageError(M(lang, "demo"))
-    minutes = 0
-    if spent is not None:
-        try:
-            minutes = parse_duration(spent, ws.planning.jp_minutes)
-        except ValueError:
-            raise UsageError(M(lang, "bad_spent", value=spent)) from None
-        if minutes <= 0:
-            raise UsageError(M(lang, "bad_spent", value=spent))
+    if skip and spent is not None:
+        raise UsageError(M(lang, "skip_spent"))
+    minutes = _spent(spent, ws, lang)
     today = o.day(None)
-    progress = load_progress(state_dir)
-    ref = resolve(ws, task, today, progress, lang)
+    ref = resolve(ws, task, today, load_progress(state_dir), lang)  # a mistake leaves no .diklat/
+    if skip and "@" not in ref:
+        raise UsageError(M(lang, "skip_one_off", id=ref))
+    with locked(state_dir):  # read, change and write as one step: two terminals record both
+        progress = load_progress(state_dir)
+        ref = resolve(ws, task, today, progress, lang)
+        now = datetime.now(ZoneInfo(ws.profile.timezone))
+        updated = record_progress(
+            progress, ref, now=now, spent=minutes, done=not (spent or skip), undo=undo, skip=skip
+        )
+        save_progress(state_dir, updated)
     t = ws.task(task_id(ref))
     assert t is not None
-    now = datetime.now(ZoneInfo(ws.profile.timezone))
-    if undo:
-        save_progress(state_dir, record_progress(progress, ref, now=now, undo=True))
-        typer.echo(M(lang, "undo", title=t.title, id=ref))
-        return
-    updated = record_progress(progress, ref, now=now, spent=minutes, done=spent is None)
-    save_progress(state_dir, updated)
+    typer.echo(terminal(_recorded(t, ref, minutes, updated, lang, undo=undo, skip=skip)))
+
+
+def _spent(spent: str | None, ws: Workspace, lang: Lang) -> int:
+    """The minutes of `--spent` (0 without it); a usage error when they are not a duration."""
     if spent is None:
-        typer.echo(M(lang, "done", title=t.title, id=ref))
-        return
+        return 0
+    try:
+        minutes = parse_duration(spent, ws.planning.jp_minutes)
+    except Invalid as exc:
+        if exc.key == "long_duration":
+            raise UsageError(f"--spent: {exc.what(lang)}") from None
+        raise UsageError(M(lang, "bad_spent", value=spent)) from None
+    if minutes <= 0:
+        raise UsageError(M(lang, "bad_spent", value=spent))
+    return minutes
+
+
+def _recorded(
+    t: Task, ref: str, minutes: int, updated: Progress, lang: Lang, *, undo: bool, skip: bool
+) -> str:
+    """What `done` tells the user it recorded."""
+    if undo:
+        return M(lang, "undo", title=t.title, id=ref)
+    if skip:
+        return M(lang, "skipped", title=t.title, id=ref)
+    if not minutes:
+        return M(lang, "done", title=t.title, id=ref)
     left = max(0, t.estimate - updated.of(ref).spent_minutes)
     text = M(
         lang,
@@ -193,6 +241,4 @@ def done(
         left=format_duration(left, lang),
         estimate=format_duration(t.estimate, lang),
     )
-    if left == 0:
-        text += M(lang, "spent_all", id=ref)
-    typer.echo(text)
+    return text + (M(lang, "spent_all", id=ref) if left == 0 else "")

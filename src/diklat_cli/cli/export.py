@@ -16,16 +16,13 @@ from ..errors import UsageError
 from ..i18n import Catalog, Lang, format_date
 from ..planning.calendar import horizon
 from ..workspace.models import Workspace
-from ..workspace.state import load_export_state, save_export_state, write_atomic
+from ..workspace.state import load_export_state, save_export_state
 from .base import app
-from .context import DateOption, Options, options
+from .context import DateOption, Options, options, parse_day
+from .output import write_output
 
 M = Catalog(
     {
-        "bad_day": {
-            "id": "{option} '{value}' bukan tanggal; tulis seperti 2026-12-01",
-            "en": "{option} '{value}' is not a date; write it as 2026-12-01",
-        },
         "reversed": {
             "id": "--to {last} sebelum --from {first}",
             "en": "--to {last} is before --from {first}",
@@ -33,10 +30,6 @@ M = Catalog(
         "too_long": {
             "id": "rentang --from..--to paling panjang {n} hari",
             "en": "the --from..--to range is at most {n} days",
-        },
-        "cannot_write": {
-            "id": "tidak dapat menulis {path} ({error}); pilih berkas lain dengan --output",
-            "en": "cannot write {path} ({error}); choose another file with --output",
         },
         "written": {
             "id": "{n} acara ({first} s.d. {last}) ditulis ke {path}.\n"
@@ -55,10 +48,7 @@ MAX_DAYS = 732  # two years: a training's whole run fits; an endless export does
 def _day(o: Options, option: str, value: str | None, default: date) -> date:
     if not value:
         return default
-    try:
-        return date.fromisoformat(value.strip())
-    except ValueError:
-        raise UsageError(M(o.current_lang(), "bad_day", option=option, value=value)) from None
+    return parse_day(value, option, o.current_lang())
 
 
 @app.command()
@@ -148,10 +138,7 @@ def _write(data: bytes, output: Path | None, first: date, last: date, lang: Lang
         out.write(data)  # bytes, never text: a text stream on Windows would double the CRs
         out.flush()
         return
-    try:
-        write_atomic(output, data)
-    except OSError as exc:
-        raise UsageError(M(lang, "cannot_write", path=output, error=exc.strerror)) from None
+    write_output(output, data, lang)
     typer.echo(
         M(
             lang,

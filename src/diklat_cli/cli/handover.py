@@ -66,7 +66,7 @@ def handover(
     from .. import compose
     from ..planning import handover as ho
     from ..render import handover as render
-    from ..workspace.state import write_atomic
+    from .output import write_output
 
     o = options(ctx)
     ws = o.ws
@@ -76,7 +76,7 @@ def handover(
     if training is None:
         known = ", ".join(t.id for t in ws.trainings) or "-"
         raise UsageError(M(lang, "no_training", id=training_id, known=known))
-    first, last = compose.handover_window(training, today)
+    first, last = compose.handover_window(ws, training, today)
     busy = o.busy(first, last)
     sheet = compose.sheet(
         ws,
@@ -102,5 +102,5 @@ def handover(
             typer.echo(text, nl=False)
             continue
         path = output if who is None else output.with_name(f"{output.stem}-{who}{output.suffix}")
-        write_atomic(path, text.encode("utf-8"))
+        write_output(path, text.encode("utf-8"), lang)
         typer.echo(M(lang, "wrote", path=path), err=True)

@@ -42,7 +42,7 @@ def jp(
     from ..planning.calendar import Calendar
     from ..planning.skp import make_note
     from ..render import skp as render
-    from ..workspace.state import write_atomic
+    from .output import write_output
 
     o = options(ctx)
     ws = o.ws
@@ -59,8 +59,10 @@ def jp(
         text = render.to_json(note, ws.profile)
     else:
         text = render.markdown(note, ws.profile, lang)
+    if not text.endswith("\n"):
+        text += "\n"  # the shell prompt goes on a line of its own
     if output is None:
         typer.echo(text, nl=False)
         return
-    write_atomic(output, text.encode("utf-8"))
+    write_output(output, text.encode("utf-8"), lang)
     typer.echo(M(lang, "wrote", path=output), err=True)

@@ -108,6 +108,6 @@ def plan(
     else:
         from ..render.terminal import make_console, render_plan
 
-        render_plan(make_console(no_color=bool(o.env.get("NO_COLOR"))), p, view)
+        render_plan(make_console(no_color=o.no_color), p, view)
     if strict and (p.unscheduled or any(t.late for t in p.tasks)):
         raise typer.Exit(int(ExitCode.FINDINGS))

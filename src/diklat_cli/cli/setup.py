@@ -194,6 +194,8 @@ def schema(
     if output is None:
         typer.echo(text, nl=False)
         return
-    output.write_text(text, encoding="utf-8")
+    from .output import write_output
+
     lang = options(ctx).current_lang()
+    write_output(output, text.encode("utf-8"), lang)
     typer.echo(M(lang, "schema_written", path=output, line=f"#:schema ./{output.name}"), err=True)

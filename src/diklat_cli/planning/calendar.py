@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from functools import cached_property
+from functools import cached_property, lru_cache
 from zoneinfo import ZoneInfo
 
 from ..workspace.holidays_id import HolidayData, HolidayInfo
@@ -43,6 +43,7 @@ class DayInfo:
     ramadan: bool
     holiday: HolidayInfo | None
     away: Training | None  # at an offline training session all day
+    place: str | None = None  # away in another zone: its IANA name (that day runs on its clock)
 
     @property
     def in_workweek(self) -> bool:
@@ -98,6 +99,31 @@ def event_days(event: Event, first: date, last: date) -> list[date]:
     return [lo + timedelta(days=i) for i in range((hi - lo).days + 1)] if lo <= hi else []
 
 
+def session_zone(training: Training, session: Session) -> str | None:
+    """The zone a session's hours are in: its own, else its training's (None: the user's)."""
+    return session.timezone or training.timezone
+
+
+@lru_cache(maxsize=64)
+def _zone(name: str) -> ZoneInfo:
+    return ZoneInfo(name)
+
+
+def instants(span: TimeRange, d: date, zone: str | None, tz: ZoneInfo) -> Interval:
+    """`span` on day `d` read on the clock of `zone` (None: of `tz`), as instants in `tz`.
+
+    An online class run from Jakarta at 13:00-16:00 WIB is 14:00-17:00 in Makassar.
+    """
+    if zone is None or zone == tz.key:
+        return span.on(d, tz)
+    s, e = span.on(d, _zone(zone))
+    return s.astimezone(tz), e.astimezone(tz)
+
+
+def _in_zone(block: Block, zone: str | None) -> Block:
+    return block._replace(zone=zone) if zone else block
+
+
 def horizon(ws: Workspace, today: date) -> tuple[date, date]:
     """The days the plan covers: `planning.horizon_days` from `today` on, today included."""
     return today, today + timedelta(days=ws.planning.horizon_days - 1)
@@ -150,15 +176,18 @@ class Calendar:
         return self.ws.workweek.for_day(d.weekday()) is None or self.holiday(d) is not None
 
     @cached_property
-    def _away(self) -> dict[date, Training]:
-        """Days at an offline session, for every training."""
-        away: dict[date, Training] = {}
+    def _away(self) -> dict[date, tuple[Training, str | None]]:
+        """Days at an offline session, for every training, and the zone of the place when it is
+        not the user's."""
+        away: dict[date, tuple[Training, str | None]] = {}
         for t in self.ws.trainings:
             for s in t.session:
                 if s.mode != "offline":
                     continue
+                zone = session_zone(t, s)
+                place = zone if zone and zone != self.tz.key else None
                 for d in session_days(s, self.first, self.last, self.is_off):
-                    away.setdefault(d, t)
+                    away.setdefault(d, (t, place))
         return away
 
     def day(self, d: date) -> DayInfo:
@@ -171,7 +200,7 @@ class Calendar:
             hours = self.ws.ramadan.for_day(d.weekday())
         if holiday is not None:
             hours = None
-        away = self._away.get(d)
+        away, place = self._away.get(d, (None, None))
         info = DayInfo(
             date=d,
             working=hours is not None and away is None,
@@ -180,6 +209,7 @@ class Calendar:
             ramadan=ramadan,
             holiday=holiday,
             away=away,
+            place=place,
         )
         self._days[d] = info
         return info
@@ -209,43 +239,58 @@ class Calendar:
 
     @cached_property
     def _fixed(self) -> dict[date, list[Block]]:
+        """Each item's blocks, by the day they fall on in the user's zone.
+
+        Hours in another zone (`timezone` on an event, a training or a session) are read on that
+        zone's clock and held as instants in the user's, on the day they fall on there (an online
+        class at 22:00 WIB is the next day's 00:00 WIT); the loader refuses hours that would run
+        past midnight on the user's clock, so a block stays within one day.
+        """
         out: dict[date, list[Block]] = {}
         tz = self.tz
+        # hours on another clock may fall on the day before or after on the user's
+        before = self.first - timedelta(days=1)
+        away = self._away
         for ev in self.ws.events:
-            for d in event_days(ev, self.first, self.last):
+            zone = ev.timezone if ev.timezone != tz.key else None
+            for d in event_days(ev, before if zone else self.first, self.last):
+                if d in away or self.cancelled(ev, d):
+                    continue  # she is in class, or the meeting is not held: not her busy time
                 if ev.time is None:
                     s, e = (
                         datetime.combine(d, time(), tz),
                         datetime.combine(d + timedelta(days=1), time(), tz),
                     )
                 else:
-                    s, e = ev.time.on(d, tz)
-                out.setdefault(d, []).append(
-                    Block(s, e, "event", ev.id, ev.title, location=ev.location, link=ev.link)
-                )
+                    s, e = instants(ev.time, d, zone, tz)
+                block = Block(s, e, "event", ev.id, ev.title, location=ev.location, link=ev.link)
+                out.setdefault(s.date(), []).append(_in_zone(block, zone))
         for t in self.ws.trainings:
             for sess in t.session:
-                for d in session_days(sess, self.first, self.last, self.is_off):
+                zone = session_zone(t, sess)
+                zone = zone if zone != tz.key else None
+                for d in session_days(sess, before if zone else self.first, self.last, self.is_off):
                     if sess.time is None:  # offline, no hours given: the whole working day
                         day_hours = self.ws.workweek.for_day(
                             d.weekday()
                         ) or self.ws.workweek.for_day(0)
                         assert day_hours is not None
-                        s, e = day_hours.hours.on(d, tz)
+                        s, e = instants(day_hours.hours, d, zone, tz)
                     else:
-                        s, e = sess.time.on(d, tz)
-                    out.setdefault(d, []).append(
-                        Block(
-                            s,
-                            e,
-                            "training",
-                            t.id,
-                            sess.title or t.title,
-                            location=sess.location or t.location,
-                            link=sess.link,
-                            mode=sess.mode,
-                        )
+                        s, e = instants(sess.time, d, zone, tz)
+                    block = Block(
+                        s,
+                        e,
+                        "training",
+                        t.id,
+                        sess.title or t.title,
+                        location=sess.location or t.location,
+                        link=sess.link,
+                        mode=sess.mode,
                     )
+                    # an offline day stays on its date; an online hour goes where it falls
+                    on = s.date() if sess.mode == "online" else d
+                    out.setdefault(on, []).append(_in_zone(block, zone))
         for b in self._busy:
             start, end = b.start.astimezone(tz), b.end.astimezone(tz)
             d = start.date()
@@ -257,9 +302,24 @@ class Calendar:
                     if s < e:
                         out.setdefault(d, []).append(Block(s, e, "event", None, b.title))
                 d += timedelta(days=1)
+        out.pop(before, None)
         for blocks in out.values():
             blocks.sort(key=lambda b: (b.start, b.end, b.title))
         return out
+
+    def meets(self, t: Training, s: Session, first: date, last: date) -> list[date]:
+        """The user's days in which session `s` of `t` has its blocks, for its days in [first,
+        last]: an online hour on another clock may fall on the day before or after."""
+        zone = session_zone(t, s)
+        days = session_days(s, first, last, self.is_off)
+        if s.mode != "online" or s.time is None or zone is None or zone == self.tz.key:
+            return days
+        return sorted({instants(s.time, d, zone, self.tz)[0].date() for d in days})
+
+    def cancelled(self, ev: Event, d: date) -> bool:
+        """An occurrence of a repeating event on a holiday is not held (one dated on a holiday
+        by hand is: the user wrote that day)."""
+        return bool(ev.rrule) and self.holiday(d) is not None
 
     def fixed(self, d: date) -> list[Block]:
         """Meetings, training sessions and imported busy time on `d`, in time order."""
@@ -289,7 +349,10 @@ class Calendar:
         """Study windows on `d`, outside working time and fixed blocks.
 
         Weekdays use `study.windows` (Ramadan: `study.ramadan_windows`); weekends and holidays
-        use `study.weekend_windows`. Friday's long break is kept for Jumat prayer.
+        use `study.weekend_windows`. Friday's long break is kept for Jumat prayer. On a day away
+        at an offline session in another zone, the windows and the day's hours are read on the
+        clock of that place (a week of classes in Jakarta runs on Jakarta's clock), and kept
+        within the user's own day.
         """
         info = self.day(d)
         st = self.ws.study
@@ -297,10 +360,15 @@ class Calendar:
             windows = st.ramadan_windows if info.ramadan else st.windows
         else:
             windows = st.weekend_windows
-        spans = [w.on(d, self.tz) for w in windows]
+        tz = self.tz
+        spans = [instants(w, d, info.place, tz) for w in windows]
         cuts = [(b.start, b.end) for b in self.fixed(d)]
         if info.hours is not None:
-            cuts += self.work_time(d) if info.working else [info.hours.on(d, self.tz)]
+            here = [instants(info.hours, d, info.place, tz)]
+            cuts += self.work_time(d) if info.working else here
             if d.weekday() == 4:
-                cuts += [b.on(d, self.tz) for b in info.breaks]
+                cuts += [instants(b, d, info.place, tz) for b in info.breaks]
+        if info.place is not None:
+            day = datetime.combine(d, time(), tz)
+            cuts += [(day - timedelta(days=1), day), (day + timedelta(days=1), day + timedelta(2))]
         return subtract(spans, cuts)

@@ -9,6 +9,7 @@ words. `diklat check` prints them; `diklat plan` merges them into the day.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import field
 from datetime import date, datetime, timedelta
 from typing import Literal
 
@@ -31,7 +32,7 @@ from .findings import (
     Overload,
     TrainingClash,
 )
-from .handover import AFTER_RETURN, absence, work_items
+from .handover import AFTER_RETURN, WorkItem, absence, left_at_departure
 from .occurrences import Ref, occurrences
 from .plan import Conflict, Plan, Severity
 
@@ -64,6 +65,30 @@ class _Ctx(Record):
     cal: Calendar
     plan: Plan | None
 
+    progress: Progress = field(default_factory=Progress)
+    _left: dict[str, list[WorkItem]] = field(default_factory=dict)
+
+    def left(self, t: Training) -> list[WorkItem]:
+        """What the plan leaves undone when the user leaves for `t`, and for whom."""
+        if t.id not in self._left:
+            self._left[t.id] = left_at_departure(self.ws, t, self.cal, self.progress, self.plan)
+        return self._left[t.id]
+
+    def handed_over(self, active: Iterable[Training]) -> dict[str, int]:
+        """Minutes of each task (or occurrence) a named colleague takes while she is away:
+        no longer hers to fit into her weeks."""
+        out: dict[str, int] = {}
+        for t in active:
+            for it in self.left(t):
+                if it.receiver is None or it.source == "suggested":
+                    continue  # a suggestion is hers until she hands it over
+                if it.occurrences:
+                    for d in it.occurrences:
+                        out[str(Ref(it.task.id, d))] = it.task.estimate
+                else:
+                    out[it.task.id] = it.minutes
+        return out
+
     def remaining(self, ref: str, estimate: int) -> int:
         """Effort left: the plan's figure when it knows the task (it has the progress)."""
         if self.plan is not None:
@@ -81,16 +106,18 @@ def find(
     busy: Sequence[BusyEvent] = (),
     plan: Plan | None = None,
     calendar: Calendar | None = None,
+    progress: Progress | None = None,
 ) -> list[Conflict]:
     """Every finding about the workspace from `today` on, errors first.
 
     `calendar`: the user's time for these same `ws`, `holidays` and `busy`, when the caller has
-    one that spans `window(ws, today)` (the CLI shares the plan's).
+    one that spans `window(ws, today)` (the CLI shares the plan's). With `plan`, the work
+    handed over is what it leaves undone at departure (`handover.left_at_departure`).
     """
     first, last = window(ws, today)
     if calendar is None or not (calendar.first <= first and last <= calendar.last):
         calendar = Calendar(ws, holidays, first, last, busy)
-    cx = _Ctx(ws, today, calendar, plan)
+    cx = _Ctx(ws, today, calendar, plan, progress or Progress())
     active = [t for t in ws.trainings if t.end >= today]
     found: list[Conflict] = []
     for t in active:
@@ -101,7 +128,7 @@ def find(
         found += _no_deputy(cx, t)
         found += _colleagues(cx, t)
     found += _training_clashes(cx, active)
-    found += _overload(cx, last)
+    found += _overload(cx, last, cx.handed_over(active))
     found += _jp(cx)
     return by_severity(found)
 
@@ -176,7 +203,7 @@ def _meetings(cx: _Ctx, t: Training) -> list[Conflict]:
     for s in t.session:
         if s.mode != "online":
             continue
-        for d in session_days(s, max(t.start, cx.today), t.end, cx.cal.is_off):
+        for d in cx.cal.meets(t, s, max(t.start, cx.today), t.end):
             sessions = [x for x in _spans(cx, t, d) if x[2] == "online"]
             for b in cx.cal.fixed(d):
                 if b.kind != "event" or not b.busy:  # all-day notes do not take the user away
@@ -252,30 +279,26 @@ def _due_away(cx: _Ctx, t: Training) -> list[Conflict]:
     }
     if not away:
         return []
-    # the same receiver the handover sheet names (a default receiver who is away is replaced)
-    items = {it.task.id: it for it in work_items(cx.ws, t, cx.cal, Progress())}
-    lo, hi = min(away), max(away)
+    # what the plan leaves undone at departure, with the receiver the handover sheet names
+    items = {it.task.id: it for it in cx.left(t)}
+    lo = min(away)
     before = next(
         (lo - timedelta(days=i) for i in range(1, 15) if not cx.cal.is_off(lo - timedelta(days=i))),
         lo - timedelta(days=1),
     )
     out = []
     for task in cx.ws.tasks:
+        it = items.get(task.id)
+        if it is None:
+            continue  # nothing left of it when she leaves (or not due while away)
         if task.recurs and task.from_:
-            days = [
-                d
-                for d in occurrences(task, lo, hi)
-                # a routine duty falling on a holiday does not happen that day
-                if d in away
-                and not cx.cal.is_off(d)
-                and cx.remaining(str(Ref(task.id, d)), task.estimate) > 0
-            ]
+            # a routine duty falling on a holiday does not happen that day
+            days = [d for d in it.occurrences if d in away and not cx.cal.is_off(d)]
         else:
             due = _day(task.due)
-            days = [due] if due in away and cx.remaining(task.id, task.estimate) > 0 else []
+            days = [due] if due in away else []
         if not days:
             continue
-        it = items.get(task.id)
         receiver = it.receiver if it and it.source != "suggested" else None
         candidate = it if it and it.receiver and it.source == "suggested" else None
         out.append(
@@ -313,7 +336,7 @@ def _colleagues(cx: _Ctx, t: Training) -> list[Conflict]:
     ab = absence(cx.ws, t, cx.cal)
     if not ab.stretches or ab.last_day() < cx.today:
         return []
-    items = work_items(cx.ws, t, cx.cal, Progress())
+    items = cx.left(t)
     out: list[Conflict] = []
     load: dict[tuple[str, date], list[tuple[int, str]]] = {}
     for it in items:
@@ -354,7 +377,7 @@ def _colleagues(cx: _Ctx, t: Training) -> list[Conflict]:
         if who is None:
             continue
         for d in event_days(ev, max(cx.today, ab.first_day()), ab.last_day()):
-            if d in ab.offline_days and who.is_away(d):
+            if d in ab.offline_days and who.is_away(d) and not cx.cal.cancelled(ev, d):
                 out.append(_away(cx, who.id, d, "meeting", ev.title))
                 break
     return out
@@ -376,11 +399,17 @@ def _away(cx: _Ctx, cid: str, day: date, need: Need, title: str) -> Conflict:
 # --- the user's own load -----------------------------------------------------------------------
 
 
-def _overload(cx: _Ctx, last: date) -> list[Conflict]:
-    """Weeks where work due by their end cannot fit the free time from today (EDF feasibility)."""
+def _overload(cx: _Ctx, last: date, handed: dict[str, int]) -> list[Conflict]:
+    """Weeks where work due by their end cannot fit the free time from today (EDF feasibility).
+
+    Work a named colleague takes while she is away (`handed`) is theirs, not hers."""
     # weeks by the ordinal of their Monday: a year of 10,000 tasks passes through this loop
     by_week: dict[int, list[tuple[int, str, str]]] = {}
-    remaining = cx.remaining
+
+    def remaining(ref: str, estimate: int) -> int:
+        left = cx.remaining(ref, estimate)
+        return max(0, left - handed[ref]) if ref in handed else left
+
     first_day, last_day = cx.today.toordinal(), last.toordinal()
     for task in cx.ws.tasks:
         if task.delegate_to:
@@ -401,7 +430,9 @@ def _overload(cx: _Ctx, last: date) -> list[Conflict]:
         by_week.setdefault(n - day.weekday(), []).append(
             (remaining(task.id, task.estimate), task.id, task.title)
         )
-    due = {date.fromordinal(n): parts for n, parts in by_week.items()}
+    if handed:  # what a colleague takes in full is not hers to name either
+        by_week = {n: [x for x in parts if x[0] > 0] for n, parts in by_week.items()}
+    due = {date.fromordinal(n): parts for n, parts in by_week.items() if parts}
     if not due:
         return []
     out = []

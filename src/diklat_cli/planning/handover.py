@@ -21,8 +21,9 @@ from ..record import Record
 from ..workspace.models import Colleague, Event, Task, Training, Workspace
 from ..workspace.state import Progress
 from ..workspace.values import TimeRange
-from .calendar import BusyEvent, Calendar, event_days, session_days
+from .calendar import BusyEvent, Calendar, event_days, instants, session_days, session_zone
 from .occurrences import Ref, occurrences
+from .plan import Plan
 
 AFTER_RETURN = 5  # working days after a stretch away whose deadlines the receivers must also carry
 DEFAULT_CHECKIN = time(16, 15)  # after class hours, before the office closes (domain.md 7.6)
@@ -126,7 +127,7 @@ def absence(
     for s in training.session:
         if s.mode == "online" and s.time is not None:
             for d in session_days(s, training.start, training.end, cal.is_off):
-                online.append(s.time.on(d, cal.tz))
+                online.append(instants(s.time, d, session_zone(training, s), cal.tz))
     return Absence(training, tuple(stretches), tuple(sorted(online)))
 
 
@@ -177,11 +178,14 @@ def _due_day(task: Task) -> date | None:
     return task.due.date() if isinstance(task.due, datetime) else task.due
 
 
+Chosen = tuple[Task, Why, tuple[date, ...], int]  # the task, why, its occurrences, minutes left
+
+
 def _selected(
     ws: Workspace, ab: Absence, progress: Progress, with_done: bool = False
-) -> list[tuple[Task, Why, tuple[date, ...]]]:
+) -> list[Chosen]:
     offline = set(ab.offline_days)
-    out: list[tuple[Task, Why, tuple[date, ...]]] = []
+    out: list[Chosen] = []
     for task in ws.tasks:
         if task.recurs:
             if not ab.stretches:
@@ -192,25 +196,96 @@ def _selected(
                 if d in offline and (with_done or not progress.of(str(Ref(task.id, d))).done)
             )
             if occ:
-                out.append((task, "recurring", occ))
+                out.append((task, "recurring", occ, task.estimate * len(occ)))
             continue
         p = progress.of(task.id)
         if p.done and not with_done:
             continue
         due = _due_day(task)
+        left = max(0, task.estimate - p.spent_minutes)
         if due is not None and due in offline:
-            out.append((task, "due", ()))
+            out.append((task, "due", (), left))
         elif due is not None and ab.in_window(due):
-            out.append((task, "after", ()))
+            out.append((task, "after", (), left))
         elif (p.spent_minutes > 0 or (with_done and p.done)) and (
             due is None or due >= ab.first_day()
         ):
-            out.append((task, "progress", ()))
+            out.append((task, "progress", (), left))
     return out
+
+
+def _undone(c: Chosen, ab: Absence, plans: Plans) -> Chosen | None:
+    """`c` with only what the plan leaves undone at departure; None when nothing is."""
+    task, why, occ, minutes = c
+    if occ:
+        left = {d: plans.left(str(Ref(task.id, d)), departure(ab, d), task.estimate) for d in occ}
+        occ = tuple(d for d in occ if left[d] > 0)
+        return (task, why, occ, sum(left[d] for d in occ)) if occ else None
+    left_now = plans.left(task.id, departure(ab, _due_day(task)), minutes)
+    return (task, why, occ, left_now) if left_now > 0 else None
+
+
+def _spent(task: Task, recorded: int, left: int, planned: bool) -> int:
+    return max(recorded, task.estimate - left) if planned else recorded
 
 
 def _weeks(ab: Absence) -> int:
     return max(1, -(-ab.working_days_away // 5))
+
+
+class Plans(Record):
+    """What the plan does before the user leaves: minutes it places on each task (or occurrence)
+    on the days before each departure, and what each task's status says."""
+
+    plan: Plan
+    placed: dict[date, dict[str, int]]  # departure day -> ref -> minutes placed before it
+
+    @classmethod
+    def of(cls, plan: Plan, departures: Sequence[date]) -> Plans:
+        placed: dict[date, dict[str, int]] = {}
+        for dep in departures:
+            got: dict[str, int] = {}
+            for day in plan.days:
+                if day.date >= dep:
+                    break
+                for b in day.blocks:
+                    if b.kind == "task" and b.ref:
+                        got[b.ref] = got.get(b.ref, 0) + b.minutes
+            placed[dep] = got
+        return cls(plan, placed)
+
+    def left(self, ref: str, departure: date, fallback: int) -> int:
+        """Effort the plan leaves undone on `ref` when the user leaves on `departure`.
+
+        A task the plan does not place (handed over with `delegate_to`, or unknown to it) keeps
+        `fallback`; work the plan's horizon does not reach counts as left.
+        """
+        st = self.plan.task(ref)
+        if st is None or st.delegated_to:
+            return fallback
+        if st.done:
+            return 0
+        return max(0, st.estimate_minutes - self.placed.get(departure, {}).get(ref, 0))
+
+
+def departure(ab: Absence, need: date | None) -> date:
+    """The first day away of the stretch a piece of work is needed in (or after)."""
+    firsts = [s.first for s in ab.stretches if need is not None and s.first <= need]
+    return firsts[-1] if firsts else ab.first_day()
+
+
+def left_at_departure(
+    ws: Workspace,
+    training: Training,
+    cal: Calendar,
+    progress: Progress,
+    plan: Plan | None,
+) -> list[WorkItem]:
+    """What the plan leaves undone when the user leaves for `training`, and for whom: the one
+    answer `check` (colleague load, deadlines while away), the handover sheet and `--suggest`
+    share. Work the plan finishes before the first day away is not handed over; without a plan,
+    every task's effort left (its estimate minus the progress) counts."""
+    return work_items(ws, training, cal, progress, plan=plan)
 
 
 def work_items(
@@ -220,22 +295,26 @@ def work_items(
     progress: Progress,
     *,
     with_done: bool = False,
+    plan: Plan | None = None,
 ) -> list[WorkItem]:
     """The tasks to hand over, each with who takes it and why, in deadline order.
 
-    `with_done` keeps the work finished since (the return sheet reports it as done).
+    `with_done` keeps the work finished since (the return sheet reports it as done). With a
+    `plan`, only what it leaves undone at departure (`left_at_departure`).
     """
     ab = absence(ws, training, cal)
     chosen = _selected(ws, ab, progress, with_done)
     chosen.sort(
         key=lambda c: (c[2][0] if c[2] else (_due_day(c[0]) or date.max), c[0].title, c[0].id)
     )
+    if plan is not None:
+        plans = Plans.of(plan, [s.first for s in ab.stretches] or [ab.first_day()])
+        chosen = [c for c in (_undone(c, ab, plans) for c in chosen) if c is not None]
     weeks = _weeks(ab)
     load: dict[str, int] = {}
     items: list[WorkItem] = []
-    for task, why, occ in chosen:
+    for task, why, occ, minutes in chosen:
         p = progress.of(task.id)
-        minutes = task.estimate * len(occ) if occ else max(0, task.estimate - p.spent_minutes)
         need = occ[0] if occ else (_due_day(task) or ab.first_day())
         receiver, source, reason = _assign(ws, training, task, need, minutes, load, weeks)
         if receiver is not None:
@@ -247,7 +326,8 @@ def work_items(
                 occurrences=occ,
                 due=task.due,
                 minutes=minutes,
-                spent=0 if occ else p.spent_minutes,
+                # with a plan: what is done by the day she leaves, recorded or planned before
+                spent=0 if occ else _spent(task, p.spent_minutes, minutes, plan is not None),
                 done=False,
                 receiver=receiver,
                 source=source,
@@ -331,8 +411,10 @@ def meetings(
     for ev in ws.events:
         dates = []
         for d in event_days(ev, first, last):
+            if cal.cancelled(ev, d):
+                continue
             span = (
-                ev.time.on(d, cal.tz)
+                instants(ev.time, d, ev.timezone, cal.tz)
                 if ev.time
                 else (
                     datetime.combine(d, time(), cal.tz),
@@ -370,6 +452,30 @@ def meetings(
             )
         )
     out.sort(key=lambda m: (m.dates[0], m.time.start if m.time else time(), m.title))
+    return out
+
+
+class StandIn(Record):
+    """A meeting the user does not attend on one day: the training she is at, who goes for her."""
+
+    training: Training
+    attendee: Colleague | None
+
+
+def stand_ins(
+    ws: Workspace, cal: Calendar, first: date, last: date
+) -> dict[tuple[int, date], StandIn]:
+    """The meetings the handover sheets give to someone between `first` and `last` (on a day in
+    class, or during an online session), by the event's index in `ws.events` and the day."""
+    index = {id(ev): i for i, ev in enumerate(ws.events)}
+    out: dict[tuple[int, date], StandIn] = {}
+    for t in ws.trainings:
+        if t.end < first or t.start > last:
+            continue
+        for m in meetings(ws, t, cal):
+            if m.event is not None:
+                for d in m.dates:
+                    out.setdefault((index[id(m.event)], d), StandIn(t, m.attendee))
     return out
 
 
@@ -424,9 +530,15 @@ def make_sheet(
     progress: Progress,
     busy: Sequence[BusyEvent] = (),
     returning: bool = False,
+    plan: Plan | None = None,
 ) -> Sheet:
-    """The handover sheet (or, with `returning`, the return sheet) for one training."""
-    items = work_items(ws, training, cal, progress, with_done=returning)
+    """The handover sheet (or, with `returning`, the return sheet) for one training.
+
+    With `plan`, the work is what it leaves undone at departure (`left_at_departure`)."""
+    if returning:
+        items = work_items(ws, training, cal, progress, with_done=True)
+    else:
+        items = left_at_departure(ws, training, cal, progress, plan)
     if returning:
         # what was handed over, with what the progress file says happened to it since
         items = [_with_progress(it, progress) for it in items]

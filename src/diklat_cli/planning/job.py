@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from ..workspace.models import Task
+from .plan import DelegateHint
 from .prioritise import Ranking
 
 
@@ -34,6 +35,7 @@ class Job:
         "release_m",
         "rem",
         "sliver_ok",
+        "suggest",
         "task",
         "title",
         "too_big",
@@ -78,6 +80,7 @@ class Job:
         self.rank_late = 0  # ... as late work (`place`)
         self.dl = 0
         self.sliver_ok = True  # may cut a block under min_block when its deadline is tight
+        self.suggest: DelegateHint | None = None  # who could take it (a suggestion only)
 
 
 __all__ = ["Job"]

@@ -1,5 +1,12 @@
 """From tasks to the work the sweep places: each task or occurrence becomes a `Job`, or a status
-already settled (done, nothing left, delegated by the user or to a colleague who fits).
+already settled (done, skipped, nothing left, delegated by the user).
+
+Work leaves the user's plan only when the user said so (`delegate_to`). A delegate-quadrant task
+(urgent, less important) keeps its time in the plan with a suggestion of who could take it; only
+`planning.auto_delegate` hands it over, and its status then says the planner chose.
+
+A routine task's occurrence whose day has passed with nothing recorded stays as overdue work, up
+to `planning.missed_weeks` back, until `diklat done` records it done or skipped.
 
 A routine task's occurrence opens the day after the previous one is due, unless that window holds
 too little working time (a week of Lebaran leave): then it shares the previous window.
@@ -16,7 +23,7 @@ from ..workspace.state import Progress
 from .job import Job
 from .line import Horizon, minute
 from .occurrences import Ref, occurrences
-from .plan import TaskStatus
+from .plan import DelegateHint, TaskStatus
 from .prioritise import Ranking, rank
 from .slack import INF
 
@@ -42,17 +49,20 @@ class _Item(NamedTuple):
     due: Instant | None
     release: Instant | None
     key: tuple[object, ...]  # the dates its due and start are known by: it ranks as they do
+    missed: bool = False  # an occurrence whose day passed before today
 
 
 def work(hz: Horizon, progress: Progress, free_before: dict[date, int]) -> Work:
-    """Every task and occurrence of the horizon as a job or a settled status, in id order;
-    delegate-quadrant work goes to a colleague who fits."""
+    """Every task and occurrence of the horizon (and the missed ones before it) as a job or a
+    settled status, in id order; delegate-quadrant work gets a colleague who could take it."""
     instants = _Instants(hz)
     ranker = _Ranker(hz)
     out = Work()
     to_delegate: list[Job] = []
     for task in sorted(hz.ws.tasks, key=lambda t: t.id):
         for item in _items(hz, task, instants, free_before):
+            if item.missed and _recorded(progress, item.ref):
+                continue  # a past occurrence done or skipped: history, not the plan's business
             r = ranker.rank(item)
             job = _job_or_status(hz, item, r, progress, out.settled)
             if job is None:
@@ -60,13 +70,25 @@ def work(hz: Horizon, progress: Progress, free_before: dict[date, int]) -> Work:
             if r.quadrant == "delegate" and task.tags and not task.hold_until_return:
                 to_delegate.append(job)
             out.jobs.append(job)
-    delegated = _delegate(hz, to_delegate, out.load)
+    auto = hz.ws.planning.auto_delegate
+    # a suggestion counts the suggestions before it, so two do not count on the same room
+    picks = _delegate(hz, to_delegate, out.load if auto else {})
+    if not auto:
+        for j, hint in picks:
+            j.suggest = hint
+        return out
     out.settled += (
-        _status(j.id, j.task, j.ranking, j.need, j.due, delegated_to=to) for j, to in delegated
+        _status(j.id, j.task, j.ranking, j.need, j.due, delegated_to=h.colleague, auto=True)
+        for j, h in picks
     )
-    given = {j.id for j, _ in delegated}
+    given = {j.id for j, _ in picks}
     out.jobs = [j for j in out.jobs if j.id not in given]
     return out
+
+
+def _recorded(progress: Progress, ref: str) -> bool:
+    p = progress.of(ref)
+    return p.done or p.skipped
 
 
 def _items(
@@ -77,7 +99,7 @@ def _items(
     if not (task.recurs and task.from_):
         due = instants.end(task.due)
         return [_Item(task.id, task, due, available, (task.due, task.available))]
-    items = []
+    items = _missed(hz, task, instants, available)
     prev: date | None = None
     opened: date | None = None  # the day the current occurrence may start
     for d in occurrences(task, max(hz.today, task.from_), hz.last):
@@ -94,6 +116,21 @@ def _items(
     return items
 
 
+def _missed(hz: Horizon, task: Task, instants: _Instants, available: Instant | None) -> list[_Item]:
+    """The occurrences of the last `planning.missed_weeks` weeks before today (from `from` on):
+    overdue work, open now, until recorded done or skipped."""
+    assert task.from_ is not None
+    weeks = hz.ws.planning.missed_weeks
+    first = max(task.from_, hz.today - timedelta(weeks=weeks))
+    yesterday = hz.today - timedelta(days=1)
+    if weeks == 0 or first > yesterday:
+        return []
+    return [
+        _Item(str(Ref(task.id, d)), task, instants.end(d), available, (d, task.available), True)
+        for d in occurrences(task, first, yesterday)
+    ]
+
+
 def _job_or_status(
     hz: Horizon, item: _Item, r: Ranking, progress: Progress, settled: list[TaskStatus]
 ) -> Job | None:
@@ -104,6 +141,8 @@ def _job_or_status(
     need = max(0, task.estimate - done.spent_minutes)
     if done.done:
         settled.append(_status(item.ref, task, r, 0, due, done=True))
+    elif done.skipped:
+        settled.append(_status(item.ref, task, r, 0, due, skipped=True))
     elif task.delegate_to:
         settled.append(_status(item.ref, task, r, need, due, delegated_to=task.delegate_to))
     elif need == 0:
@@ -133,6 +172,8 @@ def _status(
     *,
     delegated_to: str | None = None,
     done: bool = False,
+    skipped: bool = False,
+    auto: bool = False,
 ) -> TaskStatus:
     """The status of work the sweep does not place."""
     return TaskStatus(
@@ -151,6 +192,8 @@ def _status(
         important=task.important,
         urgent=r.urgent,
         done=done,
+        auto_delegated=auto,
+        skipped=skipped,
     )
 
 
@@ -251,17 +294,24 @@ def colleague_for(
     return found
 
 
-def _delegate(hz: Horizon, pending: list[Job], load: Load) -> list[tuple[Job, str]]:
-    """Delegate-quadrant work to a colleague who fits, most urgent first: (job, colleague id)."""
-    out: list[tuple[Job, str]] = []
+def _delegate(hz: Horizon, pending: list[Job], load: Load) -> list[tuple[Job, DelegateHint]]:
+    """A colleague who fits each delegate-quadrant job, most urgent first, with the reasons;
+    `load` counts each pick, so the next one sees the room that is left."""
+    out: list[tuple[Job, DelegateHint]] = []
+    # overdue work is taken from the first working day on (not a weekend's week that is over)
+    first = next((d for d in hz.days if hz.cal.day(d).working), hz.today)
     for job in sorted(pending, key=lambda j: (-j.ranking.urgency, j.id)):
-        until = job.due_day or hz.last
+        until = max(job.due_day or hz.last, first)
         c = colleague_for(hz, job.task, job.need, until, load)
         if c is None:
             continue
-        key = (c.id, monday(min(max(until, hz.today), hz.last)))
+        assert c.capacity is not None
+        week = monday(min(until, hz.last))
+        key = (c.id, week)
+        spare = c.capacity - load.get(key, 0)
         load[key] = load.get(key, 0) + job.need
-        out.append((job, c.id))
+        skills = tuple(s for s in c.skills if s in job.task.tags)
+        out.append((job, DelegateHint(c.id, c.name, skills, spare, week, until)))
     return out
 
 

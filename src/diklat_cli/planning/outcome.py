@@ -31,7 +31,7 @@ def outcome(hz: Horizon, jobs: list[Job], gaps: list[tuple[int, int]], load: Loa
         late = due_day is not None and _late(hz, j)
         note = None if due_day is None else DueNote(_due_kind(hz, j, late), due_day)
         end = _put_blocks(hz, j, note, out)
-        out.statuses.append(_task_status(j, end, late))
+        out.statuses.append(_task_status(hz, j, end, late))
         if j.rem > 0:
             out.unscheduled.append(_unscheduled(hz, j, due_day, load))
     if gaps:
@@ -84,7 +84,7 @@ def _put_rests(hz: Horizon, gaps: list[tuple[int, int]], jobs: list[Job], out: O
         out.used[d] = out.used.get(d, 0) + minutes
 
 
-def _task_status(j: Job, end: datetime | None, late: bool) -> TaskStatus:
+def _task_status(hz: Horizon, j: Job, end: datetime | None, late: bool) -> TaskStatus:
     """The status of a job the sweep placed (or could not place)."""
     r = j.ranking
     return TaskStatus(
@@ -102,6 +102,8 @@ def _task_status(j: Job, end: datetime | None, late: bool) -> TaskStatus:
         delegated_to=None,
         important=j.task.important,
         urgent=r.urgent,
+        suggest=j.suggest,
+        missed=j.due_day is not None and j.due_day < hz.today and "@" in j.id,
     )
 
 

@@ -52,6 +52,8 @@ class Block(NamedTuple):
     busy: bool = True  # False for blocks that do not make the user unavailable (all-day notes)
     pomodoro: bool = False  # a break: a pomodoro rest between two pieces of work, not a set break
     sliver: bool = False  # a task block under its min_block: a tight deadline needed the minutes
+    zone: str | None = None  # the IANA zone of the place whose clock the item was written in,
+    # when it is not the user's (an online class run from Jakarta for a user in Makassar)
 
     @property
     def minutes(self) -> int:
@@ -90,6 +92,19 @@ class UrgencyTerm:
         return self.value * self.coefficient
 
 
+class DelegateHint(NamedTuple):
+    """Who could take a delegate-quadrant task, and why: the task's tags the colleague has as
+    skills, the capacity left in the week of its due day (minutes), and not away until then.
+    A suggestion only (the work stays in the user's plan), unless `planning.auto_delegate`."""
+
+    colleague: str  # id
+    name: str
+    skills: tuple[str, ...]
+    spare: int
+    week: date  # the Monday of the week the room is counted in
+    until: date  # not away from today up to this day
+
+
 class TaskStatus(NamedTuple):
     """Where a task (or an occurrence of a routine one) stands in the plan."""
 
@@ -108,6 +123,10 @@ class TaskStatus(NamedTuple):
     important: bool
     urgent: bool
     done: bool = False
+    suggest: DelegateHint | None = None  # who could take it (a delegate-quadrant task)
+    auto_delegated: bool = False  # `delegated_to` chosen by the planner (planning.auto_delegate)
+    skipped: bool = False  # recorded "not needed this time" (diklat done --skip)
+    missed: bool = False  # a routine task's occurrence whose day passed with nothing recorded
 
 
 class Suggestion(Record, kw_only=True):

@@ -2,8 +2,8 @@
 
 1. The horizon's free working time becomes one line of minutes (line.py: epoch minutes, so a
    block is two integers until the plan is built).
-2. Every task or occurrence becomes a `Job` on it, or a status already settled; delegate-quadrant
-   work goes to a colleague who fits (jobs.py).
+2. Every task or occurrence (and each missed one) becomes a `Job` on it, or a status already
+   settled; delegate-quadrant work gets a suggestion of who could take it (jobs.py).
 3. Which jobs stay on time (Moore-Hodgson, important ones first), and the sweep that places the
    work (sweep.py, with the room before each deadline in slack.py).
 4. The placed minutes become blocks, statuses and what did not fit (outcome.py); self-study goes
@@ -87,7 +87,7 @@ def make_plan(
 
 
 def _in_order(statuses: list[TaskStatus]) -> list[TaskStatus]:
-    """Open work first, then delegated, then done; each by urgency, then id."""
+    """Open work first, then delegated, then done or skipped; each by urgency, then id."""
     # two sorts on one plain key each: a year of statuses compares tuples slowly
     statuses.sort(key=attrgetter("id"))
     statuses.sort(key=attrgetter("urgency"), reverse=True)
@@ -97,7 +97,7 @@ def _in_order(statuses: list[TaskStatus]) -> list[TaskStatus]:
 def _status_groups(statuses: list[TaskStatus]) -> tuple[list[TaskStatus], ...]:
     groups: tuple[list[TaskStatus], ...] = ([], [], [], [])
     for s in statuses:
-        groups[2 * s.done + (s.delegated_to is not None)].append(s)
+        groups[2 * (s.done or s.skipped) + (s.delegated_to is not None)].append(s)
     return groups
 
 

@@ -9,13 +9,13 @@ from typing import IO, Any
 
 from rich.console import Console
 from rich.table import Table
-from rich.text import Text
 
 from ..i18n import Catalog, Lang, format_date
 from ..planning.plan import Conflict
-from ..planning.suggest import Candidate, Reason
+from ..planning.suggest import LEAD_DAYS, Candidate, Reason, Suggestions
 from ..workspace.models import Training
 from .findings import message, suggestion
+from .inert import Text  # rich's Text, without the control characters users typed
 
 M = Catalog(
     {
@@ -47,9 +47,17 @@ M = Catalog(
             "id": "Poin kecil = lebih sedikit benturan. Bawa ke atasan saat konsultasi.",
             "en": "Fewer points = fewer clashes. Take it to your supervisor.",
         },
+        "sg_moved": {
+            "id": "Usulan mulai paling awal {earliest}, {n} hari kerja dari hari ini (waktu untuk "
+            "izin atasan dan surat tugas), bukan {asked}. Jadwal sekarang tetap ditampilkan "
+            "sebagai pembanding.",
+            "en": "Suggestions start on {earliest} at the earliest, {n} working days from today "
+            "(time to ask your supervisor and get the surat tugas), not {asked}. The current "
+            "dates stay shown for comparison.",
+        },
         "sg_empty": {
-            "id": "Tidak ada hari kerja di rentang itu.",
-            "en": "No working day in that range.",
+            "id": "Tidak ada tanggal mulai yang bisa diusulkan di rentang itu.",
+            "en": "No start date to suggest in that range.",
         },
         # why a candidate date costs points
         "why_quiet": {
@@ -86,8 +94,13 @@ STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 MARK = {"error": "✗", "warning": "!", "info": "i"}
 
 
-def console(file: IO[str] | None = None, width: int | None = None) -> Console:
-    return Console(file=file, width=width, highlight=False, emoji=False, soft_wrap=False)
+def console(
+    file: IO[str] | None = None, width: int | None = None, *, no_color: bool = False
+) -> Console:
+    """The plan's console (render.terminal.make_console): NO_COLOR drops bold and dim too."""
+    from .terminal import make_console
+
+    return make_console(file, width, no_color=no_color)
 
 
 def counts(findings: Sequence[Conflict]) -> dict[str, int]:
@@ -159,13 +172,12 @@ def _reason(r: Reason, lang: Lang) -> str:
 def suggestions(
     con: Console,
     training: Training,
-    ranked: Sequence[Candidate],
-    first: date,
-    last: date,
+    found: Suggestions,
     lang: Lang,
     shown: int,
 ) -> None:
     days = (training.end - training.start).days + 1
+    w, ranked, current = found.window, found.ranked, found.current
     con.print(
         Text(
             M(
@@ -173,51 +185,72 @@ def suggestions(
                 "sg_title",
                 training=training.title,
                 days=M.count(lang, "n_days", days),
-                first=format_date(first, lang, "medium"),
-                last=format_date(last, lang, "medium"),
+                first=format_date(w.first, lang, "medium"),
+                last=format_date(w.last, lang, "medium"),
             ),
             style="bold",
         )
     )
+    if w.moved_from is not None:
+        con.print(moved_note(found, lang))
     if not ranked:
         con.print(M(lang, "sg_empty"))
-        return
-    top = list(ranked[:shown])
-    current = next((c for c in ranked if c.current), None)
-    if current is not None and current not in top:
-        top.append(current)
     table = Table(box=None, padding=(0, 1), header_style="bold", show_edge=False)
     table.add_column(M(lang, "sg_rank"), justify="right")
     table.add_column(M(lang, "sg_dates"))
     table.add_column(M(lang, "sg_points"), justify="right")
     table.add_column(M(lang, "sg_why"))
+    top = list(ranked[:shown])
+    if current not in top:
+        top.append(current)
     for c in top:
         dates = f"{format_date(c.start, lang, 'medium')} – {format_date(c.end, lang, 'medium')}"
         if c.current:
             dates += f"\n{M(lang, 'sg_current')}"
         table.add_row(
-            str(ranked.index(c) + 1),
+            str(ranked.index(c) + 1) if c in ranked else "–",
             dates,
             str(c.penalty),
-            "\n".join(f"• {r}" for r in reasons(c, lang)),
-            style="bold" if c is ranked[0] else "",
+            Text("\n".join(f"• {r}" for r in reasons(c, lang))),  # Text: no markup from titles
+            style="bold" if ranked and c is ranked[0] else "",
         )
     con.print(table)
     con.print(Text(M(lang, "sg_note"), style="dim"))
 
 
-def suggestions_json(training: Training, ranked: Sequence[Candidate], lang: Lang) -> str:
+def moved_note(found: Suggestions, lang: Lang) -> str:
+    """Why the first start shown is not the one asked for: it is past or too near."""
+    w = found.window
+    assert w.moved_from is not None
+    return M(
+        lang,
+        "sg_moved",
+        asked=format_date(w.moved_from, lang, "medium"),
+        earliest=format_date(w.earliest, lang, "medium"),
+        n=LEAD_DAYS,
+    )
+
+
+def _candidate(c: Candidate, lang: Lang) -> dict[str, Any]:
+    return {
+        "start": c.start.isoformat(),
+        "end": c.end.isoformat(),
+        "points": c.penalty,
+        "current": c.current,
+        "reasons": reasons(c, lang),
+    }
+
+
+def suggestions_json(training: Training, found: Suggestions, lang: Lang) -> str:
+    w = found.window
     data = {
         "training": training.id,
-        "candidates": [
-            {
-                "start": c.start.isoformat(),
-                "end": c.end.isoformat(),
-                "points": c.penalty,
-                "current": c.current,
-                "reasons": reasons(c, lang),
-            }
-            for c in ranked
-        ],
+        "first": w.first.isoformat(),
+        "last": w.last.isoformat(),
+        "earliest": w.earliest.isoformat(),
+        "moved_from": w.moved_from.isoformat() if w.moved_from else None,
+        "note": moved_note(found, lang) if w.moved_from else None,
+        "candidates": [_candidate(c, lang) for c in found.ranked],
+        "current": _candidate(found.current, lang),
     }
     return json.dumps(data, ensure_ascii=False, indent=2)

@@ -128,8 +128,8 @@ M = Catalog(
             "en": "Name another colleague for that day.",
         },
         "holiday": {
-            "id": "Sesi {training} dijadwalkan pada hari libur: {dates}.",
-            "en": "A session of {training} is set on a holiday: {dates}.",
+            "id": "Sesi {training} dijadwalkan pada hari libur: {dates} ({names}).",
+            "en": "A session of {training} is set on a holiday: {dates} ({names}).",
         },
         "holiday_fix": {
             "id": "Tanyakan kepada penyelenggara apakah sesi itu tetap berjalan.",
@@ -248,8 +248,9 @@ def message(c: Conflict, lang: Lang) -> str:
         case TrainingClash():
             return M(lang, "trainings", a=f.a, b=f.b, dates=_dates(f.dates, lang))
         case HolidaySession():
-            text = M(lang, "holiday", training=f.training, dates=_dates(f.dates, lang))
-            return f"{text} ({'; '.join(f.names)})"
+            dates = _dates(f.dates, lang)
+            names = "; ".join(f.names)
+            return M(lang, "holiday", training=f.training, dates=dates, names=names)
         case DueAway():
             dates = _dates(f.dates, lang)
             return M(lang, "due_away", task=f.task, training=f.training, dates=dates)

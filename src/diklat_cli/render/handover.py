@@ -27,6 +27,7 @@ from ..i18n import (
 from ..planning.handover import Knowledge, MeetingItem, Pick, Sheet, Source, WorkItem
 from ..workspace.models import Colleague, Profile, Task
 from ..workspace.values import format_duration_value
+from .escape import md_inline, terminal
 
 Kind = Literal["handover", "return"]
 Format = Literal["markdown", "html"]
@@ -112,6 +113,12 @@ L = Catalog(
             "en": "Decisions wait for the FIRST PARTY's return",
         },
         "no_work": {
+            "id": "Tidak ada pekerjaan yang tersisa untuk diserahkan: menurut rencana, yang jatuh "
+            "tempo atau sedang berjalan selama pelatihan selesai sebelum berangkat.",
+            "en": "No work is left to hand over: by the plan, what is due or in progress during "
+            "the training is done before you leave.",
+        },
+        "no_work_return": {
             "id": "Tidak ada pekerjaan yang jatuh tempo atau sedang berjalan selama pelatihan.",
             "en": "No work is due or in progress during the training.",
         },
@@ -438,6 +445,7 @@ def _item(n: int, it: WorkItem, lang: Lang, tz: str, returning: bool) -> dict[st
 
 
 def _meeting(m: MeetingItem, lang: Lang, tz: str) -> dict[str, str]:
+    tz = (m.event.timezone if m.event else None) or tz  # its hours are on its own clock
     hours = (
         f"{format_time(m.time.start, lang)}–{format_time(m.time.end, lang)} {zone_abbreviation(tz)}"
         if m.time
@@ -533,6 +541,8 @@ def context(sheet: Sheet, profile: Profile, lang: Lang, *, returning: bool) -> d
     items = [_item(i, it, lang, tz, returning) for i, it in enumerate(sheet.items, 1)]
     meetings = [_meeting(m, lang, tz) for m in sheet.meetings]
     labels = _labels(sheet, lang, tz)
+    if returning:  # the return sheet reports from the dates alone, not from the plan
+        labels["no_work"] = L(lang, "no_work_return")
     # the knowledge-sharing tasks go into the workspace's files: in the workspace's language
     knowledge = [knowledge_task(k, profile.language) for k in sheet.knowledge]
     covered = []
@@ -597,9 +607,27 @@ def context(sheet: Sheet, profile: Profile, lang: Lang, *, returning: bool) -> d
 # --- templates ---------------------------------------------------------------------------------
 
 
+class _Verbatim(str):
+    """Markdown that diklat wrote itself (labels, a TOML block, an escaped cell): kept as it is."""
+
+
 def _md_cell(value: object) -> str:
-    """Text safe inside a Markdown table cell: no pipes, no line breaks."""
-    return str(value).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").strip()
+    """Text safe inside a Markdown table cell: no pipes, no line breaks, nothing Markdown reads."""
+    return value if isinstance(value, _Verbatim) else _Verbatim(md_inline(str(value)).strip())
+
+
+def _html_finalize(value: object) -> object:
+    """Every `{{ value }}` of an HTML template: no control characters (autoescape does the rest)."""
+    if isinstance(value, str) and not hasattr(value, "__html__"):
+        return terminal(value)
+    return value
+
+
+def _md_finalize(value: object) -> object:
+    """Every `{{ value }}` of a Markdown template: what users typed is inert (render/escape.py)."""
+    if isinstance(value, _Verbatim | int | float):
+        return value
+    return md_inline(str(value))
 
 
 def render(
@@ -611,23 +639,32 @@ def render(
     fmt: Format,
     workspace: Path | None = None,
 ) -> str:
-    """The sheet as text; a template in `<workspace>/templates/` replaces the built-in one."""
+    """The sheet as text; a template in `<workspace>/templates/` replaces the built-in one.
+
+    Templates run in a sandbox (render/sandbox.py): one from a shared workspace can fill in the
+    sheet and nothing else. HTML is autoescaped; in Markdown every value is escaped as it is
+    written (`_md_finalize`), so a title cannot add rows, headings, HTML or links.
+    """
     import jinja2
 
-    search: list[jinja2.BaseLoader] = []
+    from . import sandbox
+
+    folders = []
     if workspace is not None:
-        for folder in (workspace / "templates" / "handover", workspace / "templates"):
-            if folder.is_dir():
-                search.append(jinja2.FileSystemLoader(str(folder)))
-    search.append(jinja2.PackageLoader("diklat_cli", "templates/handover"))
-    env = jinja2.Environment(
-        loader=jinja2.ChoiceLoader(search),
+        folders = [workspace / "templates" / "handover", workspace / "templates"]
+    folders.append(Path(__file__).resolve().parent.parent / "templates" / "handover")
+    env = sandbox.environment(
+        folders,
         autoescape=jinja2.select_autoescape(enabled_extensions=("html", "html.j2")),
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
+        finalize=_md_finalize if fmt == "markdown" else _html_finalize,
     )
     env.filters["cell"] = _md_cell
-    template = env.get_template(TEMPLATE_NAMES[(kind, fmt)])
-    return template.render(**context(sheet, profile, lang, returning=kind == "return"))
+    values = context(sheet, profile, lang, returning=kind == "return")
+    if fmt == "markdown":
+        values["t"] = {k: _Verbatim(v) for k, v in values["t"].items()}
+        values["knowledge_toml"] = _Verbatim(values["knowledge_toml"])
+    return sandbox.render(env, TEMPLATE_NAMES[(kind, fmt)], values, lang)

@@ -20,16 +20,19 @@ from typing import TYPE_CHECKING, Literal
 from zoneinfo import ZoneInfo
 
 from .. import __version__
-from ..i18n import Catalog, Lang, format_time
-from ..planning.calendar import Calendar, event_days, session_days
+from ..i18n import Catalog, Lang, format_time, zone_abbreviation
+from ..planning.calendar import Calendar, event_days, session_days, session_zone
 from ..planning.occurrences import task_id
 from ..planning.plan import Plan
 from ..workspace.models import Session, Workspace
 from ..workspace.state import ExportIdentity, ExportState
 from . import plan_words
+from .escape import ics_text, ics_uri, one_line
 
 if TYPE_CHECKING:
     from icalendar import Timezone
+
+    from ..planning.handover import StandIn
 
 # Fixed forever: every UID diklat has written is derived from it.
 NAMESPACE = uuid.UUID("5d6a1f0e-3c2b-5e8a-9b61-0d1a6c0e2f47")
@@ -63,6 +66,14 @@ M = Catalog(
             "en": "Record progress: diklat done {ref}",
         },
         "study": {"id": "Belajar mandiri untuk {title}", "en": "Self-study for {title}"},
+        "standin": {
+            "id": "Dihadiri oleh {name} selama Anda mengikuti {training}.",
+            "en": "Attended by {name} while you are at {training}.",
+        },
+        "standin_nobody": {
+            "id": "Anda mengikuti {training}; belum ada yang ditunjuk hadir (diklat handover).",
+            "en": "You are at {training}; nobody is named to attend yet (diklat handover).",
+        },
     }
 )
 
@@ -111,7 +122,9 @@ def event_uid(ws: Workspace, key: str) -> str:
 
 
 def calendar_name(ws: Workspace, lang: Lang) -> str:
-    return ws.export.calendar_name or M(lang, "calname", name=ws.profile.name)
+    # one line: icalendar writes X-WR-CALNAME as it is, and a line break would start a property
+    name = ws.export.calendar_name or M(lang, "calname", name=ws.profile.name)
+    return one_line(ics_text(name)).strip()
 
 
 class _Keys:
@@ -147,7 +160,7 @@ def items(
     out = _block_items(plan, ws, first, last, key, tz, lang)
     out += _session_items(ws, first, last, calendar, key, tz, lang)
     if include_events:
-        out += _event_items(ws, first, last, key, tz, lang)
+        out += _event_items(ws, first, last, key, tz, lang, calendar)
     out.sort(key=Item.sort_key)
     return out
 
@@ -221,11 +234,14 @@ def _session_items(
                 if s.date and first <= s.date <= last:
                     out.append(_organiser_item(t.title, s, tz, lang))
                 continue
+            zone = session_zone(t, s)
+            here = ZoneInfo(zone) if zone else tz  # the hours are on the clock of the place
             for d in session_days(s, first, last, calendar.is_off):
                 location = s.location or t.location
                 lines = [M(lang, s.mode)]
                 if s.time is not None:
                     start_t, end_t = format_time(s.time.start, lang), format_time(s.time.end, lang)
+                    end_t += f" {zone_abbreviation(zone)}" if zone and zone != tz.key else ""
                     lines.append(M(lang, "hours", start=start_t, end=end_t))
                 if t.provider:
                     lines.append(M(lang, "provider", provider=t.provider))
@@ -236,7 +252,7 @@ def _session_items(
                     end: date | datetime = d + timedelta(days=1)
                 else:
                     assert s.time is not None  # the model requires hours for online sessions
-                    start, end = s.time.on(d, tz)
+                    start, end = s.time.on(d, here)
                     # the training's campus is not where an online session happens; a phone
                     # shows the location as a tap target, so the link goes there
                     location = s.location or s.link
@@ -257,19 +273,27 @@ def _session_items(
 
 
 def _event_items(
-    ws: Workspace, first: date, last: date, key: _Keys, tz: ZoneInfo, lang: Lang
+    ws: Workspace, first: date, last: date, key: _Keys, tz: ZoneInfo, lang: Lang, cal: Calendar
 ) -> list[Item]:
-    """The workspace's meetings (`--include-events`)."""
+    """The workspace's meetings (`--include-events`): only those she attends are busy time. A
+    repeating meeting's occurrence on a holiday is left out; one given to someone while she is
+    at a training is free time, with who attends (docs/calendars.md)."""
+    from ..planning.handover import stand_ins
+
+    away = stand_ins(ws, cal, first, last)
     out: list[Item] = []
-    for ev in ws.events:
+    for i, ev in enumerate(ws.events):
         ref = ev.id or f"title:{ev.title}"  # without an id, the title is all that names it
         for d in event_days(ev, first, last):
+            if cal.cancelled(ev, d):
+                continue
+            standin = away.get((i, d))
             start: date | datetime
             end: date | datetime
             if ev.time is None:
                 start, end = d, d + timedelta(days=1)
             else:
-                start, end = ev.time.on(d, tz)
+                start, end = ev.time.on(d, ZoneInfo(ev.timezone) if ev.timezone else tz)
             out.append(
                 Item(
                     key("event", ref, d),
@@ -277,13 +301,27 @@ def _event_items(
                     ev.title,
                     start,
                     end,
-                    description=M(lang, "link", link=ev.link) if ev.link else "",
+                    description="\n".join(
+                        x
+                        for x in (
+                            _stand_in(standin, lang) if standin else "",
+                            M(lang, "link", link=ev.link) if ev.link else "",
+                        )
+                        if x
+                    ),
                     location=ev.location or ev.link,
                     url=ev.link,
+                    busy=standin is None,
                     categories=("Diklat", M(lang, "cat_event")),
                 )
             )
     return out
+
+
+def _stand_in(s: StandIn, lang: Lang) -> str:
+    if s.attendee is None:
+        return M(lang, "standin_nobody", training=s.training.title)
+    return M(lang, "standin", name=s.attendee.name, training=s.training.title)
 
 
 def _organiser_item(training: str, s: Session, tz: ZoneInfo, lang: Lang) -> Item:
@@ -337,6 +375,12 @@ def revise(
         else:
             current[uid] = ExportIdentity(digest, old.sequence + 1, now)
     return current, ExportState({**state.events, **current})
+
+
+def _shifts(zone: ZoneInfo, year: int) -> bool:
+    """Whether `zone` keeps summer time in `year` (Indonesia's zones do not)."""
+    jan, jul = datetime(year, 1, 1, tzinfo=zone), datetime(year, 7, 1, tzinfo=zone)
+    return jan.utcoffset() != jul.utcoffset()
 
 
 @lru_cache(maxsize=16)
@@ -398,28 +442,38 @@ def render(
     for u, it in zip(uids, entries, strict=True):
         start, end = it.start, it.end
         if isinstance(start, datetime) and isinstance(end, datetime):
-            start, end = start.astimezone(tz), end.astimezone(tz)
-            zones.add(timezone)
+            # an item written on another clock (`timezone`) keeps its own zone: WIB stays visible
+            own = start.tzinfo if isinstance(start.tzinfo, ZoneInfo) else tz
+            if own is not tz and _shifts(
+                own, start.year
+            ):  # Outlook misreads a generated DST VTIMEZONE
+                start, end = start.astimezone(UTC), end.astimezone(UTC)
+            else:
+                start, end = start.astimezone(own), end.astimezone(own)
+                zones.add(own.key)
         ident = current[u]
         ev = Event.new(
             uid=it.uid or u,
-            summary=it.summary,
+            summary=ics_text(it.summary),
             start=start,
             end=end,
             stamp=ident.stamp,
             sequence=ident.sequence,
             transparency=TRANSP.OPAQUE if it.busy else TRANSP.TRANSPARENT,
-            categories=list(it.categories),
-            description=it.description or None,
-            location=it.location or None,
-            url=it.url or None,
+            categories=[one_line(ics_text(c)) for c in it.categories],
+            description=ics_text(it.description) or None,
+            location=ics_text(it.location) or None,
+            url=ics_uri(it.url),  # TEXT is escaped by icalendar; a URI is not: only a safe one
         )
         if it.recurrence_id is not None:
             ev.add("RECURRENCE-ID", it.recurrence_id)
-        if reminder and not it.all_day:
+        if reminder and not it.all_day and it.busy:
             # an all-day entry would ring at 23.50 the night before: no help to anyone
             ev.add_component(
-                Alarm.new_display(description=it.summary, trigger=timedelta(minutes=-reminder))
+                Alarm.new_display(
+                    description=ics_text(it.summary) or "Diklat",
+                    trigger=timedelta(minutes=-reminder),
+                )
             )
         cal.add_component(ev)
     for i, tzid in enumerate(sorted(zones)):

@@ -17,6 +17,7 @@ from ..planning.plan import Block, Conflict, DayPlan, Plan, TaskStatus, Unschedu
 from . import findings as finding
 from . import plan_words
 from .words import View, off_reason, shown_days
+from .zones import local_times
 
 SCHEMA_VERSION = 1
 INDENT = "  "
@@ -36,6 +37,7 @@ def _block(b: Block, lang: Lang) -> dict[str, Any]:
         "location": b.location,
         "link": b.link,
         "busy": b.busy,
+        **local_times(b),
     }
 
 
@@ -56,7 +58,24 @@ def _day(day: DayPlan, view: View) -> dict[str, Any]:
     }
 
 
-def _task(t: TaskStatus) -> dict[str, Any]:
+def _hint(t: TaskStatus, lang: Lang) -> dict[str, Any] | None:
+    h = t.suggest
+    if h is None or t.done or t.delegated_to:
+        return None
+    return {
+        "colleague": h.colleague,
+        "name": h.name,
+        "reasons": plan_words.hint_reasons(h, lang),
+    }
+
+
+def _delegated_by(t: TaskStatus) -> str | None:
+    if not t.delegated_to:
+        return None
+    return "planner" if t.auto_delegated else "you"
+
+
+def _task(t: TaskStatus, lang: Lang) -> dict[str, Any]:
     return {
         "id": t.id,
         "quadrant": t.quadrant,
@@ -81,6 +100,10 @@ def _task(t: TaskStatus) -> dict[str, Any]:
         "important": t.important,
         "urgent": t.urgent,
         "done": t.done,
+        "skipped": t.skipped,
+        "missed": t.missed,
+        "delegated_by": _delegated_by(t),
+        "delegate_suggestion": _hint(t, lang),
     }
 
 
@@ -111,7 +134,7 @@ def _fields(plan: Plan, view: View) -> dict[str, Any]:
         "today": plan.today.isoformat(),
         "language": view.lang,
         "days": (_day(day, view) for _, day in shown_days(plan, view) if day is not None),
-        "tasks": map(_task, plan.tasks),
+        "tasks": (_task(t, view.lang) for t in plan.tasks),
         "unscheduled": (_unscheduled(u, view.lang) for u in plan.unscheduled),
         "conflicts": (_conflict(c, view.lang) for c in plan.conflicts),
         "warnings": (plan_words.warning(w, view.lang) for w in plan.warnings),

@@ -10,6 +10,7 @@ from ..i18n import Lang, format_date, format_duration
 from ..planning.plan import Block, Plan
 from . import findings as finding
 from . import plan_words
+from .escape import md_inline, md_link
 from .words import (
     M,
     View,
@@ -37,23 +38,22 @@ from .words import (
     shown_conflicts,
     shown_days,
     span,
+    suggested,
     task_title,
     term_label,
     week_heading,
 )
+from .zones import beside
 
 
 def _escape(text: str) -> str:
-    """User text must not turn into emphasis or links by accident."""
-    out = text
-    for ch in "\\*_[]`":
-        out = out.replace(ch, "\\" + ch)
-    return out
+    """User text must not turn into emphasis, links, HTML or new lines (render/escape.py)."""
+    return md_inline(text)
 
 
 def _block(plan: Plan, b: Block, view: View) -> str:
     lang = view.lang
-    line = f"- **{span(plan, b, lang)}** {kind_label(plan, b, lang)}"
+    line = f"- **{span(plan, b, lang)}**{beside(plan, b, lang)} {kind_label(plan, b, lang)}"
     if b.kind != "break":
         line += f": {_escape(block_title(plan, b, lang))}"
     if b.kind == "task" and b.ref:
@@ -64,7 +64,7 @@ def _block(plan: Plan, b: Block, view: View) -> str:
     if extra:
         line += "  \n  " + _escape(" · ".join(extra))
     if b.link:
-        line += f"  \n  {b.link}"
+        line += f"  \n  {md_link(b.link)}"
     return line
 
 
@@ -113,75 +113,136 @@ def _more(left: int, lang: Lang, key: str = "more_rows") -> list[str]:
 
 
 def _sections(plan: Plan, view: View) -> list[str]:
-    lang = view.lang
+    """The lists under the days, in the terminal's order. A note pasted into a chat is read like
+    the terminal: the first rows of each list, then how many more (the JSON keeps them all)."""
     out: list[str] = []
-    # a note pasted into a chat is read like the terminal: the first rows of each list, then how
-    # many more (the JSON keeps them all)
-    if plan.unscheduled:
-        out += [f"## {M(lang, 'sec.unscheduled')}", ""]
-        missing, left = capped(plan.unscheduled, view.limit)
-        for u in missing:
-            reason = plan_words.reason(u, lang)
-            line = f"- {_escape(task_title(plan, u.ref))} (`{u.ref}`), {format_duration(u.minutes, lang)}: {_escape(reason)}"
-            if u.suggestion:
-                hint = plan_words.suggestion(u.suggestion, lang)
-                line += f"  \n  {_escape(M(lang, 'suggestion', text=hint))}"
-            out.append(line)
-        out += _more(left, lang)
-        out.append("")
-    late = late_tasks(plan)
-    if late:
-        out += [f"## {M(lang, 'sec.late')}", ""]
-        late_rows, left = capped(late, view.limit)
-        out += [
-            f"- {_escape(t.title)} (`{t.id}`): {_escape(late_text(plan, t, lang))}"
-            for t in late_rows
-        ]
-        out += _more(left, lang)
-        out.append("")
-    clashes, notes = shown_conflicts(plan)
-    if clashes or notes:
-        out += [f"## {M(lang, 'sec.conflicts')}", ""]
-        shown, left = capped(clashes, view.limit)
-        for c in shown:
-            line = f"- **{severity_label(c.severity, lang)}**: {_escape(finding.message(c, lang))}"
-            if c.severity == "error" and (fix := finding.suggestion(c, lang)):
-                line += f"  \n  {_escape(M(lang, 'suggestion', text=fix))}"
-            out.append(line)
-        out += _more(left, lang, "more_clashes")
-        out.append(f"- _{more_notes(plan, lang)}_")
-        out.append("")
-    dlg = delegated(plan)
-    if dlg:
-        out += [f"## {M(lang, 'sec.delegated')}", ""]
-        dlg_rows, left = capped(dlg, view.limit)
-        for t in dlg_rows:
-            who = colleague(view, t.delegated_to or "")
-            out.append(
-                f"- {_escape(t.title)} (`{t.id}`) → {_escape(who)}, {_escape(due_text(plan, t, lang))}"
-            )
-        out += _more(left, lang)
-        out.append("")
-    if view.explain:
-        out += [f"## {M(lang, 'sec.explain')}", ""]
-        rows, left = capped(ranked(plan), view.explain_limit)
-        for t in rows:
-            out.append(
-                f"- {_escape(t.title)} (`{t.id}`): _{quadrant_label(t.quadrant, lang)}_, "
-                f"{M(lang, 'urgency', n=number(t.urgency, lang))}"
-            )
-            for x in t.terms:
-                out.append(
-                    f"  - {term_label(x.name, lang)}: {number(x.value, lang)} × "
-                    f"{number(x.coefficient, lang, 1)} = {number(x.score, lang)}"
-                )
-        out += _more(left, lang)
-        out.append("")
-    if plan.warnings:
-        out += [f"## {M(lang, 'sec.warnings')}", ""]
-        out += [f"- {_escape(plan_words.warning(w, lang))}" for w in plan.warnings]
-        out.append("")
+    for section in (
+        _unscheduled,
+        _late,
+        _missed,
+        _clashes,
+        _delegated,
+        _suggested,
+        _explain,
+        _warnings,
+    ):
+        if lines := section(plan, view):
+            out += [*lines, ""]
     return out
+
+
+def _heading(key: str, lang: Lang, count: int | None = None) -> list[str]:
+    title = M(lang, key) + (f" ({count})" if count is not None else "")
+    return [f"## {title}", ""]
+
+
+def _unscheduled(plan: Plan, view: View) -> list[str]:
+    if not plan.unscheduled:
+        return []
+    lang = view.lang
+    out = _heading("sec.unscheduled", lang)
+    missing, left = capped(plan.unscheduled, view.limit)
+    for u in missing:
+        reason = plan_words.reason(u, lang)
+        line = f"- {_escape(task_title(plan, u.ref))} (`{u.ref}`), {format_duration(u.minutes, lang)}: {_escape(reason)}"
+        if u.suggestion:
+            hint = plan_words.suggestion(u.suggestion, lang)
+            line += f"  \n  {_escape(M(lang, 'suggestion', text=hint))}"
+        out.append(line)
+    return out + _more(left, lang)
+
+
+def _late(plan: Plan, view: View) -> list[str]:
+    late = late_tasks(plan)
+    if not late:
+        return []
+    lang = view.lang
+    rows, left = capped(late, view.limit)
+    out = _heading("sec.late", lang)
+    out += [f"- {_escape(t.title)} (`{t.id}`): {_escape(late_text(plan, t, lang))}" for t in rows]
+    return out + _more(left, lang)
+
+
+def _missed(plan: Plan, view: View) -> list[str]:
+    groups = plan_words.missed(plan)
+    if not groups:
+        return []
+    out = _heading("sec.missed", view.lang, sum(map(len, groups)))
+    return out + [f"- {_escape(plan_words.missed_line(plan, ts, view.lang))}" for ts in groups]
+
+
+def _clashes(plan: Plan, view: View) -> list[str]:
+    clashes, notes = shown_conflicts(plan)
+    if not (clashes or notes):
+        return []
+    lang = view.lang
+    out = _heading("sec.conflicts", lang)
+    shown, left = capped(clashes, view.limit)
+    for c in shown:
+        line = f"- **{severity_label(c.severity, lang)}**: {_escape(finding.message(c, lang))}"
+        if c.severity == "error" and (fix := finding.suggestion(c, lang)):
+            line += f"  \n  {_escape(M(lang, 'suggestion', text=fix))}"
+        out.append(line)
+    return [*out, *_more(left, lang, "more_clashes"), f"- _{more_notes(plan, lang)}_"]
+
+
+def _delegated(plan: Plan, view: View) -> list[str]:
+    dlg = delegated(plan)
+    if not dlg:
+        return []
+    lang = view.lang
+    out = _heading("sec.delegated", lang)
+    rows, left = capped(dlg, view.limit)
+    for t in rows:
+        who = colleague(view, t.delegated_to or "")
+        if t.auto_delegated:
+            who += f" ({plan_words.auto_delegated(lang)})"
+        out.append(
+            f"- {_escape(t.title)} (`{t.id}`) → {_escape(who)}, {_escape(due_text(plan, t, lang))}"
+        )
+    return out + _more(left, lang)
+
+
+def _suggested(plan: Plan, view: View) -> list[str]:
+    hints = suggested(plan)
+    if not hints:
+        return []
+    lang = view.lang
+    out = _heading("sec.suggested", lang, sum(n for _, n in hints))
+    rows, left = capped(hints, view.limit)
+    for t, n in rows:
+        assert t.suggest is not None
+        routine = "@" in t.id
+        text = plan_words.hint(t.suggest, lang, routine=routine)
+        ref, times = (t.id.partition("@")[0], f" ({n}×)") if routine else (t.id, "")
+        out.append(f"- {_escape(t.title)}{times} (`{ref}`): {_escape(text)}")
+    return out + _more(left, lang)
+
+
+def _explain(plan: Plan, view: View) -> list[str]:
+    if not view.explain:
+        return []
+    lang = view.lang
+    out = _heading("sec.explain", lang)
+    rows, left = capped(ranked(plan), view.explain_limit)
+    for t in rows:
+        out.append(
+            f"- {_escape(t.title)} (`{t.id}`): _{quadrant_label(t.quadrant, lang)}_, "
+            f"{M(lang, 'urgency', n=number(t.urgency, lang))}"
+        )
+        out += [
+            f"  - {term_label(x.name, lang)}: {number(x.value, lang)} × "
+            f"{number(x.coefficient, lang, 1)} = {number(x.score, lang)}"
+            for x in t.terms
+        ]
+    return out + _more(left, lang)
+
+
+def _warnings(plan: Plan, view: View) -> list[str]:
+    if not plan.warnings:
+        return []
+    out = _heading("sec.warnings", view.lang)
+    return out + [f"- {_escape(plan_words.warning(w, view.lang))}" for w in plan.warnings]
 
 
 def render(plan: Plan, view: View) -> str:

@@ -10,7 +10,16 @@ from __future__ import annotations
 from datetime import date
 
 from ..i18n import Catalog, Lang, format_date, format_duration
-from ..planning.plan import Block, DayNote, Estimated, Suggestion, Unscheduled
+from ..planning.plan import (
+    Block,
+    DayNote,
+    DelegateHint,
+    Estimated,
+    Plan,
+    Suggestion,
+    TaskStatus,
+    Unscheduled,
+)
 
 M = Catalog(
     {
@@ -79,6 +88,35 @@ M = Catalog(
             "study.max_per_day / max_per_week",
             "en": "Add study.weekend_windows or other study windows, or raise "
             "study.max_per_day / max_per_week",
+        },
+        "hint": {
+            "id": '{name} bisa mengambilnya ({reasons}); bila Anda sepakat: delegate_to = "{id}"',
+            "en": '{name} could take it ({reasons}); if you agree: delegate_to = "{id}"',
+        },
+        "hint.routine": {
+            "id": " (untuk setiap kejadian)",
+            "en": " (for every occurrence)",
+        },
+        "hint.skills": {"id": "keahlian {skills}", "en": "skill {skills}|skills {skills}"},
+        "hint.room": {
+            "id": "longgar {spare} minggu {week}",
+            "en": "{spare} free in the week of {week}",
+        },
+        "hint.here": {"id": "tidak pergi s.d. {until}", "en": "not away until {until}"},
+        "auto": {
+            "id": "dipilih oleh perencana, bukan oleh Anda (planning.auto_delegate = true)",
+            "en": "chosen by the planner, not by you (planning.auto_delegate = true)",
+        },
+        "missed": {
+            "id": "{title}: {n} kejadian terlewat ({days}); catat dengan diklat done {id}@TANGGAL "
+            "(atau --skip bila tidak diperlukan)",
+            "en": "{title}: 1 missed occurrence ({days}); record it with diklat done {id}@DATE "
+            "(or --skip when it is not needed)|{title}: {n} missed occurrences ({days}); record "
+            "each with diklat done {id}@DATE (or --skip when it is not needed)",
+        },
+        "skipped": {
+            "id": "dilewati: tidak diperlukan kali ini",
+            "en": "skipped: not needed this time",
         },
         "estimated": {
             "id": "{name} ({date}) masih tanggal perkiraan; pastikan dengan keputusan resmi",
@@ -152,3 +190,56 @@ def suggestion(s: Suggestion | None, lang: Lang) -> str:
 def warning(w: Estimated, lang: Lang) -> str:
     """'Idulfitri (Senin, 30 Maret 2026) masih tanggal perkiraan; pastikan dengan keputusan resmi'."""
     return M(lang, "estimated", name=w.name, date=format_date(w.day, lang, "full"))
+
+
+def hint_reasons(h: DelegateHint, lang: Lang) -> list[str]:
+    """Why a colleague could take a task: the skill, the room that week, not away."""
+    return [
+        M.count(lang, "hint.skills", len(h.skills), skills=", ".join(h.skills)),
+        M(
+            lang,
+            "hint.room",
+            spare=format_duration(h.spare, lang),
+            week=format_date(h.week, lang, "short"),
+        ),
+        M(lang, "hint.here", until=format_date(h.until, lang, "short")),
+    ]
+
+
+def hint(h: DelegateHint, lang: Lang, *, routine: bool = False) -> str:
+    """'Andi could take it (skill spj; 5 hours free in the week of Mon 7 Dec; not away until
+    Wed 9 Dec); if you agree: delegate_to = "andi"' (`routine`: the key hands over every
+    occurrence, and says so)."""
+    reasons = "; ".join(hint_reasons(h, lang))
+    text = M(lang, "hint", name=h.name, reasons=reasons, id=h.colleague)
+    return text + M(lang, "hint.routine") if routine else text
+
+
+def auto_delegated(lang: Lang) -> str:
+    """The plain word that the planner, not the user, chose the colleague."""
+    return M(lang, "auto")
+
+
+def skipped(lang: Lang) -> str:
+    return M(lang, "skipped")
+
+
+def missed(plan: Plan) -> list[list[TaskStatus]]:
+    """The missed occurrences still open, by routine task (in the plan's order)."""
+    by_task: dict[str, list[TaskStatus]] = {}
+    for t in plan.tasks:
+        if t.missed and not (t.done or t.skipped or t.delegated_to):
+            by_task.setdefault(t.id.partition("@")[0], []).append(t)
+    return [sorted(ts, key=lambda t: t.id) for ts in by_task.values()]
+
+
+def missed_line(plan: Plan, tasks: list[TaskStatus], lang: Lang) -> str:
+    """'Laporan mingguan: 3 kejadian terlewat (Sen 16 Nov, Sen 23 Nov, Sen 30 Nov); ...'."""
+    from zoneinfo import ZoneInfo
+
+    tz = ZoneInfo(plan.timezone)
+    days = ", ".join(
+        format_date(t.due.astimezone(tz).date(), lang, "short") for t in tasks if t.due
+    )
+    tid = tasks[0].id.partition("@")[0]
+    return M.count(lang, "missed", len(tasks), title=tasks[0].title, days=days, id=tid)

@@ -8,6 +8,7 @@ from typing import Any
 from ..i18n import Catalog, Lang, format_date
 from ..planning.skp import Sharing, SkpNote
 from ..workspace.models import Profile
+from .escape import md_inline
 from .handover import knowledge_task
 
 M = Catalog(
@@ -53,7 +54,7 @@ M = Catalog(
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ") or "-"
+    return md_inline(text) or "-"  # what users typed stays text (render/escape.py)
 
 
 def _dates(start: Any, end: Any, lang: Lang) -> str:
@@ -69,9 +70,9 @@ def _jp(value: float) -> str:
 def markdown(note: SkpNote, profile: Profile, lang: Lang) -> str:
     """The note as Markdown: a table of the trainings, then the knowledge-sharing of each."""
     lines = [f"# {M(lang, 'heading', year=note.year)}", ""]
-    lines += [M(lang, "who", name=profile.name, nip=profile.nip or "-")]
+    lines += [md_inline(M(lang, "who", name=profile.name, nip=profile.nip or "-"))]
     if profile.position or profile.unit:
-        lines += ["", ", ".join(p for p in (profile.position, profile.unit) if p)]
+        lines += ["", md_inline(", ".join(p for p in (profile.position, profile.unit) if p))]
     lines.append("")
     if not note.entries:
         return "\n".join([*lines, M(lang, "none", year=note.year), ""])
@@ -99,11 +100,11 @@ def markdown(note: SkpNote, profile: Profile, lang: Lang) -> str:
     )
     lines += ["", total, "", f"## {M(lang, 'sharing')}", ""]
     for e in note.entries:
-        lines.append(f"### {e.training.title}")
+        lines.append(f"### {md_inline(e.training.title)}")
         lines.append("")
         for s in e.sharing:
             due = f" ({M(lang, 'due', day=format_date(s.due, lang, 'long'))})" if s.due else ""
-            lines.append(f"- [{'x' if s.done else ' '}] {_title(s, lang)}{due} `{s.id}`")
+            lines.append(f"- [{'x' if s.done else ' '}] {md_inline(_title(s, lang))}{due} `{s.id}`")
         if not e.sharing:
             lines.append(f"- {M(lang, 'no_sharing')}")
         lines.append("")

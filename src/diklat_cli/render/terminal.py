@@ -13,12 +13,13 @@ from typing import IO
 
 from rich.console import Console
 from rich.table import Table
-from rich.text import Text
 
 from ..i18n import Catalog, Lang, format_date, format_duration
 from ..planning.plan import Block, DayPlan, Plan, Quadrant, TaskStatus
 from . import findings as finding
 from . import plan_words
+from .escape import safe_url
+from .inert import Text  # rich's Text, without the control characters users typed
 from .words import (
     M,
     View,
@@ -47,14 +48,15 @@ from .words import (
     quadrant_long,
     ranked,
     severity_label,
-    shorten,
     shown_conflicts,
     shown_days,
     span,
+    suggested,
     task_title,
     term_label,
     week_heading,
 )
+from .zones import local_span
 
 W = Catalog(
     {
@@ -80,6 +82,13 @@ W = Catalog(
         "why.delegated": {"id": "Didelegasikan", "en": "Delegated"},
         "why.done": {"id": "Status", "en": "Status"},
         "why.done_text": {"id": "selesai", "en": "done"},
+        "why.missed": {
+            "id": "terlewat: harinya sudah lewat tanpa catatan; tetap di rencana sampai dicatat "
+            "dengan diklat done (atau --skip)",
+            "en": "missed: its day passed with nothing recorded; it stays in the plan until "
+            "diklat done records it (or --skip)",
+        },
+        "why.suggest": {"id": "Saran delegasi", "en": "Could delegate"},
         "why.finish": {"id": "Selesai", "en": "Finishes"},
         "why.on_time": {"id": "tepat waktu", "en": "on time"},
     }
@@ -94,6 +103,7 @@ QUADRANT_STYLE: dict[Quadrant, str] = {
 KIND_STYLE = {"task": "", "study": "magenta", "training": "cyan", "event": "cyan", "break": "dim"}
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "dim"}
 BAR_WIDTH = 10
+MIN_WHAT = 20  # the narrowest title column of a day's timeline
 
 
 def make_console(
@@ -142,36 +152,44 @@ def _title(text: str, ref: str | None = None, style: str = "") -> Text:
 # --- a day ---------------------------------------------------------------------------------------
 
 
-def _what(plan: Plan, b: Block, view: View) -> Text:
+def _what(plan: Plan, b: Block, view: View, *, kindless: bool = False) -> Text:
     t = _title(
         block_title(plan, b, view.lang),
         b.ref if b.kind == "task" else None,
         "bold" if b.kind == "task" else "",
     )
-    if b.kind == "break":
-        t = Text("")
-    extra = " · ".join(x for x in (block_note(b, view.lang), b.location) if x)
+    if b.kind == "break":  # the kind column names it, or (when dropped) the title does
+        t = Text(block_title(plan, b, view.lang) if kindless else "", style="dim")
+    extra = " · ".join(
+        x for x in (local_span(plan, b, view.lang), block_note(b, view.lang), b.location) if x
+    )
     if extra:
         t.append(("\n" if t.plain else "") + extra, style="dim")
     if b.link:
         # a long link folds at the column's edge; the hyperlink keeps it clickable where supported
-        t.append("\n" + b.link, style=f"blue underline link {b.link}")
+        # (only a web, mail, phone or meeting-app link: a `javascript:` one stays text)
+        link = f" link {b.link}" if safe_url(b.link) else ""
+        t.append("\n" + b.link, style=f"blue underline{link}")
     return t
 
 
 def _timeline(console: Console, plan: Plan, day: DayPlan, view: View) -> None:
     lang = view.lang
-    # fixed widths, so that the columns line up from one day to the next
+    # fixed widths, so that the columns line up from one day to the next; the time stays whole
+    # at any width: a narrow terminal drops the kind column first, then wraps the titles
     kinds = [
         len(kind_label(plan, b, lang)) for _, x in shown_days(plan, view) if x for b in x.blocks
     ]
     kind_w = min(max(kinds, default=5), 15 if console.width < 100 else 25)
     quad_w = max(len(quadrant_label(q, lang)) for q in QUADRANT_STYLE)
     time_w = max(11, len(M(lang, "all_day")))
-    what_w = min(60, max(20, console.width - 9 - time_w - kind_w - quad_w))
+    room = console.width - 1 - time_w - quad_w  # each column pads one space on either side
+    with_kind = room - 8 - kind_w >= MIN_WHAT
+    what_w = min(60, max(MIN_WHAT, room - (8 + kind_w if with_kind else 6)))
     table = _grid(console)
-    table.add_column(no_wrap=True, width=time_w)
-    table.add_column(width=kind_w)
+    table.add_column(no_wrap=True, width=time_w, min_width=time_w)
+    if with_kind:
+        table.add_column(width=kind_w)
     table.add_column(overflow="fold", width=what_w)
     table.add_column(no_wrap=True, width=quad_w)
     for b in sorted(day.blocks, key=lambda b: (b.start, b.end)):
@@ -181,12 +199,9 @@ def _timeline(console: Console, plan: Plan, day: DayPlan, view: View) -> None:
             if b.quadrant
             else Text("")
         )
-        table.add_row(
-            Text(span(plan, b, lang), style="dim" if b.kind == "break" else "bold"),
-            Text(kind_label(plan, b, lang), style=style),
-            _what(plan, b, view),
-            quadrant,
-        )
+        when = Text(span(plan, b, lang), style="dim" if b.kind == "break" else "bold")
+        kind = [Text(kind_label(plan, b, lang), style=style)] if with_kind else []
+        table.add_row(when, *kind, _what(plan, b, view, kindless=not with_kind), quadrant)
     console.print(table)
 
 
@@ -227,14 +242,18 @@ def _bar(day: DayPlan) -> Text:
 
 
 def _filling(plan: Plan, day: DayPlan, lang: Lang, width: int, limit: int = 3) -> Text:
-    """A day's biggest items, one a line, the time first so the eye can run down it."""
+    """A day's biggest items, the time first so the eye can run down it; a long title wraps
+    under itself rather than being cut."""
+    import textwrap
+
     top = fill(plan, day, lang)
     out = Text()
     for i, (title, minutes) in enumerate(top[:limit]):
         if i:
             out.append("\n")
         out.append(f"{format_duration(minutes, lang, compact=True):>8}  ", style="dim")
-        out.append(shorten(title, max(12, width - 10)))
+        lines = textwrap.wrap(title, max(8, width - 10), break_on_hyphens=False) or [""]
+        out.append(("\n" + " " * 10).join(lines))
     if len(top) > limit:
         out.append("\n" + " " * 10 + M(lang, "load.more", n=len(top) - limit), style="dim")
     return out
@@ -244,18 +263,24 @@ def _week(console: Console, plan: Plan, view: View) -> None:
     lang = view.lang
     console.print(Text(week_heading(plan, view), style="bold underline"))
     table = _grid(console, header=True)
-    table.add_column(M(lang, "col.day"), no_wrap=True)
-    table.add_column(M(lang, "col.planned"), no_wrap=True, justify="right")
-    table.add_column(M(lang, "col.free"), no_wrap=True, justify="right")
-    table.add_column(M(lang, "col.load"), no_wrap=True)
-    table.add_column(M(lang, "col.what"), overflow="fold")
-    # what is left for the last column once the day, the figures and the bar are drawn
-    figures = max(8, len(M(lang, "col.planned"))) + max(8, len(M(lang, "col.free")))
-    width = max(20, console.width - 10 - figures - BAR_WIDTH - 5 * 2 - 1)
+    # fixed widths that add up to the terminal's: the bar goes first when it is narrow
+    day_w = max(len(format_date(d, lang, "short")) for d, _ in shown_days(plan, view))
+    planned_w = max(8, len(M(lang, "col.planned")))
+    free_w = max(8, len(M(lang, "col.free")))
+    with_bar = console.width >= 80
+    used = day_w + planned_w + free_w + (BAR_WIDTH if with_bar else 0)
+    width = max(20, console.width - used - (5 if with_bar else 4) * 2 - 1)
+    table.add_column(M(lang, "col.day"), no_wrap=True, width=day_w)
+    table.add_column(M(lang, "col.planned"), no_wrap=True, justify="right", width=planned_w)
+    table.add_column(M(lang, "col.free"), no_wrap=True, justify="right", width=free_w)
+    if with_bar:
+        table.add_column(M(lang, "col.load"), no_wrap=True, width=BAR_WIDTH)
+    table.add_column(M(lang, "col.what"), overflow="fold", width=width)
     for d, day in shown_days(plan, view):
         label = Text(format_date(d, lang, "short"), style="bold" if d == plan.today else "")
         if day is None:
-            table.add_row(label, "—", "—", "", Text(M(lang, "past"), style="dim"))
+            bar = [""] if with_bar else []
+            table.add_row(label, "—", "—", *bar, Text(M(lang, "past"), style="dim"))
             continue
         ld = load(day)
         what = _filling(plan, day, lang, width)
@@ -269,7 +294,7 @@ def _week(console: Console, plan: Plan, view: View) -> None:
             label,
             planned,
             format_duration(ld.free, lang, compact=True) if day.working else "—",
-            _bar(day),
+            *([_bar(day)] if with_bar else []),
             what,
         )
     console.print(table)
@@ -321,6 +346,7 @@ def _sections(console: Console, plan: Plan, view: View) -> None:
             table.add_row(_title(t.title, t.id), Text(late_text(plan, t, lang), style="red"))
         console.print(table)
         _more(console, left, lang)
+    _missed(console, plan, lang)
     clashes, notes = shown_conflicts(plan)
     if clashes:
         _section(console, "sec.conflicts", lang, len(clashes))
@@ -353,16 +379,52 @@ def _sections(console: Console, plan: Plan, view: View) -> None:
         dlg_rows, left = capped(dlg, view.limit)
         for t in dlg_rows:
             who = Text("→ " + colleague(view, t.delegated_to or ""), style="yellow")
+            if t.auto_delegated:
+                who.append("\n" + plan_words.auto_delegated(lang))
             who.append("\n" + due_text(plan, t, lang), style="dim")
             table.add_row(_title(t.title, t.id), who)
         console.print(table)
         _more(console, left, lang)
+    _suggested(console, plan, view)
     if view.explain:
         _explain(console, plan, view)
     if plan.warnings:
         _section(console, "sec.warnings", lang, len(plan.warnings))
         for w in plan.warnings:
             console.print(Text(" " + plan_words.warning(w, lang), style="dim"))
+
+
+def _missed(console: Console, plan: Plan, lang: Lang) -> None:
+    """How many occurrences of each routine task were missed (they are in the plan, overdue)."""
+    groups = plan_words.missed(plan)
+    if groups:
+        _section(console, "sec.missed", lang, sum(map(len, groups)))
+        table = _grid(console)
+        table.add_column(overflow="fold")
+        for ts in groups:
+            table.add_row(Text(plan_words.missed_line(plan, ts, lang), style="red"))
+        console.print(table)
+
+
+def _suggested(console: Console, plan: Plan, view: View) -> None:
+    """Work a colleague could take: a suggestion, the work keeps its time in the plan."""
+    lang = view.lang
+    rows = suggested(plan)
+    if not rows:
+        return
+    _section(console, "sec.suggested", lang, sum(n for _, n in rows))
+    table = _grid(console)
+    table.add_column(overflow="fold")
+    table.add_column(overflow="fold")
+    shown, left = capped(rows, view.limit)
+    for t, n in shown:
+        assert t.suggest is not None
+        routine = "@" in t.id
+        ref = t.id.partition("@")[0] if routine else t.id
+        title = _title(t.title + (f" ({count(n, lang)}×)" if routine else ""), ref)
+        table.add_row(title, Text(plan_words.hint(t.suggest, lang, routine=routine)))
+    console.print(table)
+    _more(console, left, lang)
 
 
 def _terms(t: TaskStatus, lang: Lang) -> Text:
@@ -429,13 +491,7 @@ def _why_one(console: Console, plan: Plan, t: TaskStatus, view: View) -> None:
     urgency.append("\n")
     urgency.append_text(_terms(t, lang))
     table.add_row(W(lang, "why.urgency"), urgency)
-    if t.done:
-        table.add_row(W(lang, "why.done"), W(lang, "why.done_text"))
-    if t.delegated_to:
-        table.add_row(
-            W(lang, "why.delegated"),
-            Text(M(lang, "to", name=colleague(view, t.delegated_to)), style="yellow"),
-        )
+    _why_state(table, t, view)
     work = W(
         lang,
         "why.work_text",
@@ -482,9 +538,28 @@ def _why_one(console: Console, plan: Plan, t: TaskStatus, view: View) -> None:
         if t.id in c.refs:
             table.add_row(
                 Text(severity_label(c.severity, lang), style=SEVERITY_STYLE.get(c.severity, "")),
-                finding.message(c, lang),
+                Text(finding.message(c, lang)),
             )
     console.print(table)
+
+
+def _why_state(table: Table, t: TaskStatus, view: View) -> None:
+    """Done, skipped, missed, handed over (by whom), or who could take it."""
+    lang = view.lang
+    if t.done:
+        table.add_row(W(lang, "why.done"), W(lang, "why.done_text"))
+    if t.skipped:
+        table.add_row(W(lang, "why.done"), plan_words.skipped(lang))
+    if t.missed and not (t.done or t.skipped):
+        table.add_row(W(lang, "why.done"), Text(W(lang, "why.missed"), style="red"))
+    if t.delegated_to:
+        who = Text(M(lang, "to", name=colleague(view, t.delegated_to)), style="yellow")
+        if t.auto_delegated:
+            who.append("\n" + plan_words.auto_delegated(lang))
+        table.add_row(W(lang, "why.delegated"), who)
+    elif t.suggest is not None and not t.done:
+        hint = plan_words.hint(t.suggest, lang, routine="@" in t.id)
+        table.add_row(W(lang, "why.suggest"), hint)
 
 
 def render_why(console: Console, plan: Plan, tasks: Sequence[TaskStatus], view: View) -> None:

@@ -89,6 +89,11 @@ M = Catalog(
         "sec.late": {"id": "Melewati tenggat", "en": "Past the deadline"},
         "sec.conflicts": {"id": "Bentrok dan risiko", "en": "Clashes and risks"},
         "sec.delegated": {"id": "Didelegasikan", "en": "Delegated"},
+        "sec.suggested": {
+            "id": "Bisa didelegasikan — saran, tetap di rencana Anda",
+            "en": "Could be delegated — suggestions, still in your plan",
+        },
+        "sec.missed": {"id": "Terlewat", "en": "Missed"},
         "sec.explain": {"id": "Urgensi tugas", "en": "Task urgency"},
         "sec.warnings": {"id": "Catatan", "en": "Notes"},
         "suggestion": {"id": "Saran: {text}", "en": "Suggestion: {text}"},
@@ -317,13 +322,22 @@ class Load(Record):
 
 def load(day: DayPlan) -> Load:
     task = study = fixed = 0
+    spans: list[tuple[datetime, datetime]] = []
     for b in day.blocks:
         if b.kind == "task":
             task += b.minutes
         elif b.kind == "study":
             study += b.minutes
         elif b.kind in ("training", "event") and b.busy and b.minutes < 24 * 60:
-            fixed += b.minutes  # a whole-day block is a day away, said by the day's note
+            spans.append((b.start, b.end))  # a whole-day block is a day away, said by the note
+    # a meeting during an online session takes the same time once, not twice
+    until: datetime | None = None
+    for start, end in sorted(spans):
+        if until is not None and start < until:
+            start = until
+        if end > start:
+            fixed += int((end - start).total_seconds() // 60)
+            until = end
     return Load(task, study, fixed, day.free_minutes, day.work_minutes)
 
 
@@ -421,6 +435,19 @@ def next_working(plan: Plan, d: date, lang: Lang) -> str | None:
 
 def delegated(plan: Plan) -> list[TaskStatus]:
     return [t for t in plan.tasks if t.delegated_to]
+
+
+def suggested(plan: Plan) -> list[tuple[TaskStatus, int]]:
+    """Open delegate-quadrant work with a colleague who could take it (still the user's): the
+    first of each task's suggested occurrences, and how many there are."""
+    first: dict[str, TaskStatus] = {}
+    n: dict[str, int] = {}
+    for t in plan.tasks:
+        if t.suggest is not None and not t.done and not t.delegated_to:
+            base = t.id.partition("@")[0]
+            first.setdefault(base, t)
+            n[base] = n.get(base, 0) + 1
+    return [(t, n[base]) for base, t in first.items()]
 
 
 def ranked(plan: Plan) -> list[TaskStatus]:

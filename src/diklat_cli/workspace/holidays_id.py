@@ -98,9 +98,11 @@ def _read(path: Path | None, version: str) -> dict[str, Any]:
     """The years in a holidays JSON file made by `version` of `holidays`, else nothing."""
     if path is None:
         return {}
+    from .files import MAX_STATE_BYTES, read_limited
+
     try:
-        raw = json.loads(path.read_text("utf-8"))
-    except (OSError, ValueError):
+        raw = json.loads(read_limited(path, MAX_STATE_BYTES))
+    except (OSError, ValueError, RecursionError):  # a damaged cache is computed again
         return {}
     if not isinstance(raw, dict) or raw.get("holidays_version") != version:
         return {}

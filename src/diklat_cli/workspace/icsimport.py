@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
@@ -28,10 +27,33 @@ if TYPE_CHECKING:
     from icalendar import Calendar, Component, Event
 
 MAX_BYTES = 20 * 1024 * 1024  # a decade of a busy office calendar is a few MB
-MAX_EVENTS = 10_000  # VEVENTs that may touch the window: icalendar parses ~2,000 a second
+ENV_MAX_MB = "DIKLAT_MAX_CALENDAR_MB"  # raises (or lowers) MAX_BYTES, in megabytes
+
+
+def max_bytes() -> int:
+    """The size limit of one calendar file: DIKLAT_MAX_CALENDAR_MB when it is a number, else 20 MB."""
+    import os
+
+    try:
+        mb = float(os.environ.get(ENV_MAX_MB, ""))
+    except ValueError:
+        return MAX_BYTES
+    return int(mb * 2**20) if 0 < mb < 2**20 else MAX_BYTES
+
+
 MAX_OCCURRENCES = 10_000  # per file, within the window: 20 meetings a day for over a year
 MAX_WINDOW_DAYS = 800  # the longest span any command needs (a year's horizon, a long training)
 MAX_PER_DAY = 48  # a series repeating more often than every half hour is not a meeting
+MAX_EVENT_DAYS = 400  # an event longer than this is a mistake (DTSTART 1900, DTEND 2026)
+MAX_WARNINGS = 10  # per file: a broken export should not bury the plan
+MAX_SECONDS = 2.0  # the time one file's recurring events may take; the rest are left out
+
+
+def _clock() -> float:
+    import time as _time
+
+    return _time.monotonic()
+
 
 # TZIDs people (and some Indonesian tools) write by hand, without a VTIMEZONE
 ZONE_ALIASES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
@@ -56,8 +78,8 @@ M = Catalog(
             "en": "the file is too big ({mb} MB; the limit is {limit} MB)",
         },
         "too_big_fix": {
-            "id": "ekspor hanya kalender dan rentang waktu yang Anda perlukan",
-            "en": "export only the calendar and the period you need",
+            "id": "ekspor hanya kalender dan rentang waktu yang Anda perlukan, atau naikkan batasnya (mis. {env}=50)",
+            "en": "export only the calendar and the period you need, or raise the limit (e.g. {env}=50)",
         },
         "not_utf8": {"id": "bukan teks UTF-8", "en": "is not UTF-8 text"},
         "not_utf8_fix": {
@@ -109,9 +131,50 @@ M = Catalog(
         },
         "window": {
             "id": "Kalender Anda hanya dibaca sampai {day} ({n} hari).",
-            "en": "Your calendars are read only up to {day} ({n} days).",
+            "en": "Your calendars are read only up to {day} ({n} day).|"
+            "Your calendars are read only up to {day} ({n} days).",
         },
         "untitled": {"id": "tanpa judul", "en": "untitled"},
+        "more_warnings": {
+            "id": "{file}: {n} peringatan lain tidak ditampilkan.",
+            "en": "{file}: {n} more warnings not shown.",
+        },
+        "too_long": {
+            "id": "{file}: acara '{event}' dilewati: lebih dari {n} hari.",
+            "en": "{file}: event '{event}' skipped: it lasts more than {n} days.",
+        },
+        "slow": {
+            "id": "{file}: acara berulangnya butuh lebih dari {seconds:g} detik; {n} acara berulang dilewati.",
+            "en": "{file}: its recurring events take over {seconds:g} seconds; {n} recurring events left out.",
+        },
+        "unclosed": {
+            "id": "BEGIN:{name} (baris {begun}) tidak pernah ditutup dengan END:{name}; berkas berakhir di sini",
+            "en": "BEGIN:{name} (line {begun}) is never closed by END:{name}; the file ends here",
+        },
+        "bad_end": {
+            "id": "END:{got} di tempat END:{expected} seharusnya",
+            "en": "END:{got} where END:{expected} should be",
+        },
+        "stray_end": {
+            "id": "END:{got} tanpa BEGIN:{got} sebelumnya",
+            "en": "END:{got} without a BEGIN:{got} before it",
+        },
+        "too_deep": {
+            "id": "komponen bersarang lebih dari {n} tingkat",
+            "en": "components nested more than {n} deep",
+        },
+        "broken_fix": {
+            "id": "ekspor ulang kalender dari aplikasinya: berkas ini terpotong atau rusak",
+            "en": "export the calendar again from its app: this file is cut short or damaged",
+        },
+        "overdated": {
+            "id": "{file}: {dropped} acara dengan lebih dari {n} tanggal EXDATE/RDATE diabaikan.",
+            "en": "{file}: {dropped} events with more than {n} EXDATE/RDATE dates are ignored.",
+        },
+        "bad_zone": {
+            "id": "{file}: zona waktu '{tzid}' dilewati: aturannya tidak tahunan, atau peralihannya lebih dari 1000.",
+            "en": "{file}: time zone '{tzid}' left out: its rules are not yearly, or it has over 1000 transitions.",
+        },
     }
 )
 
@@ -130,11 +193,26 @@ class _Reading:
     tz: ZoneInfo
     lang: Lang
     warnings: list[str] = field(default_factory=list)
+    deadline: float = field(default_factory=lambda: _clock() + MAX_SECONDS)
+    left_out: int = 0  # recurring events not read for want of time
+
+    def out_of_time(self) -> bool:
+        """The file has had its time: what is not read yet is left out (and counted)."""
+        if _clock() < self.deadline:
+            return False
+        self.left_out += 1
+        return True
+
+    hidden: int = 0  # warnings past MAX_WARNINGS, counted
 
     def warn(self, key: str, **params: object) -> None:
         text = M(self.lang, key, file=self.name, **params)
-        if text not in self.warnings:
-            self.warnings.append(text)
+        if text in self.warnings:
+            return
+        if len(self.warnings) >= MAX_WARNINGS:
+            self.hidden += 1
+            return
+        self.warnings.append(text)
 
 
 def read_calendars(
@@ -157,7 +235,7 @@ def read_calendars(
         last = first + timedelta(days=MAX_WINDOW_DAYS)
         if ws.calendars:
             warnings.append(
-                M(lang, "window", day=format_date(last, lang, "long"), n=MAX_WINDOW_DAYS)
+                M.count(lang, "window", MAX_WINDOW_DAYS, day=format_date(last, lang, "long"))
             )
     busy: list[BusyEvent] = []
     problems: list[Problem] = []
@@ -183,7 +261,7 @@ def read_calendars(
     return busy, warnings
 
 
-CACHE_VERSION = 1  # raise when reading changes, so old results are not reused
+CACHE_VERSION = 2  # raise when reading changes, so old results are not reused
 
 
 def _cache_key(
@@ -198,6 +276,7 @@ def _cache_key(
         CACHE_VERSION,
         str(path.resolve()),
         st.st_mtime_ns,
+        st.st_ctime_ns,  # an export copied over with its old time stamp (cp -p) is read again
         st.st_size,
         tz.key,
         first,
@@ -218,9 +297,11 @@ class _Cache:
         self.dirty = False
         if path is None:
             return
+        from .files import MAX_STATE_BYTES, read_limited
+
         try:
-            data = json.loads(path.read_text("utf-8"))
-        except (OSError, ValueError):
+            data = json.loads(read_limited(path, MAX_STATE_BYTES))
+        except (OSError, ValueError, RecursionError):  # a damaged cache only costs time
             return
         if isinstance(data, dict):
             self.entries = data
@@ -277,21 +358,18 @@ def read_calendar(
     def unusable(what: str, fix: str = "", line: int | None = None) -> _Unusable:
         return _Unusable(Problem(name, line, where, what, fix))
 
+    from .files import NotRegular, TooBig, read_limited
+
+    limit = max_bytes()
     try:
-        size = path.stat().st_size
-        if not path.is_file():
-            raise FileNotFoundError
-    except FileNotFoundError:
+        raw = read_limited(path, limit)
+    except (FileNotFoundError, NotRegular):  # a folder, a FIFO, a device: not an export
         raise unusable(M(lang, "missing"), M(lang, "missing_fix")) from None
-    except OSError as exc:
-        raise unusable(M(lang, "unreadable", error=exc.strerror)) from None
-    if size > MAX_BYTES:
+    except TooBig as exc:
         raise unusable(
-            M(lang, "too_big", mb=round(size / 2**20, 1), limit=MAX_BYTES // 2**20),
-            M(lang, "too_big_fix"),
-        )
-    try:
-        raw = path.read_bytes()[: MAX_BYTES + 1]  # the file may have grown since stat()
+            M(lang, "too_big", mb=round(exc.size / 2**20, 1), limit=round(limit / 2**20, 1)),
+            M(lang, "too_big_fix", env=ENV_MAX_MB),
+        ) from None
     except OSError as exc:
         raise unusable(M(lang, "unreadable", error=exc.strerror)) from None
     try:
@@ -299,57 +377,31 @@ def read_calendar(
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise unusable(M(lang, "not_utf8"), M(lang, "not_utf8_fix"), line) from None
-    text, dropped = _prefilter(raw.removeprefix(b"\xef\xbb\xbf"), first, last)
-    cals = _parse(text, unusable, lang)
+    from . import icsscan
+
+    try:
+        scanned = icsscan.scan(raw.removeprefix(b"\xef\xbb\xbf"), first, last)
+    except icsscan.Broken as exc:
+        raise unusable(M(lang, exc.key, **exc.params), M(lang, "broken_fix"), exc.line) from None
+    cals = _parse(scanned.text, unusable, lang)
     reading = _Reading(name, tz, lang)
-    if dropped:
-        reading.warn("too_many", n=MAX_EVENTS, dropped=dropped)
+    if scanned.dropped:
+        reading.warn("too_many", n=icsscan.MAX_EVENTS, dropped=scanned.dropped)
+    if scanned.overdated:
+        reading.warn("overdated", n=icsscan.MAX_DATES, dropped=scanned.overdated)
+    for tzid in scanned.bad_zones:
+        reading.warn("bad_zone", tzid=tzid)
     start = datetime.combine(first, time(), tz)
     stop = datetime.combine(last + timedelta(days=1), time(), tz)
     busy: list[BusyEvent] = []
     for cal in cals:
         busy.extend(_busy(cal, reading, start, stop, MAX_OCCURRENCES - len(busy)))
-    return busy, reading.warnings
-
-
-_VEVENT = re.compile(rb"^BEGIN:VEVENT\r?\n.*?^END:VEVENT[ \t]*(?:\r?\n|\Z)", re.S | re.M | re.I)
-_FOLD = re.compile(rb"\r?\n[ \t]")
-_RECURS = re.compile(rb"^(?:RRULE|RDATE|RECURRENCE-ID)[;:]", re.M | re.I)
-_DTSTART = re.compile(rb"^DTSTART[^:\r\n]*:(\d{8})", re.M | re.I)
-_DTEND = re.compile(rb"^DTEND[^:\r\n]*:(\d{8})", re.M | re.I)
-_DURATION = re.compile(rb"^DURATION[;:]", re.M | re.I)
-
-
-def _prefilter(raw: bytes, first: date, last: date) -> tuple[bytes, int]:
-    """Drop the one-off events that end before the window or start after it, before parsing.
-
-    Exports hold years of past meetings, and icalendar parses about half a megabyte a second:
-    a cheap textual pass keeps `diklat plan` quick. Anything recurring, anything without a plain
-    DTSTART, and anything with a DURATION is kept for the real parser; the two-day margin covers
-    every UTC offset. Past MAX_EVENTS kept, the rest is dropped too (the count is returned), so
-    a hostile file cannot make the parser crawl through a hundred thousand series.
-    """
-    lo = (first - timedelta(days=2)).strftime("%Y%m%d").encode()
-    hi = (last + timedelta(days=2)).strftime("%Y%m%d").encode()
-    kept = dropped = 0
-
-    def keep(match: re.Match[bytes]) -> bytes:
-        nonlocal kept, dropped
-        block = match.group(0)
-        text = _FOLD.sub(b"", block)
-        start = _DTSTART.search(text)
-        if start is not None and not _RECURS.search(text) and not _DURATION.search(text):
-            end = _DTEND.search(text)
-            last_day = end.group(1) if end else start.group(1)
-            if last_day < lo or start.group(1) > hi:
-                return b""
-        if kept >= MAX_EVENTS:
-            dropped += 1
-            return b""
-        kept += 1
-        return block
-
-    return _VEVENT.sub(keep, raw), dropped
+    notes = reading.warnings
+    if reading.left_out:
+        notes.append(M(lang, "slow", file=name, n=reading.left_out, seconds=MAX_SECONDS))
+    if reading.hidden:
+        notes.append(M(lang, "more_warnings", file=name, n=reading.hidden))
+    return busy, notes
 
 
 def _parse(raw: bytes, unusable: Any, lang: Lang) -> list[Calendar]:
@@ -371,8 +423,10 @@ def _title(component: Component, lang: Lang) -> str:
     summary = str(component.get("SUMMARY", "")).strip()
     if summary:
         return summary
-    start = component.get("DTSTART")
-    dt = getattr(start, "dt", None)
+    try:
+        dt = getattr(component["DTSTART"], "dt", None)
+    except Exception:  # none, or one icalendar kept as broken (DTSTART:INVALID-DATE)
+        dt = None
     return f"{M(lang, 'untitled')}, {dt:%Y-%m-%d}" if isinstance(dt, date) else M(lang, "untitled")
 
 
@@ -383,7 +437,7 @@ def _busy(
 
     wr_tz = _wr_timezone(cal, reading)
     floating = wr_tz or reading.tz
-    _screen(cal, reading)
+    _screen(cal, reading, start.date(), stop.date())
     try:
         query = recurring_ical_events.of(cal, skip_bad_series=True)
         series_list = list(query.series)
@@ -392,6 +446,8 @@ def _busy(
         return
     n = 0
     for series in series_list:
+        if reading.out_of_time():
+            continue
         try:
             for occurrence in series.between(start, stop):
                 if n >= budget:
@@ -406,7 +462,9 @@ def _busy(
                 n += 1
                 event = occurrence.as_component(False)
                 b = _to_busy(event, floating, reading)
-                if b is not None:
+                if b is not None and b.end - b.start > timedelta(days=MAX_EVENT_DAYS):
+                    reading.warn("too_long", event=b.title, n=MAX_EVENT_DAYS)
+                elif b is not None:
                     yield b
         except Exception as exc:
             title = _series_title(series, reading.lang)
@@ -429,7 +487,7 @@ def _wr_timezone(cal: Calendar, reading: _Reading) -> ZoneInfo | None:
     tzid = ZONE_ALIASES.get(tzid.upper(), tzid)
     try:
         zone = ZoneInfo(tzid)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long for a file
         reading.warn("bad_wr_tz", tzid=str(value), zone=reading.tz.key)
         del cal["X-WR-TIMEZONE"]
         return None
@@ -437,20 +495,42 @@ def _wr_timezone(cal: Calendar, reading: _Reading) -> ZoneInfo | None:
     return zone
 
 
-def _screen(cal: Calendar, reading: _Reading) -> None:
-    """Drop the events that cannot be read, warn about each, and pin every TZID to a zone."""
+def _screen(cal: Calendar, reading: _Reading, first: date, last: date) -> None:
+    """Drop the events that cannot be read, warn about each, pin every TZID to a zone, and
+    start the series that began long ago near the window (icsseries)."""
+    from .icsseries import shift
+
     keep: list[Component] = []
     for component in cal.subcomponents:
         if component.name != "VEVENT":
             keep.append(component)
             continue
-        error = _event_error(component, reading.lang)
+        if component.get("RRULE") is not None and reading.out_of_time():
+            continue
+        try:
+            error = _event_error(component, reading.lang)
+        except Exception as exc:  # icalendar raises on a value it kept as broken
+            error = str(exc)
         if error:
             reading.warn("bad_event", event=_title(component, reading.lang), error=error)
             continue
-        _pin_zones(component, reading)
+        try:
+            _pin_zones(component, reading)
+            shift(component, first - timedelta(days=_length_days(component) + 2), last)
+        except Exception as exc:  # a broken value the checks above did not see
+            reading.warn("bad_event", event=_title(component, reading.lang), error=exc)
+            continue
         keep.append(component)
     cal.subcomponents[:] = keep
+
+
+def _length_days(event: Component) -> int:
+    """How many days an event lasts, at least 0 (for the margin before the window)."""
+    try:
+        length = cast("Event", event).duration
+    except Exception:  # no end, or a broken one: reported when the event is read
+        return 0
+    return max(0, length.days + 1)
 
 
 def _event_error(event: Component, lang: Lang) -> str:
@@ -482,9 +562,11 @@ def _rule_problem(rule: Any, dtstart: date, lang: Lang) -> str:
     text = rule.to_ical().decode() if hasattr(rule, "to_ical") else str(rule)
     freq = str((rule.get("FREQ") or [""])[0]).upper()
     try:
-        interval = max(1, int((rule.get("INTERVAL") or [1])[0]))
+        interval = int((rule.get("INTERVAL") or [1])[0])
     except (TypeError, ValueError):
-        interval = 1
+        interval = 0
+    if interval < 1:  # dateutil would never move on from the first period
+        return M(lang, "bad_value", prop="RRULE", error=text)
     per_day = _PER_DAY.get(freq, 1) / interval
     for part in ("BYHOUR", "BYMINUTE", "BYSECOND"):
         values = rule.get(part)
@@ -503,12 +585,9 @@ _DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # February at
 def _never(rule: Any, text: str, freq: str, dtstart: date) -> bool:
     """A rule whose filters match no day (30 February) makes dateutil search to the year 9999.
 
-    That search takes seconds per event for monthly and finer rules. Month and day filters are
-    checked by arithmetic; the rarer year-day and week-number filters by a yearly probe, which
-    matches the same days and exhausts in a fraction of the time.
+    Month and day filters are checked by arithmetic; the rarer set-position, year-day and
+    week-number filters by a search bounded to one cycle of the calendar (values.never_occurs).
     """
-    if freq == "YEARLY":
-        return False  # dateutil exhausts a yearly rule quickly
     try:
         months = [int(m) for m in rule.get("BYMONTH") or []] or list(range(1, 13))
         days = [int(d) for d in rule.get("BYMONTHDAY") or []]
@@ -519,21 +598,17 @@ def _never(rule: Any, text: str, freq: str, dtstart: date) -> bool:
     ):
         return True
     upper = text.upper()
-    if "BYYEARDAY=" not in upper and "BYWEEKNO=" not in upper:
+    if not any(p in upper for p in ("BYYEARDAY=", "BYWEEKNO=", "BYSETPOS=")):
         return False
-    from dateutil.rrule import rrulestr
+    from .values import DAY_FREQS, never_occurs
 
-    parts = [
-        p
-        for p in upper.split(";")
-        if p and not p.startswith(("FREQ=", "INTERVAL=", "COUNT=", "UNTIL=", "WKST="))
-    ]
-    anchor = datetime.combine(dtstart, time()) if not isinstance(dtstart, datetime) else dtstart
-    try:
-        probe = rrulestr(";".join(["FREQ=YEARLY", *parts]), dtstart=anchor.replace(tzinfo=None))
-        return probe.after(anchor.replace(tzinfo=None), inc=True) is None
-    except (ValueError, TypeError, OverflowError):
+    if freq not in DAY_FREQS:
         return False
+    day = dtstart.date() if isinstance(dtstart, datetime) else dtstart
+    kept = ";".join(
+        p for p in upper.split(";") if not p.startswith(("BYHOUR=", "BYMINUTE=", "BYSECOND="))
+    )
+    return never_occurs(kept, day)
 
 
 def _pin_zones(event: Component, reading: _Reading) -> None:

@@ -19,9 +19,10 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from ..errors import Problem, WorkspaceError
-from ..i18n import DEFAULT_LANG, Lang, parse_lang
+from ..i18n import DEFAULT_LANG, Catalog, Lang, parse_lang
 from ..record import Record
-from .models import Model, Workspace
+from .files import MAX_STATE_BYTES, MAX_TOML_BYTES, NotRegular, TooBig, read_limited
+from .models import ZONE_ALIASES, Model, Workspace
 from .problems import M, describe_path, explain_errors, explain_syntax, suggest
 from .tables import ITEM_TABLES, SETTINGS_TABLES, home_of
 from .tomlpos import LineMap
@@ -35,6 +36,40 @@ if TYPE_CHECKING:
 
 MARKER = "diklat.toml"
 ENV_WORKSPACE = "DIKLAT_WORKSPACE"
+
+# what reading a file can meet in a workspace copied from someone else
+R = Catalog(
+    {
+        "not_regular": {
+            "id": "bukan berkas biasa (FIFO, perangkat atau folder)",
+            "en": "is not a regular file (a FIFO, a device or a folder)",
+        },
+        "not_regular_fix": {
+            "id": "ganti dengan berkas TOML biasa, atau hapus dari ruang kerja",
+            "en": "replace it with a plain TOML file, or remove it from the workspace",
+        },
+        "too_big": {
+            "id": "berkas terlalu besar ({mb} MB; batasnya {limit} MB per berkas)",
+            "en": "the file is too big ({mb} MB; the limit is {limit} MB a file)",
+        },
+        "too_big_fix": {
+            "id": "bagi isinya ke beberapa berkas .toml di ruang kerja",
+            "en": "split it into several .toml files in the workspace",
+        },
+        "too_deep": {
+            "id": "nama tabel atau kunci dengan lebih dari {n} bagian, atau larik bersarang terlalu dalam",
+            "en": "a table or key name of more than {n} parts, or arrays nested too deep",
+        },
+        "too_deep_fix": {
+            "id": "tabel ruang kerja hanya beberapa tingkat, seperti [[training.session]]",
+            "en": "workspace tables are a few levels deep, as [[training.session]]",
+        },
+    }
+)
+MAX_KEY_PARTS = 32
+# a dotted name of more than MAX_KEY_PARTS parts (tomllib reads such names in quadratic time);
+# possessive, and anchored where a name starts, so that the search itself stays linear
+_LONG_KEY = re.compile(r"(?<![\w.-])(?:[\w-]++[ \t]*+\.[ \t]*+){" + str(MAX_KEY_PARTS) + "}")
 
 
 class Found(Record):
@@ -104,7 +139,20 @@ class _Loader:
     def read(self, path: Path) -> _File | None:
         name = self.name(path)
         try:
-            raw = path.read_bytes()
+            raw = read_limited(path, MAX_TOML_BYTES)
+        except NotRegular:
+            self.add(name, None, "", R(self.lang, "not_regular"), R(self.lang, "not_regular_fix"))
+            return None
+        except TooBig as exc:
+            mb, limit = round(exc.size / 2**20, 1), exc.limit // 2**20
+            self.add(
+                name,
+                None,
+                "",
+                R(self.lang, "too_big", mb=mb, limit=limit),
+                R(self.lang, "too_big_fix"),
+            )
+            return None
         except OSError as exc:
             self.add(
                 name,
@@ -122,10 +170,18 @@ class _Loader:
             return None
         import tomllib
 
+        deep = _long_key(text)
         try:
+            if deep:
+                raise RecursionError
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
             self.add(name, *explain_syntax(text, str(exc), self.lang))
+            return None
+        except RecursionError:  # arrays in arrays, hundreds deep
+            line = text.count("\n", 0, deep.start()) + 1 if deep else _deepest_line(text)
+            what, fix = R(self.lang, "too_deep", n=MAX_KEY_PARTS), R(self.lang, "too_deep_fix")
+            self.add(name, line, "", what, fix)
             return None
         return _File(path, name, data, text)
 
@@ -147,6 +203,27 @@ class _Loader:
             return None
 
 
+def _long_key(text: str) -> re.Match[str] | None:
+    """The first name of more than MAX_KEY_PARTS dotted parts outside a string ("1.2.3…" in a
+    title is text, not a key: a quote before it on its line, unclosed, says so)."""
+    for m in _LONG_KEY.finditer(text):
+        before = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
+        if before.count('"') % 2 == 0 and before.count("'") % 2 == 0:
+            return m
+    return None
+
+
+def _deepest_line(text: str) -> int:
+    """The line where brackets first nest 100 deep (strings aside: a rough count is enough)."""
+    depth = 0
+    for no, line in enumerate(text.splitlines(), 1):
+        for c in line:
+            depth += 1 if c in "[{" else -1 if c in "]}" else 0
+            if depth >= 100:
+                return no
+    return 1
+
+
 # --- loading ---------------------------------------------------------------------------------
 
 
@@ -155,7 +232,7 @@ def language_of(marker: Path) -> Lang | None:
     import tomllib
 
     try:
-        text = marker.read_text("utf-8-sig")
+        text = read_limited(marker, MAX_TOML_BYTES).decode("utf-8-sig")
     except (OSError, UnicodeDecodeError):
         return None
     try:
@@ -173,9 +250,11 @@ def _context(main: _File) -> dict[str, Any]:
     profile = main.data.get("profile")
     jp = planning.get("jp_minutes") if isinstance(planning, dict) else None
     tz = profile.get("timezone") if isinstance(profile, dict) else None
+    if isinstance(tz, str):
+        tz = ZONE_ALIASES.get(tz.strip().upper(), tz)  # WIB, WITA, WIT as the profile reads them
     try:
         ZoneInfo(tz) if isinstance(tz, str) and tz else None
-    except (ValueError, KeyError):  # the profile reports it; meanwhile read dates in WIB
+    except (ValueError, KeyError, OSError):  # reported by the profile; read dates in WIB meanwhile
         tz = None
     return {
         "jp_minutes": jp if isinstance(jp, int) and not isinstance(jp, bool) and jp > 0 else 45,
@@ -193,12 +272,39 @@ def load(root: Path, lang: Lang | None = None, cwd: Path | None = None) -> Works
     marker = root / MARKER
     language = lang or language_of(marker) or DEFAULT_LANG
     ld = _Loader(root, language, cwd or Path.cwd())
+    files = _files(ld, root, marker)
+    main = files[0]
+    context = _context(main)
+    settings, items, entries = _tables(ld, files, context)
+    # the checks across files read what people wrote, so that a typo elsewhere in an item
+    # does not hide its duplicate id or its unknown colleague
+    _check_ids(ld, entries)
+    _check_references(ld, entries)
+    _check_calendars(ld, entries)
+    read_files: tuple[tuple[str, int, int, int], ...] = ()
+    if items["task_sources"] or any(t.sessions_from for t in items["trainings"]):
+        from .sources import import_all  # tasks_from, sessions_from: as [[task]], sessions
+
+        found, read_files = import_all(
+            root, ld.name, language, context, items, settings.get("profile")
+        )
+        ld.problems += found
+    _check_contradictions(ld, entries, context["timezone"])
+    if ld.problems:
+        raise WorkspaceError(ld.problems, language)
+    fields: dict[str, Any] = {**settings, **{k: tuple(v) for k, v in items.items()}}
+    return Workspace(**fields, read_files=read_files)
+
+
+def _files(ld: _Loader, root: Path, marker: Path) -> list[_File]:
+    """diklat.toml (first) and every other TOML file of the workspace, read; a workspace with no
+    folder, no diklat.toml or no [profile] stops here."""
     if not root.is_dir():
         ld.add(str(root), None, "", ld.say("no_folder"), ld.say("no_folder_fix", path=root))
-        raise WorkspaceError(ld.problems, language)
-    if not marker.is_file():
+        raise WorkspaceError(ld.problems, ld.lang)
+    if not marker.is_file() and not marker.exists():
         ld.add(ld.name(marker), None, "", ld.say("no_marker"), ld.say("no_marker_fix"))
-        raise WorkspaceError(ld.problems, language)
+        raise WorkspaceError(ld.problems, ld.lang)
     paths = [
         marker,
         *sorted(
@@ -211,17 +317,20 @@ def load(root: Path, lang: Lang | None = None, cwd: Path | None = None) -> Works
     ]
     files = [f for p in paths if (f := ld.read(p)) is not None]
     if not files or files[0].path != marker:
-        raise WorkspaceError(ld.problems, language)
+        raise WorkspaceError(ld.problems, ld.lang)
     main = files[0]
     if not isinstance(main.data.get("profile"), dict):
-        ld.add(
-            main.name,
-            main.lines.find(("profile",)) or 1,
-            "",
-            ld.say("no_profile"),
-            ld.say("no_profile_fix"),
-        )
-    context = _context(main)
+        where = main.lines.find(("profile",)) or 1
+        ld.add(main.name, where, "", ld.say("no_profile"), ld.say("no_profile_fix"))
+    return files
+
+
+def _tables(
+    ld: _Loader, files: list[_File], context: dict[str, Any]
+) -> tuple[dict[str, Any], dict[str, list[Any]], list[_Entry]]:
+    """Every table of every file validated: the settings (from diklat.toml only), the items by
+    kind, and each item as written (for the checks across files)."""
+    main = files[0]
     settings: dict[str, Any] = {}
     items: dict[str, list[Any]] = {name: [] for name, _ in ITEM_TABLES.values()}
     entries: list[_Entry] = []
@@ -238,55 +347,30 @@ def load(root: Path, lang: Lang | None = None, cwd: Path | None = None) -> Works
                         items[name].append(item)
             elif key in SETTINGS_TABLES and f is main:
                 if key == "profile" and not isinstance(value, dict):
-                    continue  # reported above
+                    continue  # reported with the files
                 settings[key] = ld.validate(SETTINGS_TABLES[key], value, context, f, (key,))
-            elif key in SETTINGS_TABLES:
-                ld.add(
-                    f.name,
-                    f.lines.find((key,)),
-                    key,
-                    ld.say("settings_elsewhere", key=key),
-                    ld.say("settings_elsewhere_fix"),
-                )
-            elif not isinstance(value, dict | list):
-                # a key = value above the first [table], or a table name forgotten
-                home = home_of(key)
-                ld.add(
-                    f.name,
-                    f.lines.find((key,)),
-                    key,
-                    ld.say("outside", key=key),
-                    ld.say("outside_fix", table=home) if home else ld.say("outside_any_fix"),
-                )
             else:
-                ld.add(
-                    f.name,
-                    f.lines.find((key,)),
-                    key,
-                    ld.say("unknown_table", key=key),
-                    suggest(key, [*ITEM_TABLES, *SETTINGS_TABLES], "known_tables", ld.lang),
-                )
+                _misplaced(ld, f, key, value)
     profile = main.data.get("profile")
     if isinstance(profile, dict):
         entries.append(_Entry("profile", profile, main, ("profile",)))
-    # the checks across files read what people wrote, so that a typo elsewhere in an item
-    # does not hide its duplicate id or its unknown colleague
-    _check_ids(ld, entries)
-    _check_references(ld, entries)
-    _check_calendars(ld, entries)
-    read_files: tuple[tuple[str, int, int], ...] = ()
-    if items["task_sources"] or any(t.sessions_from for t in items["trainings"]):
-        from .sources import import_all  # tasks_from, sessions_from: as [[task]], sessions
+    return settings, items, entries
 
-        found, read_files = import_all(
-            root, ld.name, language, context, items, settings.get("profile")
-        )
-        ld.problems += found
-    _check_contradictions(ld, entries)
-    if ld.problems:
-        raise WorkspaceError(ld.problems, language)
-    fields: dict[str, Any] = {**settings, **{k: tuple(v) for k, v in items.items()}}
-    return Workspace(**fields, read_files=read_files)
+
+def _misplaced(ld: _Loader, f: _File, key: str, value: Any) -> None:
+    """A key that is not a table diklat reads where it stands, with its fix."""
+    where = f.lines.find((key,))
+    if key in SETTINGS_TABLES:
+        what, fix = ld.say("settings_elsewhere", key=key), ld.say("settings_elsewhere_fix")
+    elif not isinstance(value, dict | list):
+        # a key = value above the first [table], or a table name forgotten
+        home = home_of(key)
+        what = ld.say("outside", key=key)
+        fix = ld.say("outside_fix", table=home) if home else ld.say("outside_any_fix")
+    else:
+        what = ld.say("unknown_table", key=key)
+        fix = suggest(key, [*ITEM_TABLES, *SETTINGS_TABLES], "known_tables", ld.lang)
+    ld.add(f.name, where, key, what, fix)
 
 
 M_ = TypeVar("M_", bound=Model)
@@ -416,15 +500,18 @@ def _yourself(entries: list[_Entry]) -> dict[str, str]:
     return out
 
 
-def _check_contradictions(ld: _Loader, entries: list[_Entry]) -> None:
-    """What a validated item says against itself beyond one table's keys: a training's sessions."""
-    from .models import Training
+def _check_contradictions(ld: _Loader, entries: list[_Entry], zone: str) -> None:
+    """What a validated item says against itself beyond one table's keys: a training's sessions,
+    hours in another zone that cross midnight on the user's clock (`zone`)."""
+    from .models import Event, Training, midnight_problems
 
     for entry in entries:
+        found = midnight_problems(entry.item, zone) if isinstance(entry.item, Event) else []
         if isinstance(entry.item, Training):
-            for problem in entry.item.contradictions():
-                at = problem.at if isinstance(problem.at, tuple) else (problem.at,)
-                ld.add(*entry.place(*at), problem.what(ld.lang), problem.fix(ld.lang))
+            found = entry.item.contradictions() + midnight_problems(entry.item, zone)
+        for problem in found:
+            at = problem.at if isinstance(problem.at, tuple) else (problem.at,)
+            ld.add(*entry.place(*at), problem.what(ld.lang), problem.fix(ld.lang))
 
 
 def _check_calendars(ld: _Loader, entries: list[_Entry]) -> None:
@@ -432,8 +519,7 @@ def _check_calendars(ld: _Loader, entries: list[_Entry]) -> None:
         text = entry.text("path") if entry.table == "calendar" else None
         if not text:
             continue
-        path = Path(text).expanduser()
-        if (path if path.is_absolute() else ld.root / path).is_file():
+        if _calendar_path(ld.root, text).is_file():
             continue
         root = "." if ld.root.resolve() == ld.cwd.resolve() else ld.name(ld.root)
         ld.add(
@@ -441,6 +527,12 @@ def _check_calendars(ld: _Loader, entries: list[_Entry]) -> None:
             ld.say("no_calendar", path=text),
             ld.say("no_calendar_fix", root=root),
         )
+
+
+def _calendar_path(root: Path, text: str) -> Path:
+    """Where a [[calendar]] path points: `~` expanded, relative to the workspace."""
+    path = Path(text).expanduser()
+    return path if path.is_absolute() else root / path
 
 
 def user_dir() -> Path:
@@ -455,7 +547,7 @@ def environ() -> Mapping[str, str]:
 
 # --- the validated workspace, cached -----------------------------------------------------------
 
-_CACHE_FORMAT = 6  # 6: sources read and stricter validation (5: either; 4: models moved)
+_CACHE_FORMAT = 7  # 7: keyed on ctime too (6: sources read, stricter validation; 4: models moved)
 
 
 def _model_shape() -> str:
@@ -484,20 +576,18 @@ def _fingerprint(root: Path) -> str:
         if any(part.startswith(".") for part in rel.parts):
             continue
         st = p.stat()
-        parts.append(f"{rel.as_posix()}\0{st.st_mtime_ns}\0{st.st_size}")
+        # ctime too: an edit whose mtime was put back (touch -r, cp -p, tar) still changes it
+        parts.append(f"{rel.as_posix()}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_size}")
     return "\n".join(parts)
 
 
-def _unchanged(read_files: tuple[tuple[str, int, int], ...]) -> bool:
+def _unchanged(read_files: tuple[tuple[str, int, int, int], ...]) -> bool:
     """Every file besides the TOML ([[tasks_from]], sessions_from) as it was when it was read."""
-    for path, mtime, size in read_files:
-        try:
-            st = Path(path).stat()
-        except OSError:
-            return False
-        if (st.st_mtime_ns, st.st_size) != (mtime, size):
-            return False
-    return True
+    if not read_files:
+        return True
+    from .sources import stamp
+
+    return all(stamp(Path(s[0])) == s for s in read_files)
 
 
 def load_cached(
@@ -523,20 +613,13 @@ def load_cached(
         return load(root, lang, cwd)
     name = zlib.crc32(str(root.resolve()).encode("utf-8", "surrogateescape"))
     path = cache_dir / "workspaces" / f"{name:08x}.pickle"
-    with contextlib.suppress(
-        OSError,
-        pickle.UnpicklingError,
-        EOFError,
-        AttributeError,
-        TypeError,
-        ValueError,
-        ImportError,
-    ):
-        seen, cached = pickle.loads(path.read_bytes())  # our own file, in the user's cache
+    with contextlib.suppress(Exception):  # a damaged cache file of any kind is rebuilt below
+        # our own file, in the user's cache; a damaged one is rebuilt below
+        seen, cached = pickle.loads(read_limited(path, 4 * MAX_STATE_BYTES))
         if (
             seen == key
             and isinstance(cached, Workspace)
-            and all((root / c.path).is_file() for c in cached.calendars)
+            and all(_calendar_path(root, c.path).is_file() for c in cached.calendars)
             and _unchanged(cached.read_files)
         ):
             return cached

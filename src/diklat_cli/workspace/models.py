@@ -14,15 +14,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import field
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import Annotated, Any, ClassVar, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from ..i18n import Catalog
+from ..i18n import Catalog, zone_abbreviation
 from ..record import Record
 from .values import (
     Invalid,
     TimeRange,
+    check_day,
     check_id,
     check_rrule,
     parse_duration,
@@ -103,6 +104,18 @@ M = Catalog(
         "timezone_fix": {
             "id": 'pakai "Asia/Jakarta" (WIB), "Asia/Pontianak" (WIB), "Asia/Makassar" (WITA) atau "Asia/Jayapura" (WIT)',
             "en": 'use "Asia/Jakarta" (WIB), "Asia/Pontianak" (WIB), "Asia/Makassar" (WITA) or "Asia/Jayapura" (WIT)',
+        },
+        "place_timezone_fix": {
+            "id": 'tulis WIB, WITA atau WIT, atau nama IANA seperti "Asia/Jakarta" (WIB), "Asia/Makassar" (WITA), "Asia/Jayapura" (WIT)',
+            "en": 'write WIB, WITA or WIT, or an IANA name such as "Asia/Jakarta" (WIB), "Asia/Makassar" (WITA), "Asia/Jayapura" (WIT)',
+        },
+        "crosses_midnight": {
+            "id": "{range} {zone} adalah {start}-{end} {yours} di zona Anda: melewati tengah malam",
+            "en": "{range} {zone} is {start}-{end} {yours} in your zone: it runs past midnight",
+        },
+        "crosses_midnight_fix": {
+            "id": "diklat merencanakan per hari: pecah menjadi dua, bagian setelah tengah malam sebagai sesi/acara tersendiri pada hari berikutnya",
+            "en": "diklat plans a day at a time: split it in two, the part after midnight as its own session or event on the next day",
         },
         "recurring_needs_from": {
             "id": "tugas berulang (recurs) perlu 'from', tanggal mulai pengulangannya",
@@ -352,12 +365,13 @@ def _date(value: Any, info: Any) -> date:
     if isinstance(value, datetime):
         raise Invalid("date_with_time", "date_fix", catalog=M)
     if isinstance(value, date):
-        return value
+        return check_day(value)
     if isinstance(value, str):
         try:
-            return date.fromisoformat(value.strip())
+            day = date.fromisoformat(value.strip())
         except ValueError:
             raise Invalid("not_date", "date_fix", catalog=M, text=value) from None
+        return check_day(day)
     raise Invalid("date_type", "date_fix", catalog=M)
 
 
@@ -373,6 +387,8 @@ def _moment(value: Any, info: Any) -> date | datetime:
             )
         except ValueError:
             raise Invalid("not_date", "moment_fix", catalog=M, text=value) from None
+    if isinstance(value, date):
+        check_day(value.date() if isinstance(value, datetime) else value)
     if isinstance(value, datetime):
         tz = ZoneInfo(_ctx(info, "timezone", "Asia/Jakarta"))
         if value.tzinfo is None:
@@ -383,12 +399,35 @@ def _moment(value: Any, info: Any) -> date | datetime:
     raise Invalid("date_type", "moment_fix", catalog=M)
 
 
+# the names Indonesians write a zone with, and the IANA zone each stands for
+ZONE_ALIASES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
+
+
 def _zone(value: str, info: Any) -> str:
+    """The user's own zone: an IANA name, or WIB, WITA, WIT as places are written."""
+    alias = ZONE_ALIASES.get(value.strip().upper())
+    if alias:
+        return alias
     try:
         ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long for a file
         raise Invalid("timezone", "timezone_fix", catalog=M, text=value) from None
     return value
+
+
+def _place_zone(value: Any, info: Any) -> str:
+    """The zone of a place: an IANA name, or WIB, WITA, WIT (read as their IANA zones)."""
+    if not isinstance(value, str):
+        raise Invalid("timezone", "place_timezone_fix", catalog=M, text=value)
+    text = value.strip()
+    alias = ZONE_ALIASES.get(text.upper())
+    if alias:
+        return alias
+    try:
+        ZoneInfo(text)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise Invalid("timezone", "place_timezone_fix", catalog=M, text=value) from None
+    return text
 
 
 def _not_before_start(value: date, info: Any) -> date:
@@ -424,6 +463,13 @@ End = Annotated[
 ]
 Moment = Annotated[date | datetime, Parsed(_moment, {"type": "string", "pattern": MOMENT_PATTERN})]
 TimeZone = Annotated[str, Parsed(_zone, after=True)]
+PlaceZone = Annotated[
+    str,
+    Parsed(
+        _place_zone,
+        {"type": "string", "examples": ["WIB", "WITA", "WIT", "Asia/Jakarta"]},
+    ),
+]
 Flag = Annotated[bool, Strict()]  # true or false, nothing else
 # characters: a title, a name or a note longer than this is a mistake (a whole file pasted in)
 MAX_TEXT = 5000
@@ -602,6 +648,8 @@ class Planning(Model, kw_only=True):
     slack: Annotated[int, Limits(ge=0, le=50)] = (
         0  # percent of each working day kept free when deadlines allow
     )
+    auto_delegate: Flag = False  # the planner hands delegate-quadrant work over (else: suggests)
+    missed_weeks: Annotated[int, Limits(ge=0, le=52)] = 4  # missed occurrences kept as overdue
 
 
 class Export(Model, kw_only=True):
@@ -683,6 +731,7 @@ class Session(Model, kw_only=True):
     rrule: RRule | None = None
     from_: Day | None = None
     time: Range | None = None
+    timezone: PlaceZone | None = None  # the zone `time` is in; absent: the training's
     mode: Literal["offline", "online"] = "offline"
     location: Text = ""
     link: Text = ""
@@ -691,28 +740,7 @@ class Session(Model, kw_only=True):
     recurrence_id: Moment | None = None  # with `uid`: which occurrence of the organiser's series
 
     def __post_init__(self) -> None:
-        if self.rrule:
-            if self.from_ is None:
-                raise Invalid("session_rrule_needs_from", "from_fix", at="rrule", catalog=M)
-            if self.date is not None:
-                raise Invalid("session_both", "session_both_fix", at="date", catalog=M)
-        elif self.date is None:
-            raise Invalid("session_needs_date", "session_needs_date_fix", catalog=M)
-        elif self.from_ is not None:
-            raise Invalid(
-                "from_without_rule", "from_without_rule_fix", at="from", catalog=M, rule="rrule"
-            )
-        first = self.from_ if self.rrule else self.date
-        if self.until and first and self.until < first:
-            raise Invalid(
-                "until_before_from",
-                "until_fix",
-                at="until",
-                catalog=M,
-                until=self.until,
-                first="from" if self.rrule else "date",
-                start=first,
-            )
+        _check_when(self, "session")
         if self.mode == "online" and self.time is None:
             raise Invalid("online_needs_time", "online_needs_time_fix", at="mode", catalog=M)
 
@@ -726,6 +754,7 @@ class Training(Model, kw_only=True):
     format: Literal["offline", "blended", "online"] = "offline"
     provider: Text = ""
     location: Text = ""
+    timezone: PlaceZone | None = None  # where it is held: its sessions' hours are in this zone
     start: Day
     end: End
     jp: Annotated[int, Limits(ge=0)] = 0
@@ -776,6 +805,54 @@ class Training(Model, kw_only=True):
         return out
 
 
+def midnight_problems(item: Training | Event, yours: str) -> list[Invalid]:
+    """Hours in another zone that cross midnight on the user's clock (`yours`), each at its
+    `time`: the plan is a day at a time, and a block belongs to one day. Hours that fall wholly
+    on the day before or after (22:00-23:30 WIB is 00:00-01:30 WIT) are not a problem.
+
+    Checked on the item's first date: Indonesia's zones keep one offset all year.
+    """
+    if isinstance(item, Event):
+        found = _crosses(item.time, item.timezone, item.from_ or item.date, yours, "time")
+        return [found] if found else []
+    out = []
+    for i, s in enumerate(item.session):
+        first = s.from_ if s.rrule else s.date
+        at = ("session", i, "time")
+        found = _crosses(s.time, s.timezone or item.timezone, first, yours, at)
+        if found:
+            out.append(found)
+    return out
+
+
+def _crosses(
+    span: TimeRange | None,
+    zone: str | None,
+    day: date | None,
+    yours: str,
+    at: str | tuple[str | int, ...],
+) -> Invalid | None:
+    if span is None or zone is None or day is None or zone == yours:
+        return None
+    here = ZoneInfo(yours)
+    start, end = (moment.astimezone(here) for moment in span.on(day, ZoneInfo(zone)))
+    # wholly on another day is fine (the plan shows it on that day); across midnight is not
+    midnight = datetime.combine(start.date() + timedelta(days=1), time(), here)
+    if end.date() == start.date() or end == midnight:
+        return None
+    return Invalid(
+        "crosses_midnight",
+        "crosses_midnight_fix",
+        at=at,
+        catalog=M,
+        range=str(span),
+        zone=zone_abbreviation(zone),
+        start=f"{start:%H:%M}",
+        end=f"{end:%H:%M}",
+        yours=zone_abbreviation(yours),
+    )
+
+
 def _outside(at: tuple[str | int, ...], key: str, day: date, t: Training) -> Invalid:
     return Invalid(key, "session_dates_fix", at=at, catalog=M, day=day, start=t.start, end=t.end)
 
@@ -809,33 +886,40 @@ class Event(Model, kw_only=True):
     rrule: RRule | None = None
     from_: Day | None = None
     time: Range | None = None  # absent: the whole day
+    timezone: PlaceZone | None = None  # the zone `time` is in; absent: the profile's
     location: Text = ""
     link: Text = ""
     delegate_to: Id | None = None  # who attends in the user's place while away
 
     def __post_init__(self) -> None:
-        if self.rrule:
-            if self.from_ is None:
-                raise Invalid("event_rrule_needs_from", "from_fix", at="rrule", catalog=M)
-            if self.date is not None:
-                raise Invalid("event_both", "event_both_fix", at="date", catalog=M)
-        elif self.date is None:
-            raise Invalid("event_needs_date", "event_needs_date_fix", catalog=M)
-        elif self.from_ is not None:
-            raise Invalid(
-                "from_without_rule", "from_without_rule_fix", at="from", catalog=M, rule="rrule"
-            )
-        first = self.from_ if self.rrule else self.date
-        if self.until and first and self.until < first:
-            raise Invalid(
-                "until_before_from",
-                "until_fix",
-                at="until",
-                catalog=M,
-                until=self.until,
-                first="from" if self.rrule else "date",
-                start=first,
-            )
+        _check_when(self, "event")
+
+
+def _check_when(item: Session | Event, kind: str) -> None:
+    """When a session or an event meets: a run of days (`date`, `until`) or a rule (`rrule`,
+    `from`, `until`), never both, and `until` not before the first day."""
+    if item.rrule:
+        if item.from_ is None:
+            raise Invalid(f"{kind}_rrule_needs_from", "from_fix", at="rrule", catalog=M)
+        if item.date is not None:
+            raise Invalid(f"{kind}_both", f"{kind}_both_fix", at="date", catalog=M)
+    elif item.date is None:
+        raise Invalid(f"{kind}_needs_date", f"{kind}_needs_date_fix", catalog=M)
+    elif item.from_ is not None:
+        raise Invalid(
+            "from_without_rule", "from_without_rule_fix", at="from", catalog=M, rule="rrule"
+        )
+    first = item.from_ if item.rrule else item.date
+    if item.until and first and item.until < first:
+        raise Invalid(
+            "until_before_from",
+            "until_fix",
+            at="until",
+            catalog=M,
+            until=item.until,
+            first="from" if item.rrule else "date",
+            start=first,
+        )
 
 
 class Quiet(Model, kw_only=True):
@@ -922,7 +1006,7 @@ class Workspace(Model, kw_only=True):
     task_sources: tuple[TaskSource, ...] = ()
     # the files besides the TOML that this value was read from (path, mtime_ns, size): the cache
     # serves it only while they are unchanged
-    read_files: tuple[tuple[str, int, int], ...] = ()
+    read_files: tuple[tuple[str, int, int, int], ...] = ()
 
     def colleague(self, cid: str | None) -> Colleague | None:
         return next((c for c in self.colleagues if c.id == cid), None) if cid else None

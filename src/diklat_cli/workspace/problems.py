@@ -528,7 +528,7 @@ def _at_the_end(lines: list[str], detail: str, lang: Lang) -> tuple[int | None, 
 def _bad_date(value: str, lang: Lang) -> tuple[str, str]:
     what = M(lang, "bad_date", value=value)
     m = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
-    if m and 1 <= int(m.group(2)) <= 12:
+    if m and 1 <= int(m.group(2)) <= 12 and int(m.group(1)) >= 1:  # year 0 has no month names
         import calendar as _calendar
 
         year, month = int(m.group(1)), int(m.group(2))

@@ -7,18 +7,24 @@ disk never leaves half a file.
 
 from __future__ import annotations
 
+import contextlib
 import os
+from collections.abc import Iterator
 from dataclasses import field
 from datetime import datetime
 from pathlib import Path
 
+from ..errors import Problem, WorkspaceError
 from ..record import Record
+from .files import MAX_STATE_BYTES, read_limited
 
 STATE_DIR = ".diklat"
+LOCK_FILE = "lock"
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` in one step (same-folder temp file, fsync, rename)."""
+    """Replace `path` with `data` in one step (same-folder temp file, fsync, rename, fsync the
+    folder): a crash at any moment leaves the old file or the new one, never half of one."""
     import tempfile  # not needed on the way to a plan
 
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -32,11 +38,88 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    _fsync_folder(path.parent)
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); Windows cannot open a folder, and needs not."""
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    except OSError:  # some file systems refuse fsync on a folder; the rename is done anyway
+        pass
+    finally:
+        os.close(fd)
+
+
+@contextlib.contextmanager
+def locked(state_dir: Path) -> Iterator[None]:
+    """Hold `.diklat/lock` while reading, changing and writing the state.
+
+    Two terminals running `diklat done` at once would otherwise both read the old records and
+    the second write would drop the first one's. fcntl.flock waits for the other process; on
+    Windows (no fcntl) the state is written without the lock.
+    """
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        yield
+        return
+    try:
+        state_dir.mkdir(parents=True, exist_ok=True)
+        fd = os.open(state_dir / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise state_error(state_dir, exc) from None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+_STATE_M = {
+    "unwritable": (
+        "tidak dapat ditulis ({reason})",
+        "cannot be written ({reason})",
+    ),
+    "unwritable_fix": (
+        "periksa hak akses folder dan sisa ruang disk; catatan ini belum tersimpan",
+        "check the folder's permissions and the free disk space; this record is not saved",
+    ),
+}
+
+
+def state_error(path: Path, exc: OSError) -> WorkspaceError:
+    """A state file or folder that cannot be written (read-only, disk full), as exit 3."""
+    reason = exc.strerror or str(exc)
+    what, fix = _STATE_M["unwritable"], _STATE_M["unwritable_fix"]
+    return WorkspaceError(
+        [
+            Problem(
+                str(path),
+                None,
+                "",
+                f"{what[0].format(reason=reason)} / {what[1].format(reason=reason)}",
+                f"{fix[0]} / {fix[1]}",
+            )
+        ]
+    )
+
+
+def save_state(path: Path, data: bytes) -> None:
+    """`write_atomic`, with a read-only folder or a full disk reported as a problem."""
+    try:
+        write_atomic(path, data)
+    except OSError as exc:
+        raise state_error(path, exc) from None
 
 
 # --- progress --------------------------------------------------------------------------------
 
 PROGRESS_FILE = "progress.toml"
+PROGRESS_VERSION = 1  # written into the file; another version stops the command, not resets it
 
 
 class TaskProgress(Record):
@@ -45,6 +128,7 @@ class TaskProgress(Record):
     spent_minutes: int = 0
     done: bool = False
     updated: datetime | None = None
+    skipped: bool = False  # "not needed this time" (diklat done ID@DATE --skip)
 
 
 class Progress(Record):
@@ -68,21 +152,13 @@ def load_progress(state_dir: Path | None) -> Progress:
     if state_dir is None:
         return Progress()
     path = state_dir / PROGRESS_FILE
-    if not path.is_file():
+    if not os.path.lexists(path):
         return Progress()
     import tomllib  # only when there is a file: the demo and a fresh workspace do without
 
     try:
-        data = tomllib.loads(path.read_text("utf-8"))
-        table = data.get("task", {})
-        tasks = {
-            str(tid): TaskProgress(
-                int(v.get("spent_minutes", 0)),
-                bool(v.get("done", False)),
-                v.get("updated") if isinstance(v.get("updated"), datetime) else None,
-            )
-            for tid, v in table.items()
-        }
+        data = tomllib.loads(read_limited(path, MAX_STATE_BYTES).decode("utf-8"))
+        tasks = _tasks(data)
     except (
         OSError,
         UnicodeDecodeError,
@@ -90,9 +166,9 @@ def load_progress(state_dir: Path | None) -> Progress:
         AttributeError,
         TypeError,
         ValueError,
+        OverflowError,
+        RecursionError,
     ) as exc:
-        from ..errors import Problem, WorkspaceError
-
         raise WorkspaceError(
             [
                 Problem(
@@ -108,6 +184,29 @@ def load_progress(state_dir: Path | None) -> Progress:
     return Progress(tasks)
 
 
+def _tasks(data: dict[str, object]) -> dict[str, TaskProgress]:
+    """The records of a progress file; ValueError or TypeError when it is not one diklat wrote."""
+    version = data.get("version", PROGRESS_VERSION)
+    if version != PROGRESS_VERSION:
+        raise ValueError(f"version {version!r}; this diklat reads version {PROGRESS_VERSION}")
+    table = data.get("task", {})
+    if not isinstance(table, dict):
+        raise TypeError("[task] is not a table")
+    tasks: dict[str, TaskProgress] = {}
+    for tid, v in table.items():
+        spent, done = v.get("spent_minutes", 0), v.get("done", False)
+        skipped = v.get("skipped", False)
+        if type(spent) is not int or not 0 <= spent < 10**9 or type(done) is not bool:
+            raise ValueError(f"task {tid!r}: spent_minutes = {spent!r}, done = {done!r}")
+        if type(skipped) is not bool:
+            raise ValueError(f"task {tid!r}: skipped = {skipped!r}")
+        updated = v.get("updated")
+        tasks[str(tid)] = TaskProgress(
+            spent, done, updated if isinstance(updated, datetime) else None, skipped
+        )
+    return tasks
+
+
 def record_progress(
     progress: Progress,
     task_id: str,
@@ -116,6 +215,7 @@ def record_progress(
     spent: int = 0,
     done: bool = False,
     undo: bool = False,
+    skip: bool = False,
 ) -> Progress:
     """`progress` with one more record for `task_id`: time spent added, done set, or (undo) forgotten."""
     tasks = dict(progress.tasks)
@@ -123,7 +223,9 @@ def record_progress(
         tasks.pop(task_id, None)
         return Progress(tasks)
     old = progress.of(task_id)
-    tasks[task_id] = TaskProgress(old.spent_minutes + spent, old.done or done, now)
+    tasks[task_id] = TaskProgress(
+        old.spent_minutes + spent, old.done or done, now, old.skipped or skip
+    )
     return Progress(tasks)
 
 
@@ -132,17 +234,19 @@ def save_progress(state_dir: Path, progress: Progress) -> None:
     import tomli_w
 
     data = {
+        "version": PROGRESS_VERSION,
         "task": {
             tid: {
                 "spent_minutes": tp.spent_minutes,
                 "done": tp.done,
                 **({"updated": tp.updated.replace(microsecond=0)} if tp.updated else {}),
+                **({"skipped": True} if tp.skipped else {}),
             }
             for tid, tp in sorted(progress.tasks.items())
-        }
+        },
     }
     header = b"# diklat's record of 'diklat done': time spent and finished tasks, by task id.\n"
-    write_atomic(state_dir / PROGRESS_FILE, header + tomli_w.dumps(data).encode("utf-8"))
+    save_state(state_dir / PROGRESS_FILE, header + tomli_w.dumps(data).encode("utf-8"))
 
 
 # --- export identities -----------------------------------------------------------------------
@@ -177,8 +281,8 @@ def load_export_state(state_dir: Path | None) -> ExportState:
         return ExportState()
     path = state_dir / EXPORT_FILE
     try:
-        data = tomllib.loads(path.read_text("utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        data = tomllib.loads(read_limited(path, MAX_STATE_BYTES).decode("utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
         return ExportState()
     events: dict[str, ExportIdentity] = {}
     table = data.get("event", {})
@@ -203,4 +307,4 @@ def save_export_state(state_dir: Path, state: ExportState) -> None:
         }
     }
     header = b"# diklat's memory of what 'diklat export' wrote (UID -> revision); safe to delete.\n"
-    write_atomic(state_dir / EXPORT_FILE, header + tomli_w.dumps(data).encode("utf-8"))
+    save_state(state_dir / EXPORT_FILE, header + tomli_w.dumps(data).encode("utf-8"))

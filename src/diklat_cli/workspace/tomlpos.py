@@ -16,6 +16,9 @@ class _Stop(Exception):
 
 
 _BARE = re.compile(r"[A-Za-z0-9_-]+")
+# prefixes of a path deeper than this are not mapped: a workspace's paths are a few levels deep,
+# and mapping every prefix of `[a.a.a.…]` would take memory with the square of the header
+_DEEP = 16
 _SCALAR_END = frozenset(",]}#\n\r")
 
 
@@ -78,6 +81,12 @@ class LineMap:
     def _mark(self, path: tuple[Any, ...], line: int) -> None:
         self.lines.setdefault(path, line)
 
+    def _mark_prefixes(self, path: tuple[Any, ...], shortest: int, line: int) -> None:
+        """Map `path` and its prefixes from length `shortest` on (up to _DEEP levels)."""
+        for n in range(shortest, min(len(path), _DEEP) + 1):
+            self._mark(path[:n], line)
+        self._mark(path, line)
+
     def _document(self) -> None:
         table: tuple[Any, ...] = ()
         while True:
@@ -105,8 +114,7 @@ class LineMap:
                     raise _Stop
                 self._advance()
                 table = self._resolve(names)
-                for n in range(1, len(table) + 1):  # [workweek.fri] also names workweek
-                    self._mark(table[:n], line)
+                self._mark_prefixes(table, 1, line)  # [workweek.fri] also names workweek
             else:
                 self._pair(table, line)
             self._blank(newlines=False)
@@ -115,12 +123,12 @@ class LineMap:
 
     def _resolve(self, names: tuple[str, ...]) -> tuple[Any, ...]:
         """Insert the current index of each enclosing array of tables: training.session -> training, 3, session."""
-        out: tuple[Any, ...] = ()
+        out: list[Any] = []
         for k, name in enumerate(names):
-            out = (*out, name)
-            if k < len(names) - 1 and out in self._counters:
-                out = (*out, self._counters[out])
-        return out
+            out.append(name)
+            if k < len(names) - 1 and k < _DEEP and (key := tuple(out)) in self._counters:
+                out.append(self._counters[key])
+        return tuple(out)
 
     def _pair(self, table: tuple[Any, ...], line: int) -> None:
         keys = self._key()
@@ -130,8 +138,7 @@ class LineMap:
         self._advance()
         self._blank(newlines=False)
         path = (*table, *keys)
-        for n in range(len(table) + 1, len(path) + 1):
-            self._mark(path[:n], line)
+        self._mark_prefixes(path, len(table) + 1, line)
         if path in self._assigned:
             self.repeated.append((line, ".".join(str(k) for k in keys)))
         self._assigned.add(path)
@@ -221,8 +228,7 @@ class LineMap:
                 self._advance()
                 self._blank(newlines=False)
                 inner = (*path, *keys)
-                for n in range(len(path) + 1, len(inner) + 1):
-                    self._mark(inner[:n], line)
+                self._mark_prefixes(inner, len(path) + 1, line)
                 self._value(inner)
                 self._blank(newlines=True)
                 if self._peek() == ",":

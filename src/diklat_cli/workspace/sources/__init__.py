@@ -20,7 +20,7 @@ from ...i18n import Lang
 from ..models import Colleague, Profile, Task, TaskSource, Training
 from .common import Draft, People, Reading, to_tasks
 
-Stamp = tuple[str, int, int]
+Stamp = tuple[str, int, int, int]  # path, mtime, ctime (a restored mtime is still seen), size
 
 
 def resolve(root: Path, text: str) -> Path:
@@ -34,8 +34,8 @@ def stamp(path: Path) -> Stamp:
     try:
         st = path.stat()
     except OSError:
-        return (where, -1, -1)
-    return (where, st.st_mtime_ns, st.st_size)
+        return (where, -1, -1, -1)
+    return (where, st.st_mtime_ns, st.st_ctime_ns, st.st_size)
 
 
 def kind_of(source: TaskSource) -> str:

@@ -16,7 +16,9 @@ from zoneinfo import ZoneInfo
 
 from ...errors import Problem
 from ...i18n import Catalog
-from ..icsimport import _parse, _prefilter, _Reading, _screen, _Unusable, _wr_timezone
+from .. import icsscan
+from ..icsimport import M as ICS
+from ..icsimport import _parse, _Reading, _screen, _Unusable, _wr_timezone
 from ..models import Session, Training
 from ..values import TimeRange
 from .common import Reading
@@ -38,6 +40,8 @@ M = Catalog(
 )
 
 # a meeting link in URL, LOCATION or DESCRIPTION: Zoom, Teams, Google Meet, Webex, Jitsi
+# what a session needs of an event besides what busy time needs: its link, place and labels
+SESSION_FIELDS = frozenset(b"URL LOCATION DESCRIPTION CATEGORIES".split())
 LINK = re.compile(
     r"https?://(?:[\w-]+\.)*(?:zoom\.us/(?:j|my|w)/|teams\.microsoft\.com/l/meetup-join/|"
     r"teams\.live\.com/meet/|meet\.google\.com/|[\w-]+\.webex\.com/|meet\.jit\.si/)[^\s<>\"'\\]*",
@@ -75,13 +79,18 @@ def read_sessions(
     if raw.find(b"\x00", 0, 8192) >= 0:
         reading.add(1, "", reading.say("binary", kind="NUL"), reading.say("binary_fix"))
         return []
-    text, _ = _prefilter(raw.removeprefix(b"\xef\xbb\xbf"), training.start, training.end)
 
     def unusable(what: str, fix: str = "", line: int | None = None) -> _Unusable:
         return _Unusable(Problem(reading.name, line, "", what, fix))
 
     try:
-        cals = _parse(text, unusable, reading.lang)
+        try:
+            scanned = icsscan.scan(
+                raw.removeprefix(b"\xef\xbb\xbf"), training.start, training.end, SESSION_FIELDS
+            )
+        except icsscan.Broken as exc:
+            raise unusable(ICS(reading.lang, exc.key, **exc.params), "", exc.line) from None
+        cals = _parse(scanned.text, unusable, reading.lang)
     except _Unusable as exc:
         reading.problems.append(exc.problem)
         return []
@@ -113,7 +122,7 @@ def _sessions(
     import recurring_ical_events
 
     floating = _wr_timezone(cal, reading) or reading.tz
-    _screen(cal, reading)
+    _screen(cal, reading, training.start, training.end)
     recurring = {
         str(c.get("UID", ""))
         for c in cal.walk("VEVENT")
