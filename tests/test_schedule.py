@@ -106,6 +106,81 @@ def test_an_overloaded_week_keeps_the_important_task_on_time() -> None:
     assert timeline(plan, MON)[0] == "07:30-12:00 task a"  # the important, urgent one first
 
 
+def test_work_that_arrives_later_does_not_make_the_important_task_late() -> None:
+    # the case: from Wednesday, the important task needs all of Wednesday to Friday
+    # (22 h 30 m); the unimportant one, due Friday 11.00, would take 105 minutes of it
+    w = ws(
+        tasks=[
+            {"id": "u", "title": "U", "estimate": "105m", "due": "2026-12-04T11:00",
+             "available": "2026-12-02"},
+            {"id": "i", "title": "I", "estimate": "22h30m", "due": "2026-12-04",
+             "available": "2026-12-02", "important": True},
+        ]
+    )  # fmt: skip
+    plan = make_plan(w, MON, holidays=HolidayData())
+    i, u = plan.task("i"), plan.task("u")
+    assert i is not None and u is not None
+    assert not i.late and u.late
+    assert timeline(plan, date(2026, 12, 4))[0] == "07:30-11:30 task i"
+
+
+def test_a_block_under_min_block_only_where_the_deadline_needs_it_and_says_so() -> None:
+    # A (due Monday 10.00) fits only in the two gaps around the meeting, each under 60 minutes;
+    # on Tuesday the same gap goes to B, whose min_block is 15, never to a piece of C
+    w = ws(
+        planning={"min_block": "60m"},
+        tasks=[
+            {"id": "a", "title": "A", "estimate": "75m", "due": "2026-11-30T10:00"},
+            {"id": "b", "title": "B", "estimate": "4h", "min_block": "15m"},
+            {"id": "c", "title": "C", "estimate": "3h", "due": "2026-12-04"},
+        ],
+        events=[
+            {"title": "Rapat", "date": day, "time": "08:00-09:15"}
+            for day in ("2026-11-30", "2026-12-01")
+        ],
+    )
+    plan = make_plan(w, MON, holidays=HolidayData())
+    monday = timeline(plan, MON)
+    assert monday[:3] == ["07:30-08:00 task a", "08:00-09:15 event Rapat", "09:15-10:00 task a"]
+    notes = [
+        plan_words.block_note(b, lang) for b in plan.days[0].blocks[:3:2] for lang in ("id", "en")
+    ]
+    assert (
+        notes
+        == [
+            "tenggat Sen 30 Nov; blok pendek: tenggat membutuhkannya",
+            "due Mon 30 Nov; short block: the deadline needs it",
+        ]
+        * 2
+    )
+    assert timeline(plan, MON + timedelta(days=1))[0] == "07:30-08:00 task b"
+    c = [b for d in plan.days for b in d.blocks if b.ref == "c"]
+    assert c and all(b.minutes >= 60 and not b.sliver for b in c)
+
+
+def test_work_that_arrives_later_keeps_its_place_as_the_days_pass() -> None:
+    # X arrives on Wednesday and is due before Y: Monday's plan gives it Wednesday morning,
+    # and Wednesday's plan (Monday's and Tuesday's work on Y recorded) does the same
+    w = ws(
+        planning={"horizon_days": 14},
+        tasks=[
+            {"id": "x", "title": "X", "estimate": "6h", "due": "2026-12-10",
+             "available": "2026-12-02"},
+            {"id": "y", "title": "Y", "estimate": "30h", "due": "2026-12-11"},
+        ],
+    )  # fmt: skip
+    wed = MON + timedelta(days=2)
+    monday = make_plan(w, MON, holidays=HolidayData())
+    spent = sum(b.minutes for d in monday.days[:2] for b in d.blocks if b.ref == "y")
+    progress = Progress({"y": TaskProgress(spent_minutes=spent)})
+    wednesday = make_plan(w, wed, holidays=HolidayData(), progress=progress)
+    assert timeline(monday, wed)[0] == "07:30-12:00 task x"
+    for day in range(2, 5):
+        assert timeline(wednesday, MON + timedelta(days=day)) == timeline(
+            monday, MON + timedelta(days=day)
+        )
+
+
 def test_a_routine_duty_becomes_one_occurrence_per_day_it_recurs() -> None:
     w = ws(
         tasks=[

@@ -34,6 +34,7 @@ class Job:
         "release",
         "release_m",
         "rem",
+        "sliver_ok",
         "suggest",
         "task",
         "title",
@@ -78,6 +79,7 @@ class Job:
         self.rank_on = 0  # ... as on-time work (`place`)
         self.rank_late = 0  # ... as late work (`place`)
         self.dl = 0
+        self.sliver_ok = True  # may cut a block under min_block when its deadline is tight
         self.suggest: DelegateHint | None = None  # who could take it (a suggestion only)
 
 

@@ -1,7 +1,9 @@
 """Which jobs stay on time: the preference order, and Moore-Hodgson run twice (important tasks
 first, then the rest with the important set locked), which keeps the most tasks on time and never
-trades an important task for unimportant ones; what it drops is late, and is placed after the
-on-time work. docs/planning-choices.md explains the choice.
+trades an important task for unimportant ones; then the chosen set is tested with release dates
+(Horn's preemptive earliest-deadline rule) and where a deadline overflows the longest unimportant
+task of that window is dropped too. What is dropped is late, and is placed after the on-time
+work. docs/planning-choices.md explains the choice.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from operator import attrgetter
 
 from .job import Job
 from .line import Line
-from .prioritise import QUADRANTS
+from .prioritise import QUADRANTS, urgency_when_placed
 
 
 def _tier(j: Job, late: bool) -> int:
@@ -31,7 +33,7 @@ def rank_jobs(jobs: list[Job]) -> None:
     by_key = jobs
     by_key.sort(key=attrgetter("id"))
     by_key.sort(key=attrgetter("due_m"))
-    by_key.sort(key=attrgetter("ranking.urgency"), reverse=True)
+    by_key.sort(key=_placing_urgency, reverse=True)
     by_key.sort(key=_quadrant_index)
     for i, j in enumerate(by_key):
         j.pos = i
@@ -43,6 +45,10 @@ def rank_jobs(jobs: list[Job]) -> None:
 
 
 _QUADRANT_INDEX = {q: i for i, q in enumerate(QUADRANTS)}
+
+
+def _placing_urgency(j: Job) -> float:
+    return urgency_when_placed(j.ranking)
 
 
 def _quadrant_index(j: Job) -> int:
@@ -76,9 +82,65 @@ def select_on_time(cands: list[Job], line: Line) -> None:
     order.sort(key=attrgetter("due_m"))  # by deadline, then preference
     important = moore([j for j in order if j.ranking.important], set())
     kept = moore(order, important)
+    chosen = [j for j in order if j.pref in kept]
+    if any(line.upto(j.release_m) > 0 for j in chosen):  # else Moore's set is feasible as it is
+        kept -= _without_overflow(chosen, line)
     for j in cands:
         j.ontime = j.pref in kept
         j.late = not j.ontime
+
+
+def _without_overflow(chosen: list[Job], line: Line) -> set[int]:
+    """The jobs (by `pref`) to drop so that the rest meet their deadlines under Horn's rule: in
+    each window that overflows, the longest unimportant job (of two as long the least preferred;
+    an important one only when the window holds no other)."""
+    dropped: set[int] = set()
+    upto = line.upto
+    # on the line: release, deadline, minutes, and the job
+    keep = [(upto(j.release_m), upto(j.due_m), j.rem, j) for j in chosen]
+    while True:
+        window = _overflow(keep)
+        if window is None:
+            return dropped
+        out = max(window, key=_drop_order)
+        dropped.add(out.pref)
+        keep = [k for k in keep if k[3] is not out]
+
+
+def _drop_order(j: Job) -> tuple[bool, int, int]:
+    return (not j.ranking.important, j.rem, j.pref)
+
+
+def _overflow(keep: list[tuple[int, int, int, Job]]) -> list[Job] | None:
+    """Horn's rule (preemptive earliest deadline first, with release dates) on the line: None
+    when every job meets its deadline, else the jobs of the first window that overflows: those
+    released in it and due by its end, which no schedule can all fit."""
+    keep = sorted(keep, key=lambda k: (k[0], k[3].pref))
+    heap: list[tuple[int, int, int]] = []  # deadline, pref, index into keep
+    left = [k[2] for k in keep]
+    runs: list[tuple[int, int, int]] = []  # start, end and deadline of each piece run
+    t, i, n = 0, 0, len(keep)
+    while i < n or heap:
+        if not heap:
+            t = max(t, keep[i][0])
+        while i < n and keep[i][0] <= t:
+            heapq.heappush(heap, (keep[i][1], keep[i][3].pref, i))
+            i += 1
+        due, _, at = heap[0]
+        if t + left[at] > due:  # this job misses: find where its busy window starts
+            start = t
+            for a, b, d in reversed(runs):
+                if b != start or d > due:
+                    break
+                start = a
+            return [k[3] for k in keep if k[0] >= start and k[1] <= due]
+        run = left[at] if i >= n else min(left[at], keep[i][0] - t)
+        runs.append((t, t + run, due))
+        left[at] -= run
+        t += run
+        if left[at] == 0:
+            heapq.heappop(heap)
+    return None
 
 
 __all__ = ["rank_jobs", "select_on_time"]

@@ -60,7 +60,10 @@ def _put_blocks(hz: Horizon, j: Job, note: DueNote | None, out: Outcome) -> date
     for a, b in j.blocks:
         start, end = hz.dt(a), hz.dt(b)
         day = start.date()
-        out.blocks[day].append(Block(start, end, "task", j.id, j.title, quadrant, note))
+        sliver = b - a < j.mb and b - a < j.need  # the sweep cuts one only for a tight deadline
+        out.blocks[day].append(
+            Block(start, end, "task", j.id, j.title, quadrant, note, sliver=sliver)
+        )
         out.used[day] = out.used.get(day, 0) + b - a
     return end
 

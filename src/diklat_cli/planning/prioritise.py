@@ -96,6 +96,19 @@ def rank(
     return Ranking(urgency, tuple(terms), urgent, important, quadrant(urgent, important))
 
 
+def urgency_when_placed(r: Ranking) -> float:
+    """The urgency the planner orders work by: as of the day the work can be placed, not today.
+
+    Work is placed only once it is available, so its `waiting` term (Taskwarrior's -3 while
+    `available` is ahead) is spent by then: counting it would put a task that arrives on
+    Wednesday behind one it outranks on Wednesday in today's plan, and ahead of it in
+    Wednesday's (the plan reordering itself as days pass)."""
+    for t in r.terms:
+        if t.name == "waiting":
+            return r.urgency - t.score
+    return r.urgency
+
+
 _TERMS: dict[tuple[str, float], UrgencyTerm] = {}
 
 

@@ -30,7 +30,7 @@ from .ontime import rank_jobs, select_on_time
 from .outcome import outcome
 from .plan import Block, DayKind, DayNote, DayPlan, Estimated, Plan, TaskStatus
 from .study import study
-from .sweep import place
+from .sweep import place_focused
 
 _KIND_ORDER = {"event": 0, "training": 1, "break": 2, "task": 3, "study": 4}
 
@@ -44,14 +44,16 @@ def make_plan(
     busy: Sequence[BusyEvent] = (),
     now: datetime | None = None,
     calendar: Calendar | None = None,
+    slivers: bool = True,
 ) -> Plan:
     """The plan of the horizon from `today`.
 
     `now` (optional, the shell's clock): on today, work is placed only from that moment on, so a
     plan made at ten does not fill the morning that has gone. `calendar` (optional): the user's
     time for these same `ws`, `holidays` and `busy`, when the caller has one that spans the
-    horizon (the CLI shares one with `conflicts.find`). Everything else is a pure function of the
-    arguments.
+    horizon (the CLI shares one with `conflicts.find`). `slivers` False: every block keeps its
+    task's min_block even where a deadline would need a shorter one (the plan a sliver is
+    measured against). Everything else is a pure function of the arguments.
     """
     last = today + timedelta(days=ws.planning.horizon_days - 1)
     if calendar is not None and calendar.first <= today and last <= calendar.last:
@@ -62,7 +64,7 @@ def make_plan(
     free_by_day, free_before = _free_time(hz, now)
 
     todo = work(hz, progress or Progress(), free_before)
-    gaps = _place_all(hz, todo.jobs, free_by_day)
+    gaps = _place_all(hz, todo.jobs, free_by_day, slivers)
     done = outcome(hz, todo.jobs, gaps, todo.load)
     study_blocks, study_missing = study(hz)
     for sb in study_blocks:
@@ -121,7 +123,10 @@ def _free_time(
 
 
 def _place_all(
-    hz: Horizon, jobs: list[Job], free_by_day: dict[date, list[tuple[int, int]]]
+    hz: Horizon,
+    jobs: list[Job],
+    free_by_day: dict[date, list[tuple[int, int]]],
+    slivers: bool = True,
 ) -> list[tuple[int, int]]:
     """Choose the on-time set and place every job on the line of free time; returns the gaps
     between work pieces (pomodoro rests, slack) that may show as breaks."""
@@ -158,14 +163,15 @@ def _place_all(
     if p.slack > 0:
         line, gaps = line_for(p.slack)
         chosen = {j.id for j in jobs if j.ontime}
-        if place(jobs, line):  # slack never costs a deadline that could be met
+        # slack never costs a deadline that could be met (and is given up before min_block)
+        if place_focused(jobs, line, slivers=False):
             for j in jobs:
                 j.ontime = j.id in chosen
                 j.late = not j.ontime and not j.beyond
             gaps = gaps_full
-            place(jobs, full)
+            place_focused(jobs, full, slivers)
         return gaps
-    place(jobs, full)
+    place_focused(jobs, full, slivers)
     return gaps_full
 
 

@@ -172,6 +172,15 @@ def _entry_due(e: Entry) -> int:
     return e[0].due_m
 
 
+def place_focused(jobs: list[Job], line: Line, slivers: bool = True) -> list[Job]:
+    """`place`, with every block at least its task's min_block unless the job's own deadline (or
+    an earlier one) has less room than the time at hand; with `slivers` False, never shorter
+    (the plan a short block is measured against). Returns what `place` returns."""
+    for j in jobs:
+        j.sliver_ok = slivers
+    return place(jobs, line)
+
+
 def place(jobs: list[Job], line: Line) -> list[Job]:
     """Sweep the free time once, giving each moment to the preferred job the deadlines allow.
 
@@ -296,17 +305,23 @@ class _Sweep:
         if not on_time:
             room, _ = self.slack.room_before(j.dl, w, avail if avail < rem else rem)
         size = self._size(j, avail, room, w)
-        if size == 0 and on_time:  # a sliver beats idle time before a deadline
-            size = _fit(j, avail, INF, strict=False)
-            if size == 0 and not self.slack.at_least(w, avail):  # even below min_block, when tight
-                size = min(avail, rem)
+        if size == 0 and on_time and j.sliver_ok and not self.slack.at_least(w, avail):
+            # a deadline is tight: a piece that leaves a sliver, or a sliver itself, beats idle
+            # minutes before it (the block says a deadline needed it)
+            size = _fit(j, avail, INF, strict=False) or min(avail, rem)
         return (j, size) if size > 0 else None
 
     def _size(self, j: Job, avail: int, room: int, w: int) -> int:
         if (avail if avail < room else room) >= j.rem:
             return j.rem
-        # fragments matter only while there is room; near a deadline, minutes do
-        return _fit(j, avail, room, strict=self.slack.at_least(w, avail))
+        # fragments matter only while there is room; near the job's own deadline, minutes do
+        return _fit(j, avail, room, strict=not self._tight(j, w, avail))
+
+    def _tight(self, j: Job, w: int, minutes: int) -> bool:
+        """The job is on time and a deadline up to its own has less room than `minutes`."""
+        if j.dl >= self.n or not j.sliver_ok or self.slack.at_least(w, minutes):
+            return False  # (every deadline having that room is the cheap, common answer)
+        return self.slack.room_before(j.dl + 1, w, minutes)[0] < minutes
 
     def put(self, j: Job, t: int, size: int) -> None:
         blocks = j.blocks
@@ -329,4 +344,4 @@ class _Sweep:
         ]
 
 
-__all__ = ["PREF_TRIES", "place"]
+__all__ = ["PREF_TRIES", "place", "place_focused"]

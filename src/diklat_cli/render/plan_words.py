@@ -38,6 +38,10 @@ M = Catalog(
         "due": {"id": "tenggat {date}", "en": "due {date}"},
         "late": {"id": "terlambat: tenggat {date}", "en": "late: due {date}"},
         "overdue": {"id": "lewat tenggat {date}", "en": "overdue since {date}"},
+        "sliver": {
+            "id": "{note}; blok pendek: tenggat membutuhkannya",
+            "en": "{note}; short block: the deadline needs it",
+        },
         "given_up": {
             "id": "Tidak muat sebelum tenggat {due} tanpa membuat tugas lain terlambat, dan waktu "
             "kerja luang sesudahnya sampai {last} sudah penuh",
@@ -135,7 +139,8 @@ def block_note(b: Block, lang: Lang) -> str:
     """The planner's note on a block: a task's due day ('tenggat Kam 3 Des'), a session's mode
     ('luring'); '' for the rest."""
     if b.due is not None:
-        return M(lang, b.due.kind, date=format_date(b.due.day, lang, "short"))
+        due = M(lang, b.due.kind, date=format_date(b.due.day, lang, "short"))
+        return M(lang, "sliver", note=due) if b.sliver else due
     if b.mode is not None:
         return M(lang, b.mode)
     return ""
