@@ -116,7 +116,9 @@ def _overflow(keep: list[tuple[int, int, int, Job]]) -> list[Job] | None:
     """Horn's rule (preemptive earliest deadline first, with release dates) on the line: None
     when every job meets its deadline, else the jobs of the first window that overflows: those
     released in it and due by its end, which no schedule can all fit."""
-    keep = sorted(keep, key=lambda k: (k[0], k[3].pref))
+    # by release, then preference (one plain key per sort: a tuple key per job sorts slower)
+    keep = sorted(keep, key=lambda k: k[3].pref)
+    keep.sort(key=itemgetter(0))
     left = [k[2] for k in keep]
     runs: list[tuple[int, int, int]] = []  # start, end and deadline of each piece run
     # what waits, by deadline and preference: the jobs released first (most of a year's work)
