@@ -14,7 +14,7 @@ from operator import attrgetter, itemgetter
 
 from .job import Job
 from .line import Line
-from .prioritise import QUADRANTS, urgency_when_placed
+from .prioritise import QUADRANTS
 
 
 def _tier(j: Job, late: bool) -> int:
@@ -34,7 +34,7 @@ def rank_jobs(jobs: list[Job]) -> None:
     by_key = jobs
     by_key.sort(key=attrgetter("id"))
     by_key.sort(key=attrgetter("due_m"))
-    by_key.sort(key=_placing_urgency, reverse=True)
+    by_key.sort(key=attrgetter("ranking.placing_urgency"), reverse=True)
     by_key.sort(key=_quadrant_index)
     for i, j in enumerate(by_key):
         j.pos = i
@@ -46,10 +46,6 @@ def rank_jobs(jobs: list[Job]) -> None:
 
 
 _QUADRANT_INDEX = {q: i for i, q in enumerate(QUADRANTS)}
-
-
-def _placing_urgency(j: Job) -> float:
-    return urgency_when_placed(j.ranking)
 
 
 def _quadrant_index(j: Job) -> int:
