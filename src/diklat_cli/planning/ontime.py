@@ -9,11 +9,12 @@ work. docs/planning-choices.md explains the choice.
 from __future__ import annotations
 
 import heapq
-from operator import attrgetter
+from bisect import bisect_right
+from operator import attrgetter, itemgetter
 
 from .job import Job
 from .line import Line
-from .prioritise import QUADRANTS, urgency_when_placed
+from .prioritise import QUADRANTS
 
 
 def _tier(j: Job, late: bool) -> int:
@@ -33,7 +34,7 @@ def rank_jobs(jobs: list[Job]) -> None:
     by_key = jobs
     by_key.sort(key=attrgetter("id"))
     by_key.sort(key=attrgetter("due_m"))
-    by_key.sort(key=_placing_urgency, reverse=True)
+    by_key.sort(key=attrgetter("ranking.placing_urgency"), reverse=True)
     by_key.sort(key=_quadrant_index)
     for i, j in enumerate(by_key):
         j.pos = i
@@ -45,10 +46,6 @@ def rank_jobs(jobs: list[Job]) -> None:
 
 
 _QUADRANT_INDEX = {q: i for i, q in enumerate(QUADRANTS)}
-
-
-def _placing_urgency(j: Job) -> float:
-    return urgency_when_placed(j.ranking)
 
 
 def _quadrant_index(j: Job) -> int:
@@ -115,32 +112,51 @@ def _overflow(keep: list[tuple[int, int, int, Job]]) -> list[Job] | None:
     """Horn's rule (preemptive earliest deadline first, with release dates) on the line: None
     when every job meets its deadline, else the jobs of the first window that overflows: those
     released in it and due by its end, which no schedule can all fit."""
-    keep = sorted(keep, key=lambda k: (k[0], k[3].pref))
-    heap: list[tuple[int, int, int]] = []  # deadline, pref, index into keep
+    # by release, then preference (one plain key per sort: a tuple key per job sorts slower)
+    keep = sorted(keep, key=lambda k: k[3].pref)
+    keep.sort(key=itemgetter(0))
     left = [k[2] for k in keep]
     runs: list[tuple[int, int, int]] = []  # start, end and deadline of each piece run
-    t, i, n = 0, 0, len(keep)
-    while i < n or heap:
-        if not heap:
+    # what waits, by deadline and preference: the jobs released first (most of a year's work)
+    # as one sorted queue, read from `head` on, and the ones released later in a heap
+    t, n = (max(0, keep[0][0]), len(keep)) if keep else (0, 0)
+    i = bisect_right(keep, t, key=itemgetter(0))
+    first = sorted((keep[x][1], keep[x][3].pref, x) for x in range(i))
+    head = 0
+    heap: list[tuple[int, int, int]] = []
+    while i < n or heap or head < len(first):
+        if not heap and head == len(first):
             t = max(t, keep[i][0])
         while i < n and keep[i][0] <= t:
             heapq.heappush(heap, (keep[i][1], keep[i][3].pref, i))
             i += 1
-        due, _, at = heap[0]
-        if t + left[at] > due:  # this job misses: find where its busy window starts
-            start = t
-            for a, b, d in reversed(runs):
-                if b != start or d > due:
-                    break
-                start = a
-            return [k[3] for k in keep if k[0] >= start and k[1] <= due]
+        from_first = head < len(first) and (not heap or first[head] < heap[0])
+        due, _, at = first[head] if from_first else heap[0]
+        if t + left[at] > due:  # this job misses
+            return _window(keep, runs, t, due)
         run = left[at] if i >= n else min(left[at], keep[i][0] - t)
         runs.append((t, t + run, due))
         left[at] -= run
         t += run
         if left[at] == 0:
-            heapq.heappop(heap)
+            if from_first:
+                head += 1
+            else:
+                heapq.heappop(heap)
     return None
+
+
+def _window(
+    keep: list[tuple[int, int, int, Job]], runs: list[tuple[int, int, int]], t: int, due: int
+) -> list[Job]:
+    """The jobs of the window that overflows at deadline `due`: from the start of the busy run
+    that reaches `t`, those released in it and due by its end."""
+    start = t
+    for a, b, d in reversed(runs):
+        if b != start or d > due:
+            break
+        start = a
+    return [k[3] for k in keep if k[0] >= start and k[1] <= due]
 
 
 __all__ = ["rank_jobs", "select_on_time"]

@@ -2,7 +2,8 @@
 
 Plain immutable values rather than pydantic models: nothing here is validated from user input.
 What the planner makes by the thousand (a year of a heavy workload: 10,000 `Block`s and
-`TaskStatus`es, a `DueNote` each) are NamedTuples, which are built as a tuple is; a frozen
+`TaskStatus`es, a `DueNote` each, and the `Unscheduled` work with its `Suggestion` when the year
+is overloaded) are NamedTuples, which are built as a tuple is; a frozen
 dataclass sets each field through `object.__setattr__` (docs/startup.md has the figure). The
 rest are frozen records.
 """
@@ -129,7 +130,7 @@ class TaskStatus(NamedTuple):
     missed: bool = False  # a routine task's occurrence whose day passed with nothing recorded
 
 
-class Suggestion(Record, kw_only=True):
+class Suggestion(NamedTuple):
     """What to do about work that does not fit: hand it to a colleague (`colleague` with the
     matching skill and weekly capacity in minutes), move its deadline (`move_due`), shrink it or
     plan further ahead (`horizon`), or open more study time (`study_fix`)."""
@@ -142,7 +143,7 @@ class Suggestion(Record, kw_only=True):
     capacity: int = 0
 
 
-class Unscheduled(Record, kw_only=True):
+class Unscheduled(NamedTuple):
     """Work the horizon could not hold, why (a code with its dates), and what to do about it.
 
     given_up: it fits before `due` only by making other tasks late, and after it up to `last` is

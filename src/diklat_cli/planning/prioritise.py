@@ -7,6 +7,7 @@ important) says what to do about it. Pure: `now` and the working-day count come 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -31,13 +32,15 @@ QUADRANTS: tuple[Quadrant, ...] = ("do", "plan", "delegate", "drop")
 
 @dataclass(frozen=True)
 class Ranking:
-    """A task's urgency score, its terms and its quadrant."""
+    """A task's urgency score, its terms and its quadrant; and the urgency the planner orders
+    work by (`urgency_when_placed`), worked out once for the thousands of jobs that share it."""
 
     urgency: float
     terms: tuple[UrgencyTerm, ...]
     urgent: bool
     important: bool
     quadrant: Quadrant
+    placing_urgency: float
 
 
 def due_value(days_overdue: float) -> float:
@@ -93,20 +96,21 @@ def rank(
     else:
         urgent = working_days_to_due is not None and working_days_to_due <= urgent_within_days
     urgency = round(sum(t.score for t in terms), 4)  # 0, an int, with no terms
-    return Ranking(urgency, tuple(terms), urgent, important, quadrant(urgent, important))
+    placing = urgency_when_placed(urgency, terms)
+    return Ranking(urgency, tuple(terms), urgent, important, quadrant(urgent, important), placing)
 
 
-def urgency_when_placed(r: Ranking) -> float:
+def urgency_when_placed(urgency: float, terms: Sequence[UrgencyTerm]) -> float:
     """The urgency the planner orders work by: as of the day the work can be placed, not today.
 
     Work is placed only once it is available, so its `waiting` term (Taskwarrior's -3 while
     `available` is ahead) is spent by then: counting it would put a task that arrives on
     Wednesday behind one it outranks on Wednesday in today's plan, and ahead of it in
     Wednesday's (the plan reordering itself as days pass)."""
-    for t in r.terms:
+    for t in terms:
         if t.name == "waiting":
-            return r.urgency - t.score
-    return r.urgency
+            return urgency - t.score
+    return urgency
 
 
 _TERMS: dict[tuple[str, float], UrgencyTerm] = {}
