@@ -113,6 +113,18 @@ def test_init_in_english_in_the_current_folder(
     assert load(tmp_path).profile.language == "en"
 
 
+def test_init_writes_where_the_workspace_option_points(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`diklat -w DIR init` names the folder as the other commands do, not the current one."""
+    here, there = tmp_path / "here", tmp_path / "there"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    assert main(["-w", str(there), "init"]) == 0
+    assert (there / "diklat.toml").is_file()
+    assert list(here.iterdir()) == []
+
+
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_the_starters_commented_sources_load_once_uncommented(tmp_path: Path, lang: str) -> None:
     """Each [[tasks_from]] example and sessions_from, uncommented beside a real export, loads."""

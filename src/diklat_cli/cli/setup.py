@@ -141,8 +141,14 @@ def schema_text() -> str:
 def init(
     ctx: typer.Context,
     folder: Annotated[
-        Path, typer.Argument(metavar="DIR", help="Folder ruang kerja baru / new workspace folder.")
-    ] = Path(),
+        Path | None,
+        typer.Argument(
+            metavar="DIR",
+            help="Folder ruang kerja baru (bawaan: -w, atau folder ini) / new workspace folder "
+            "(default: -w, or the current folder).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Buat ruang kerja awal berisi contoh / create a starter workspace with examples.
 
@@ -151,6 +157,8 @@ def init(
     Example: diklat init ~/diklat
     """
     o = options(ctx)
+    # `diklat -w DIR init` names the folder as every other command does
+    folder = folder or o.workspace or Path()
     lang = o.current_lang()
     today = datetime.now(ZoneInfo("Asia/Jakarta")).date()
     files = starter_files(today, lang)
