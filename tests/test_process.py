@@ -143,3 +143,21 @@ def test_output_to_dev_stdout_on_a_pipe_is_written_through(tmp_path: Path) -> No
     )
     assert done.returncode == 0, done.stderr.decode()
     assert done.stdout.startswith(b"{")
+
+
+def test_ctrl_c_that_a_library_reports_as_its_own_error_still_exits_130(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """pydantic-core, building a validator when Ctrl-C comes, raises SchemaError("Stopped: 2")
+    instead of the handler's exception (seen in CI: exit 70 and "kesalahan internal")."""
+    from diklat_cli import compose, stop
+    from diklat_cli.cli import main
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        stop.signum = signal.SIGINT  # what entry.py's handler records before it raises
+        raise RuntimeError("Error building validator: Stopped: 2")
+
+    monkeypatch.setattr(stop, "signum", None)
+    monkeypatch.setattr(compose, "plan_with_findings", interrupted)
+    assert main(["-w", str(FIXTURE), "plan", "--date", "2027-01-25"]) == 130
+    assert "internal" not in capsys.readouterr().err.lower()

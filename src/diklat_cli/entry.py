@@ -26,6 +26,8 @@ import os
 import signal
 import sys
 
+from . import stop
+
 
 class Stopped(BaseException):
     """A signal asked the command to stop; `run` turns it into 128 + the signal's number."""
@@ -40,6 +42,7 @@ def _stop(signum: int, frame: object) -> None:
     # being removed, the final flush)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    stop.signum = signum  # for the error trap, should a library turn Stopped into its own error
     raise Stopped(signum)
 
 

@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from .. import __version__
+from .. import __version__, stop
 from ..errors import DiklatError, ExitCode, WorkspaceError
 from ..i18n import DEFAULT_LANG, Catalog, Lang, parse_lang
 from ..render.escape import terminal
@@ -244,6 +244,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _internal(exc: BaseException, debug: bool) -> int:
+    if stop.signum is not None:  # Ctrl-C, reported by a library as its own error (stop.py)
+        return 128 + stop.signum
     if debug:
         traceback.print_exception(exc)
     error = terminal(f"{type(exc).__name__}: {exc}")
