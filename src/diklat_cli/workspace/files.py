@@ -51,3 +51,16 @@ def read_limited(path: Path, limit: int) -> bytes:
     finally:
         os.close(fd)
     return b"".join(chunks)
+
+
+Stamp = tuple[str, int, int, int]  # path, mtime, ctime (a restored mtime is still seen), size
+
+
+def stamp(path: Path) -> Stamp:
+    """What a cache compares a file by; a missing file is stamped too, so its return is seen."""
+    where = str(path.absolute())
+    try:
+        st = path.stat()
+    except OSError:
+        return (where, -1, -1, -1)
+    return (where, st.st_mtime_ns, st.st_ctime_ns, st.st_size)

@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 from ..errors import Problem, WorkspaceError
 from ..i18n import DEFAULT_LANG, Catalog, Lang, parse_lang
 from ..record import Record
-from .files import MAX_STATE_BYTES, MAX_TOML_BYTES, NotRegular, TooBig, read_limited
+from .files import MAX_STATE_BYTES, MAX_TOML_BYTES, NotRegular, Stamp, TooBig, read_limited, stamp
 from .models import ZONE_ALIASES, Model, Workspace
 from .problems import M, describe_path, explain_errors, explain_syntax, suggest
 from .tables import ITEM_TABLES, SETTINGS_TABLES, home_of
@@ -281,7 +281,7 @@ def load(root: Path, lang: Lang | None = None, cwd: Path | None = None) -> Works
     _check_ids(ld, entries)
     _check_references(ld, entries)
     _check_calendars(ld, entries)
-    read_files: tuple[tuple[str, int, int, int], ...] = ()
+    read_files: tuple[Stamp, ...] = ()
     if items["task_sources"] or any(t.sessions_from for t in items["trainings"]):
         from .sources import import_all  # tasks_from, sessions_from: as [[task]], sessions
 
@@ -581,12 +581,9 @@ def _fingerprint(root: Path) -> str:
     return "\n".join(parts)
 
 
-def _unchanged(read_files: tuple[tuple[str, int, int, int], ...]) -> bool:
-    """Every file besides the TOML ([[tasks_from]], sessions_from) as it was when it was read."""
-    if not read_files:
-        return True
-    from .sources import stamp
-
+def _unchanged(read_files: tuple[Stamp, ...]) -> bool:
+    """Every file besides the TOML ([[tasks_from]], sessions_from) as it was when it was read
+    (the source readers themselves are not imported on a cache hit)."""
     return all(stamp(Path(s[0])) == s for s in read_files)
 
 

@@ -17,25 +17,14 @@ from zoneinfo import ZoneInfo
 
 from ...errors import Problem
 from ...i18n import Lang
+from ..files import Stamp, stamp
 from ..models import Colleague, Profile, Task, TaskSource, Training
 from .common import Draft, People, Reading, to_tasks
-
-Stamp = tuple[str, int, int, int]  # path, mtime, ctime (a restored mtime is still seen), size
 
 
 def resolve(root: Path, text: str) -> Path:
     path = Path(text).expanduser()
     return path if path.is_absolute() else root / path
-
-
-def stamp(path: Path) -> Stamp:
-    """What the cache compares: a file that is missing is stamped too, so its return is seen."""
-    where = str(path.absolute())
-    try:
-        st = path.stat()
-    except OSError:
-        return (where, -1, -1, -1)
-    return (where, st.st_mtime_ns, st.st_ctime_ns, st.st_size)
 
 
 def kind_of(source: TaskSource) -> str:
