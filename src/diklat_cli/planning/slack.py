@@ -47,19 +47,6 @@ class _SuffixMin:
         self.lazy = [0] * self.nb
         self.tot = [min(self.vals[b * size : (b + 1) * size], default=INF) for b in range(self.nb)]
 
-    def add_from(self, k: int, v: int) -> None:
-        """Add v to entries k, k+1, ... n-1."""
-        size, vals = self.size, self.vals
-        if k >= len(vals):
-            return
-        b = k // size
-        end = min((b + 1) * size, len(vals))
-        vals[k:end] = [x + v for x in vals[k:end]]
-        self.tot[b] = min(vals[b * size : end]) + self.lazy[b]
-        if b + 1 < self.nb:
-            self.lazy[b + 1 :] = [x + v for x in self.lazy[b + 1 :]]
-            self.tot[b + 1 :] = [x + v for x in self.tot[b + 1 :]]
-
     def take_range(self, a: int, b: int, v: int) -> None:
         """Take v >= 0 from entries a .. b-1 (a short range: the open deadlines before one job's).
 
