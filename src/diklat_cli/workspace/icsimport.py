@@ -22,6 +22,7 @@ from ..errors import Problem, WorkspaceError
 from ..i18n import Catalog, Lang, format_date, zone_abbreviation
 from ..planning.calendar import BusyEvent
 from .models import CalendarSource, Workspace
+from .values import ZONE_ALIASES, zone_name
 
 if TYPE_CHECKING:
     from icalendar import Calendar, Component, Event
@@ -54,9 +55,6 @@ def _clock() -> float:
 
     return _time.monotonic()
 
-
-# TZIDs people (and some Indonesian tools) write by hand, without a VTIMEZONE
-ZONE_ALIASES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
 
 # properties whose values are date-times that may carry a TZID
 _TIMED = ("DTSTART", "DTEND", "RECURRENCE-ID", "EXDATE", "RDATE", "DUE")
@@ -483,8 +481,7 @@ def _wr_timezone(cal: Calendar, reading: _Reading) -> ZoneInfo | None:
     value = cal.get("X-WR-TIMEZONE")
     if value is None:
         return None
-    tzid = str(value).strip()
-    tzid = ZONE_ALIASES.get(tzid.upper(), tzid)
+    tzid = zone_name(str(value))
     try:
         zone = ZoneInfo(tzid)
     except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long for a file
@@ -652,6 +649,7 @@ def _dt_values(value: Any) -> list[Any]:
 
 
 def _alias(tzid: str) -> tzinfo | None:
+    """A TZID people (and some Indonesian tools) write by hand, without a VTIMEZONE."""
     name = ZONE_ALIASES.get(tzid.strip().upper())
     return ZoneInfo(name) if name else None
 

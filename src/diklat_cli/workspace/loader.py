@@ -22,10 +22,11 @@ from ..errors import Problem, WorkspaceError
 from ..i18n import DEFAULT_LANG, Catalog, Lang, parse_lang
 from ..record import Record
 from .files import MAX_STATE_BYTES, MAX_TOML_BYTES, NotRegular, Stamp, TooBig, read_limited, stamp
-from .models import ZONE_ALIASES, Model, Workspace
+from .models import Model, Workspace
 from .problems import M, describe_path, explain_errors, explain_syntax, suggest
 from .tables import ITEM_TABLES, SETTINGS_TABLES, home_of
 from .tomlpos import LineMap
+from .values import zone_name
 
 if TYPE_CHECKING:
     from pydantic import TypeAdapter
@@ -251,7 +252,7 @@ def _context(main: _File) -> dict[str, Any]:
     jp = planning.get("jp_minutes") if isinstance(planning, dict) else None
     tz = profile.get("timezone") if isinstance(profile, dict) else None
     if isinstance(tz, str):
-        tz = ZONE_ALIASES.get(tz.strip().upper(), tz)  # WIB, WITA, WIT as the profile reads them
+        tz = zone_name(tz)  # WIB, WITA, WIT as the profile reads them
     try:
         ZoneInfo(tz) if isinstance(tz, str) and tz else None
     except (ValueError, KeyError, OSError):  # reported by the profile; read dates in WIB meanwhile

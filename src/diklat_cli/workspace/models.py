@@ -29,6 +29,7 @@ from .values import (
     parse_duration,
     parse_time,
     parse_time_range,
+    zone_name,
 )
 
 M = Catalog(
@@ -399,35 +400,26 @@ def _moment(value: Any, info: Any) -> date | datetime:
     raise Invalid("date_type", "moment_fix", catalog=M)
 
 
-# the names Indonesians write a zone with, and the IANA zone each stands for
-ZONE_ALIASES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
-
-
 def _zone(value: str, info: Any) -> str:
     """The user's own zone: an IANA name, or WIB, WITA, WIT as places are written."""
-    alias = ZONE_ALIASES.get(value.strip().upper())
-    if alias:
-        return alias
+    name = zone_name(value)
     try:
-        ZoneInfo(value)
+        ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long for a file
         raise Invalid("timezone", "timezone_fix", catalog=M, text=value) from None
-    return value
+    return name
 
 
 def _place_zone(value: Any, info: Any) -> str:
     """The zone of a place: an IANA name, or WIB, WITA, WIT (read as their IANA zones)."""
     if not isinstance(value, str):
         raise Invalid("timezone", "place_timezone_fix", catalog=M, text=value)
-    text = value.strip()
-    alias = ZONE_ALIASES.get(text.upper())
-    if alias:
-        return alias
+    name = zone_name(value)
     try:
-        ZoneInfo(text)
-    except (ZoneInfoNotFoundError, ValueError):
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long for a file
         raise Invalid("timezone", "place_timezone_fix", catalog=M, text=value) from None
-    return text
+    return name
 
 
 def _not_before_start(value: date, info: Any) -> date:

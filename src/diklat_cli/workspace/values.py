@@ -498,3 +498,13 @@ def _occurrences(rule: str, anchor: date, first_year: int, last_year: int) -> tu
     except _RULE_ERRORS:  # a rule that reaches past the year 1 or 9999
         pass
     return tuple(out)
+
+
+# the names Indonesians write a zone with, and the IANA zone each stands for
+ZONE_ALIASES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
+
+
+def zone_name(text: str) -> str:
+    """The IANA name of a zone as people write it: WIB, WITA and WIT (any case) read as theirs."""
+    text = text.strip()
+    return ZONE_ALIASES.get(text.upper(), text)
