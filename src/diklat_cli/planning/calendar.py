@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import cached_property, lru_cache
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from ..workspace.holidays_id import HolidayData, HolidayInfo
@@ -50,11 +51,16 @@ class DayInfo:
         return self.hours is not None
 
 
-def subtract(spans: Iterable[Interval], cuts: Iterable[Interval]) -> list[Interval]:
+Point = TypeVar("Point", datetime, int)  # instants, or epoch minutes (the planner's line)
+
+
+def subtract(
+    spans: Iterable[tuple[Point, Point]], cuts: Iterable[tuple[Point, Point]]
+) -> list[tuple[Point, Point]]:
     """`spans` with every part covered by `cuts` removed; both are lists of (start, end)."""
     out = sorted(spans)
     for c0, c1 in sorted(cuts):
-        nxt: list[Interval] = []
+        nxt: list[tuple[Point, Point]] = []
         for s0, s1 in out:
             if c1 <= s0 or c0 >= s1:
                 nxt.append((s0, s1))

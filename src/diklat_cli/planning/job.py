@@ -21,6 +21,7 @@ class Job:
         "due_day",
         "due_m",
         "id",
+        "kept",
         "late",
         "mb",
         "need",
@@ -81,6 +82,12 @@ class Job:
         self.dl = 0
         self.sliver_ok = True  # may cut a block under min_block when its deadline is tight
         self.suggest: DelegateHint | None = None  # who could take it (a suggestion only)
+        self.kept: list[tuple[int, int]] = []  # blocks of the last plan that stay (previous.py)
+
+    @property
+    def todo(self) -> int:
+        """The work the sweep places: what is needed less the blocks kept from the last plan."""
+        return self.need - sum(b - a for a, b in self.kept) if self.kept else self.need
 
 
 __all__ = ["Job"]

@@ -28,6 +28,7 @@ DueKind = Literal["due", "late", "overdue"]  # on time / finishes after it / pas
 DayKind = Literal["holiday", "cuti", "local", "away", "weekend", "off", "ramadan"]
 ReasonCode = Literal["given_up", "too_big", "overdue_full", "full", "after", "study_short"]
 SuggestionCode = Literal["colleague", "move_due", "horizon", "study_fix"]
+MoveCode = Literal["busy", "off", "start", "deadline"]
 
 
 class DueNote(NamedTuple):
@@ -166,6 +167,27 @@ class Unscheduled(NamedTuple):
     per_week: int = 0
 
 
+class Moved(NamedTuple):
+    """A task block of the last plan (`start`-`end`) that this plan gives to something else,
+    and why: `busy`, the time now holds `cause` (a meeting, session or busy event,
+    `cause_start`-`cause_end`); `off`, the day is no longer a working day (`cause`: the holiday
+    or training, "" for a day off); `start`, the task may now start only later; `deadline`,
+    keeping it would make other work late (`cause_ref`: the task now in that time, or the one
+    that needed the room; `cause` its title). `to`: where the task's work now starts, outside
+    the blocks kept, if the plan still holds some of it."""
+
+    ref: str
+    title: str
+    start: datetime
+    end: datetime
+    code: MoveCode
+    cause: str = ""
+    cause_ref: str | None = None
+    cause_start: datetime | None = None
+    cause_end: datetime | None = None
+    to: datetime | None = None
+
+
 class Estimated(Record):
     """A holiday in the horizon whose date is an estimate, to check against the official decree."""
 
@@ -200,6 +222,8 @@ class Plan(Record):
     unscheduled: tuple[Unscheduled, ...] = ()
     conflicts: tuple[Conflict, ...] = ()
     warnings: tuple[Estimated, ...] = field(default=())
+    since: datetime | None = None  # when the last plan this one keeps was made (None: afresh)
+    moved: tuple[Moved, ...] = ()  # what of the last plan this one does not keep, and why
 
     def day(self, d: date) -> DayPlan | None:
         return self._days_by_date.get(d)

@@ -15,6 +15,7 @@ each choice.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from operator import attrgetter
@@ -28,7 +29,8 @@ from .jobs import work
 from .line import POMODORO_WORK, Horizon, Line, cut_at, minute, split_slots
 from .ontime import rank_jobs, select_on_time
 from .outcome import outcome
-from .plan import Block, DayKind, DayNote, DayPlan, Estimated, Plan, TaskStatus
+from .plan import Block, DayKind, DayNote, DayPlan, Estimated, Moved, Plan, TaskStatus
+from .previous import PlanRecord, Span, moved, pins
 from .study import study
 from .sweep import place_focused
 
@@ -45,6 +47,7 @@ def make_plan(
     now: datetime | None = None,
     calendar: Calendar | None = None,
     slivers: bool = True,
+    previous: PlanRecord | None = None,
 ) -> Plan:
     """The plan of the horizon from `today`.
 
@@ -53,7 +56,9 @@ def make_plan(
     time for these same `ws`, `holidays` and `busy`, when the caller has one that spans the
     horizon (the CLI shares one with `conflicts.find`). `slivers` False: every block keeps its
     task's min_block even where a deadline would need a shorter one (the plan a sliver is
-    measured against). Everything else is a pure function of the arguments.
+    measured against). `previous` (optional): the last plan made, whose task blocks this one
+    keeps where they still work (previous.py); the plan says what it could not keep and why.
+    Everything else is a pure function of the arguments.
     """
     last = today + timedelta(days=ws.planning.horizon_days - 1)
     if calendar is not None and calendar.first <= today and last <= calendar.last:
@@ -61,10 +66,13 @@ def make_plan(
     else:
         cal = Calendar(ws, holidays, today, last, busy)
     hz = Horizon(ws, cal, today, last)
-    free_by_day, free_before = _free_time(hz, now)
+    free_by_day, free_before, cut = _free_time(hz, now)
 
     todo = work(hz, progress or Progress(), free_before)
-    gaps = _place_all(hz, todo.jobs, free_by_day, slivers)
+    if previous is not None and previous.day <= today:
+        gaps, changes = _place_keeping(hz, todo.jobs, free_by_day, slivers, previous, cut)
+    else:
+        gaps, changes = _place_all(hz, todo.jobs, free_by_day, slivers), []
     done = outcome(hz, todo.jobs, gaps, todo.load)
     study_blocks, study_missing = study(hz)
     for sb in study_blocks:
@@ -83,6 +91,8 @@ def make_plan(
         tasks=tuple(_in_order(todo.settled + done.statuses)),
         unscheduled=tuple(done.unscheduled + study_missing),
         warnings=tuple(warnings),
+        since=previous.made if previous is not None and previous.day <= today else None,
+        moved=tuple(changes),
     )
 
 
@@ -106,11 +116,13 @@ _KIND_ORDER = {"event": 0, "training": 1, "break": 2, "task": 3, "study": 4}
 
 def _free_time(
     hz: Horizon, now: datetime | None
-) -> tuple[dict[date, list[tuple[int, int]]], dict[date, int]]:
-    """Each day's free working time in epoch minutes (from `now` on, today), and the free minutes
-    from today up to the start of each day (and of the day after the last)."""
+) -> tuple[dict[date, list[tuple[int, int]]], dict[date, int], int]:
+    """Each day's free working time in epoch minutes (from `now` on, today), the free minutes
+    from today up to the start of each day (and of the day after the last), and the minute
+    the plan starts at."""
     cal, today = hz.cal, hz.today
     free_by_day = {d: [(minute(a), minute(b)) for a, b in cal.free(d)] for d in hz.days}
+    cut = hz.start_m
     if now is not None and now.astimezone(hz.tz).date() == today:
         cut = -(-minute(now) // 5) * 5  # from the next five minutes on
         free_by_day[today] = [(max(a, cut), b) for a, b in free_by_day[today] if b > cut]
@@ -119,7 +131,66 @@ def _free_time(
     for d in [*hz.days, hz.last + timedelta(days=1)]:
         free_before[d] = running
         running += sum(e - s for s, e in free_by_day.get(d, ()))
-    return free_by_day, free_before
+    return free_by_day, free_before, cut
+
+
+def _place_keeping(
+    hz: Horizon,
+    jobs: list[Job],
+    free_by_day: dict[date, list[Span]],
+    slivers: bool,
+    previous: PlanRecord,
+    cut: int,
+) -> tuple[list[Span], list[Moved]]:
+    """Place the work keeping the last plan's blocks where they still work (previous.py), and
+    say what moved. Blocks give way only where keeping them would make work late that a plan
+    made afresh has on time: first the blocks of the work due last, before the deadline that
+    needs the room; if that is not enough after a few rounds, the plan is made afresh."""
+    wanted = pins(hz, jobs, previous, free_by_day, cut, lambda d: _day_note(hz, d))
+    spans = {ref: list(s) for ref, s in wanted.spans.items()}
+    gaps = _place_all(hz, jobs, free_by_day, slivers, spans)
+    newly = [j for j in jobs if _is_late(hz, j) and j.id not in previous.late]
+    if not newly:
+        return gaps, moved(hz, jobs, wanted, [])
+    _place_all(hz, jobs, free_by_day, slivers)
+    on_time_afresh = {j.id for j in jobs if not _is_late(hz, j)}
+    endangered = [j for j in newly if j.id in on_time_afresh]
+    for _ in range(3):
+        if not endangered:
+            break
+        _give_way(spans, endangered, jobs)
+        _place_all(hz, jobs, free_by_day, slivers, spans)
+        endangered = [j for j in jobs if _is_late(hz, j) and j.id in on_time_afresh]
+    else:
+        spans = {}  # no kept block may stay: the plan made afresh
+    gaps = _place_all(hz, jobs, free_by_day, slivers, spans)
+    return gaps, moved(hz, jobs, wanted, [j for j in newly if j.id in on_time_afresh])
+
+
+def _is_late(hz: Horizon, j: Job) -> bool:
+    """A deadline in the horizon that the job meets late or not at all (as outcome.py says)."""
+    return hz.start_m < j.due_m <= hz.end_m and (
+        j.rem > 0 or (bool(j.blocks) and j.blocks[-1][1] > j.due_m)
+    )
+
+
+def _give_way(spans: dict[str, list[Span]], endangered: list[Job], jobs: list[Job]) -> None:
+    """Free kept minutes before each endangered deadline for the work it lacks: the blocks of
+    the work due last go first, the latest of them first."""
+    due = {j.id: j.due_m for j in jobs}
+    for late in sorted(endangered, key=lambda j: j.due_m):
+        lacking = late.rem + sum(b - max(a, late.due_m) for a, b in late.blocks if b > late.due_m)
+        room = sorted(
+            ((due[ref], a, b, ref) for ref, ss in spans.items() for a, b in ss if ref != late.id),
+            reverse=True,
+        )
+        for _, a, b, ref in room:
+            if lacking <= 0:
+                break
+            if b <= late.release_m or a >= late.due_m:
+                continue
+            spans[ref].remove((a, b))
+            lacking -= b - a
 
 
 def _place_all(
@@ -127,13 +198,21 @@ def _place_all(
     jobs: list[Job],
     free_by_day: dict[date, list[tuple[int, int]]],
     slivers: bool = True,
+    kept: dict[str, list[Span]] | None = None,
 ) -> list[tuple[int, int]]:
     """Choose the on-time set and place every job on the line of free time; returns the gaps
-    between work pieces (pomodoro rests, slack) that may show as breaks."""
+    between work pieces (pomodoro rests, slack) that may show as breaks. `kept`: blocks of the
+    last plan that stay (by job id); the rest of the work goes around them."""
     p, start_m, end_m = hz.ws.planning, hz.start_m, hz.end_m
-    if p.pomodoro:
-        for j in jobs:
+    for j in jobs:
+        j.kept = kept.get(j.id, []) if kept else []
+        j.late = j.ontime = j.overdue = j.too_big = j.beyond = False
+        j.rem = j.todo
+        if p.pomodoro:
             j.mb = min(j.mb, POMODORO_WORK)
+    if kept:
+        taken = sorted(span for spans in kept.values() for span in spans)
+        free_by_day = {d: _without(free, taken) for d, free in free_by_day.items()}
     releases = sorted({j.release_m for j in jobs if start_m < j.release_m < end_m})
     shortest = min((j.mb for j in jobs), default=p.min_block)
 
@@ -153,7 +232,7 @@ def _place_all(
         j.pref = 0
         if j.due is None or j.due_m > end_m:
             j.beyond = True
-        elif j.due_m <= start_m or j.need > full.upto(j.due_m) - full.upto(j.release_m):
+        elif j.due_m <= start_m or j.todo > full.upto(j.due_m) - full.upto(j.release_m):
             j.late = True  # overdue, or too big for the time between its start and its deadline
             j.overdue = j.due_m <= start_m
             j.too_big = not j.overdue
@@ -170,9 +249,34 @@ def _place_all(
                 j.late = not j.ontime and not j.beyond
             gaps = gaps_full
             place_focused(jobs, full, slivers)
+        _join_kept(jobs)
         return gaps
     place_focused(jobs, full, slivers)
+    _join_kept(jobs)
     return gaps_full
+
+
+def _without(free: list[Span], taken: list[Span]) -> list[Span]:
+    """A day's free spans less the kept blocks (`taken`, sorted) that fall in them."""
+    if not free:
+        return free
+    lo = bisect_left(taken, (free[0][0], free[0][0]))
+    hi = bisect_left(taken, (free[-1][1], free[-1][1]))
+    return subtract(free, taken[max(0, lo - 1) : hi])
+
+
+def _join_kept(jobs: list[Job]) -> None:
+    """Each job's kept blocks among the ones the sweep placed, touching ones joined."""
+    for j in jobs:
+        if not j.kept:
+            continue
+        joined: list[list[int]] = []
+        for a, b in sorted([*map(tuple, j.blocks), *j.kept]):
+            if joined and joined[-1][1] == a:
+                joined[-1][1] = b
+            else:
+                joined.append([a, b])
+        j.blocks = joined
 
 
 def _day_plan(
