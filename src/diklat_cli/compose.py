@@ -27,6 +27,7 @@ from .workspace.state import Progress
 
 if TYPE_CHECKING:
     from .planning.handover import Sheet
+    from .planning.previous import PlanRecord
     from .planning.suggest import Suggestions
 
 # The planner, the clash checks and the handover builder are imported by the functions that use
@@ -67,12 +68,14 @@ def plan_and_findings(
     busy: Sequence[BusyEvent],
     progress: Progress,
     now: datetime | None = None,
+    previous: PlanRecord | None = None,
 ) -> tuple[Plan, list[Conflict]]:
     """The plan of the horizon and what `conflicts.find` reports, from one calendar over
     `plan_window` (each would otherwise work out every day again).
 
     `holidays` and `busy` cover `plan_window(ws, today)`; `now` is the clock when planning the
-    real today: the part of the day already gone gets no work.
+    real today: the part of the day already gone gets no work; `previous`, the last plan
+    recorded, whose blocks the plan keeps where they still work.
     """
     from .planning import conflicts, schedule
 
@@ -86,6 +89,7 @@ def plan_and_findings(
         busy=busy,
         now=now,
         calendar=cal,
+        previous=previous,
     )
     found = conflicts.find(
         ws, today, holidays=holidays, busy=busy, plan=p, calendar=cal, progress=progress
@@ -111,10 +115,11 @@ def plan_with_findings(
     busy: Sequence[BusyEvent],
     progress: Progress,
     now: datetime | None = None,
+    previous: PlanRecord | None = None,
 ) -> Plan:
     """The plan with what `conflicts.find` reports merged in: what `diklat plan` shows."""
     p, found = plan_and_findings(
-        ws, today, holidays=holidays, busy=busy, progress=progress, now=now
+        ws, today, holidays=holidays, busy=busy, progress=progress, now=now, previous=previous
     )
     return with_conflicts(p, found)
 
@@ -176,6 +181,7 @@ def sheet(
     busy: Sequence[BusyEvent],
     progress: Progress,
     returning: bool = False,
+    previous: PlanRecord | None = None,
 ) -> Sheet:
     """The handover sheet (with `returning`, the return sheet); `holidays` and `busy` cover
     `handover_window(ws, training, today)`.
@@ -191,7 +197,15 @@ def sheet(
     if not returning:
         from .planning.schedule import make_plan
 
-        plan = make_plan(ws, today, holidays=holidays, progress=progress, busy=busy, calendar=cal)
+        plan = make_plan(
+            ws,
+            today,
+            holidays=holidays,
+            progress=progress,
+            busy=busy,
+            calendar=cal,
+            previous=previous,
+        )
     return make_sheet(
         ws,
         training,
@@ -227,10 +241,11 @@ def export(
     holidays: HolidayData,
     busy: Sequence[BusyEvent],
     progress: Progress,
+    previous: PlanRecord | None = None,
 ) -> tuple[Plan, Calendar]:
     """The plan to export and the calendar of `first`..`last` (which days are off, for the
     training sessions); `ws` as `export_windows` stretched it."""
     from .planning.schedule import make_plan
 
-    plan = make_plan(ws, today, holidays=holidays, progress=progress, busy=busy)
+    plan = make_plan(ws, today, holidays=holidays, progress=progress, busy=busy, previous=previous)
     return plan, Calendar(ws, holidays, first, last)

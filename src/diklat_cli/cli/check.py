@@ -98,6 +98,7 @@ def check(
         holidays=o.holidays(first, last),
         busy=o.busy(first, last),
         progress=o.progress(),
+        previous=o.last_plan(today),
     )
     if format_ is Format.json:
         typer.echo(render.findings_json(found, today, lang))

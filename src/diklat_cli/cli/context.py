@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
-from typing import Annotated, ClassVar
+from typing import TYPE_CHECKING, Annotated, ClassVar
 from zoneinfo import ZoneInfo
 
 import typer
@@ -24,6 +24,10 @@ from ..workspace import loader as wsmod
 from ..workspace.holidays_id import HolidayCache, HolidayData, holiday_data
 from ..workspace.models import Workspace
 from ..workspace.state import STATE_DIR, Progress
+
+if TYPE_CHECKING:
+    from ..planning.plan import Plan
+    from ..planning.previous import PlanRecord
 
 M = Catalog(
     {
@@ -38,6 +42,17 @@ M = Catalog(
         "far_date": {
             "id": "{shown} di luar {first} s.d. {last}; periksa tahunnya",
             "en": "{shown} is outside {first} to {last}; check the year",
+        },
+        "plan_unreadable": {
+            "id": "Catatan rencana sebelumnya {path} tidak dapat dibaca ({reason}); rencana dibuat "
+            "dari awal. Hapus berkas itu bila pesan ini muncul lagi.",
+            "en": "The record of the last plan {path} cannot be read ({reason}); the plan is made "
+            "afresh. Delete that file if this message comes back.",
+        },
+        "plan_unsaved": {
+            "id": "Rencana ini tidak dapat disimpan untuk besok ({reason}); besok rencana dibuat "
+            "dari awal.",
+            "en": "This plan cannot be kept for tomorrow ({reason}); tomorrow's plan is made afresh.",
         },
         "no_cuti": {
             "id": "Data cuti bersama tahun {years} belum ada di paket holidays; tambahkan sebagai [[holiday]] "
@@ -133,7 +148,7 @@ class Options:
     def day(self, value: str | None) -> date:
         """`--date` or today."""
         if not value:
-            return datetime.now(ZoneInfo(self.ws.profile.timezone)).date()
+            return self.now().date()
         day = parse_day(value, "--date", self.current_lang())
         # the demo moves with the day asked for, so that `--date` on it still shows a real week
         self.__dict__.setdefault("today", day)
@@ -163,6 +178,36 @@ class Options:
         from ..workspace.state import load_progress
 
         return load_progress(self.state_dir)
+
+    def last_plan(self, day: date, fresh: bool = False) -> PlanRecord | None:
+        """The newest plan recorded for `day` or before (None with `fresh`, for the demo, or
+        when there is none); a record diklat cannot read is said on stderr and left out."""
+        if fresh:
+            return None
+        from ..workspace.lastplan import Unreadable, load_last_plan
+
+        try:
+            return load_last_plan(self.state_dir, day)
+        except Unreadable as exc:
+            reason = terminal(exc.reason)
+            typer.echo(M(self.language, "plan_unreadable", path=exc.path, reason=reason), err=True)
+            return None
+
+    def keep_plan(self, plan: Plan, planned_for: date) -> None:
+        """Record `plan` for tomorrow's when it is today's plan (not a look at another day);
+        a folder that cannot be written costs only that, with a note on stderr."""
+        state_dir = self.state_dir
+        now = self.now()
+        if state_dir is None or planned_for != now.date():
+            return
+        from ..planning.previous import record_of
+        from ..workspace.lastplan import save_plan
+
+        try:
+            save_plan(state_dir, record_of(plan, now.replace(second=0, microsecond=0)))
+        except OSError as exc:
+            reason = terminal(exc.strerror or str(exc))
+            typer.echo(M(self.language, "plan_unsaved", reason=reason), err=True)
 
     def busy(self, first: date, last: date) -> list[BusyEvent]:
         """Busy time from the workspace's [[calendar]] files; their warnings go to stderr."""

@@ -102,6 +102,7 @@ def export(
         holidays=o.holidays(lo, hi),
         progress=o.progress(),
         busy=o.busy(plan_first, plan_last),
+        previous=o.last_plan(today),
     )
     state_dir = o.state_dir
     state = load_export_state(state_dir)

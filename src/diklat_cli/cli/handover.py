@@ -86,6 +86,7 @@ def handover(
         busy=busy,
         progress=o.progress(),
         returning=returning,
+        previous=o.last_plan(today),
     )
     kind: render.Kind = "return" if returning else "handover"
     fmt: render.Format = "html" if format_ is Format.html else "markdown"

@@ -56,6 +56,14 @@ def plan(
         Format,
         typer.Option("--format", "-f", help="terminal | json | markdown."),
     ] = Format.terminal,
+    fresh: Annotated[
+        bool,
+        typer.Option(
+            "--fresh",
+            help="Susun dari awal, tanpa mempertahankan rencana sebelumnya / plan from scratch, "
+            "without keeping the last plan's blocks.",
+        ),
+    ] = False,
     strict: Annotated[
         bool,
         typer.Option(
@@ -72,6 +80,7 @@ def plan(
       diklat plan
       diklat plan --date 2026-12-01 --days 3
       diklat plan --week
+      diklat plan --fresh
       diklat plan --format json > rencana.json
     """
     o = options(ctx)
@@ -86,7 +95,9 @@ def plan(
         busy=o.busy(first, last),
         progress=o.progress(),
         now=None if date else o.now(),
+        previous=o.last_plan(today, fresh),
     )
+    o.keep_plan(p, today)
     from ..render.words import View
 
     view = View(

@@ -117,6 +117,7 @@ def why(
         holidays=o.holidays(first, last),
         busy=o.busy(first, last),
         progress=progress,
+        previous=o.last_plan(today),
     )
     recorded = _recorded(progress, task, lang)
     if recorded:
