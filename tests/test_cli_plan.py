@@ -263,10 +263,14 @@ def test_week_json_holds_the_days_from_today_on(contract_workspace: Path) -> Non
 
 
 def test_the_real_today_gets_no_work_in_the_hours_already_gone(
-    contract_workspace: Path, monkeypatch: pytest.MonkeyPatch
+    contract_workspace: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    """Run at 10.00, the plan starts work from 10.00; `--date` plans the whole day."""
+    """Run at 10.00, the plan starts work from 10.00; `--date` plans the whole day (`--fresh`:
+    the plan recorded at 10.00 would otherwise keep its blocks where they are)."""
+    import shutil
     from datetime import date as date_
+
+    contract_workspace = shutil.copytree(contract_workspace, tmp_path / "ws")
 
     from diklat_cli.cli.context import Options
 
@@ -288,4 +292,4 @@ def test_the_real_today_gets_no_work_in_the_hours_already_gone(
         return [b["start"][11:16] for b in day["blocks"] if b["kind"] == "task"]
 
     assert task_starts() and min(task_starts()) >= "10:00"
-    assert min(task_starts("--date", "2026-12-01")) < "10:00"
+    assert min(task_starts("--date", "2026-12-01", "--fresh")) < "10:00"
