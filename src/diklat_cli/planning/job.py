@@ -22,6 +22,7 @@ class Job:
         "due_m",
         "id",
         "kept",
+        "kept_m",
         "late",
         "mb",
         "need",
@@ -83,11 +84,7 @@ class Job:
         self.sliver_ok = True  # may cut a block under min_block when its deadline is tight
         self.suggest: DelegateHint | None = None  # who could take it (a suggestion only)
         self.kept: list[tuple[int, int]] = []  # blocks of the last plan that stay (previous.py)
-
-    @property
-    def todo(self) -> int:
-        """The work the sweep places: what is needed less the blocks kept from the last plan."""
-        return self.need - sum(b - a for a, b in self.kept) if self.kept else self.need
+        self.kept_m = 0  # their minutes: the sweep places need - kept_m
 
 
 __all__ = ["Job"]

@@ -75,13 +75,11 @@ class Dropped(NamedTuple):
 @dataclass
 class Pins:
     """The recorded blocks that may be kept, by job id (in time order, within each job's work
-    left), and the parts that cannot be."""
+    left), the parts that cannot be, and the jobs the record names."""
 
     spans: dict[str, list[Span]]
     dropped: list[Dropped]
-
-    def minutes(self) -> int:
-        return sum(b - a for spans in self.spans.values() for a, b in spans)
+    jobs: dict[str, Job]  # the jobs the record names, by id
 
 
 def pins(
@@ -95,10 +93,11 @@ def pins(
     """The blocks of `record` from minute `cut` on (the clock, when planning the real today),
     clipped to the time still free and to each task's work left; `note_of(day)` says why a
     day is not a working day."""
-    by_id = {j.id: j for j in jobs}
-    out = Pins({}, [])
+    refs = {k.ref for k in record.blocks}
+    by_id = {j.id: j for j in jobs if j.id in refs}
+    out = Pins({}, [], by_id)
     left = {ref: j.need for ref, j in by_id.items()}
-    taken: list[Span] = []
+    taken = cut  # the end of the last block kept: blocks are read by start, none may overlap
     for k in sorted(record.blocks, key=lambda k: (k.start, k.ref)):
         job = by_id.get(k.ref)
         span = _ahead(hz, k, cut)
@@ -108,7 +107,7 @@ def pins(
             out.dropped.append(Dropped(k.ref, span, "start"))
             continue
         day = k.start.astimezone(hz.tz).date()
-        parts = [p for p in _within(span, free_by_day.get(day, [])) if not _overlaps(p, taken)]
+        parts = [p for p in _within(span, free_by_day.get(day, [])) if p[0] >= taken]
         whole = span[1] - span[0]
         parts = [p for p in parts if p[1] - p[0] >= min(job.mb, whole)]
         for gap in _gaps(span, parts):
@@ -119,7 +118,7 @@ def pins(
             b = min(b, a + left[k.ref])
             left[k.ref] -= b - a
             out.spans.setdefault(k.ref, []).append((a, b))
-            taken.append((a, b))
+            taken = b
     return out
 
 
@@ -133,10 +132,6 @@ def _ahead(hz: Horizon, k: Kept, cut: int) -> Span | None:
 def _within(span: Span, free: list[Span]) -> list[Span]:
     a, b = span
     return [(max(a, s), min(b, e)) for s, e in free if s < b and e > a]
-
-
-def _overlaps(span: Span, taken: list[Span]) -> bool:
-    return any(a < span[1] and span[0] < b for a, b in taken)
 
 
 def _gaps(span: Span, parts: list[Span]) -> list[Span]:
@@ -167,8 +162,7 @@ def moved(hz: Horizon, jobs: list[Job], wanted: Pins, endangered: list[Job]) -> 
     """What the last plan had that this one does not give to the same task, after the sweep:
     the parts it could not keep (their reason), then the wanted blocks that gave way to a
     deadline (`endangered`: the work that would have been late with them)."""
-    kept = wanted.spans
-    by_id = {j.id: j for j in jobs}
+    kept, by_id = wanted.spans, wanted.jobs
     out: list[Moved] = []
     for d in wanted.dropped:
         j = by_id[d.ref]

@@ -149,29 +149,33 @@ def _place_keeping(
     wanted = pins(hz, jobs, previous, free_by_day, cut, lambda d: _day_note(hz, d))
     spans = {ref: list(s) for ref, s in wanted.spans.items()}
     gaps = _place_all(hz, jobs, free_by_day, slivers, spans)
-    newly = [j for j in jobs if _is_late(hz, j) and j.id not in previous.late]
+    newly = [j for j in _late(hz, jobs) if j.id not in previous.late]
     if not newly:
         return gaps, moved(hz, jobs, wanted, [])
     _place_all(hz, jobs, free_by_day, slivers)
-    on_time_afresh = {j.id for j in jobs if not _is_late(hz, j)}
-    endangered = [j for j in newly if j.id in on_time_afresh]
+    late_afresh = {j.id for j in _late(hz, jobs)}
+    endangered = [j for j in newly if j.id not in late_afresh]
     for _ in range(3):
         if not endangered:
             break
         _give_way(spans, endangered, jobs)
         _place_all(hz, jobs, free_by_day, slivers, spans)
-        endangered = [j for j in jobs if _is_late(hz, j) and j.id in on_time_afresh]
+        endangered = [j for j in _late(hz, jobs) if j.id not in late_afresh]
     else:
         spans = {}  # no kept block may stay: the plan made afresh
     gaps = _place_all(hz, jobs, free_by_day, slivers, spans)
-    return gaps, moved(hz, jobs, wanted, [j for j in newly if j.id in on_time_afresh])
+    return gaps, moved(hz, jobs, wanted, [j for j in newly if j.id not in late_afresh])
 
 
-def _is_late(hz: Horizon, j: Job) -> bool:
-    """A deadline in the horizon that the job meets late or not at all (as outcome.py says)."""
-    return hz.start_m < j.due_m <= hz.end_m and (
-        j.rem > 0 or (bool(j.blocks) and j.blocks[-1][1] > j.due_m)
-    )
+def _late(hz: Horizon, jobs: list[Job]) -> list[Job]:
+    """The jobs whose deadline in the horizon the placement meets late or not at all (as
+    outcome.py says; work overdue before today is late in every plan, and left out)."""
+    start_m, end_m = hz.start_m, hz.end_m
+    return [
+        j
+        for j in jobs
+        if start_m < j.due_m <= end_m and (j.rem > 0 or (j.blocks and j.blocks[-1][1] > j.due_m))
+    ]
 
 
 def _give_way(spans: dict[str, list[Span]], endangered: list[Job], jobs: list[Job]) -> None:
@@ -204,12 +208,7 @@ def _place_all(
     between work pieces (pomodoro rests, slack) that may show as breaks. `kept`: blocks of the
     last plan that stay (by job id); the rest of the work goes around them."""
     p, start_m, end_m = hz.ws.planning, hz.start_m, hz.end_m
-    for j in jobs:
-        j.kept = kept.get(j.id, []) if kept else []
-        j.late = j.ontime = j.overdue = j.too_big = j.beyond = False
-        j.rem = j.todo
-        if p.pomodoro:
-            j.mb = min(j.mb, POMODORO_WORK)
+    _start_over(jobs, kept or {}, p.pomodoro)
     if kept:
         taken = sorted(span for spans in kept.values() for span in spans)
         free_by_day = {d: _without(free, taken) for d, free in free_by_day.items()}
@@ -230,9 +229,10 @@ def _place_all(
     full, gaps_full = line_for(0)
     for j in jobs:
         j.pref = 0
+        j.rem = j.need - j.kept_m
         if j.due is None or j.due_m > end_m:
             j.beyond = True
-        elif j.due_m <= start_m or j.todo > full.upto(j.due_m) - full.upto(j.release_m):
+        elif j.due_m <= start_m or j.rem > full.upto(j.due_m) - full.upto(j.release_m):
             j.late = True  # overdue, or too big for the time between its start and its deadline
             j.overdue = j.due_m <= start_m
             j.too_big = not j.overdue
@@ -254,6 +254,21 @@ def _place_all(
     place_focused(jobs, full, slivers)
     _join_kept(jobs)
     return gaps_full
+
+
+def _start_over(jobs: list[Job], kept: dict[str, list[Span]], pomodoro: bool) -> None:
+    """Every job as before any placement (a plan that keeps the last one's blocks may place
+    several times), with the blocks it keeps."""
+    for j in jobs:
+        j.kept, j.kept_m = [], 0
+        j.late = j.ontime = j.overdue = j.too_big = j.beyond = False
+        if pomodoro:
+            j.mb = min(j.mb, POMODORO_WORK)
+    if kept:
+        for j in jobs:
+            if j.id in kept:
+                j.kept = kept[j.id]
+                j.kept_m = sum(b - a for a, b in j.kept)
 
 
 def _without(free: list[Span], taken: list[Span]) -> list[Span]:

@@ -210,7 +210,7 @@ class _Sweep:
 
     def __init__(self, jobs: list[Job], line: Line) -> None:
         for j in jobs:
-            j.rem = j.todo
+            j.rem = j.need - j.kept_m
             j.blocks = []
         orders = _Orders(jobs)
         self.entries = orders.pref
@@ -220,7 +220,7 @@ class _Sweep:
         demand = 0
         values = []
         for j in self.deadlines:
-            demand += j.todo
+            demand += j.rem
             values.append(line.upto(j.due_m) - demand)
         self.slack = Slack(values)
         self.ready = _Ready(self.entries, PREF_TRIES)
