@@ -4,9 +4,11 @@ The plan is always computed over the whole horizon, so today's blocks already ma
 is due next week; the options only choose how much of it to show and in which form.
 """
 
+from __future__ import annotations
+
 from datetime import date, timedelta
 from enum import StrEnum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -14,6 +16,10 @@ from .. import compose
 from ..errors import ExitCode
 from .base import app
 from .context import DateOption, options
+
+if TYPE_CHECKING:
+    from ..planning.plan import Plan
+    from ..render.words import View
 
 
 class Format(StrEnum):
@@ -107,6 +113,13 @@ def plan(
         explain=explain,
         week=week,
     )
+    _show(p, view, fmt, o.no_color)
+    if strict and (p.unscheduled or any(t.late for t in p.tasks)):
+        raise typer.Exit(int(ExitCode.FINDINGS))
+
+
+def _show(p: Plan, view: View, fmt: Format, no_color: bool) -> None:
+    """The plan on stdout in the format asked for."""
     if fmt is Format.json:
         from ..render import json as render_json
 
@@ -119,6 +132,4 @@ def plan(
     else:
         from ..render.terminal import make_console, render_plan
 
-        render_plan(make_console(no_color=o.no_color), p, view)
-    if strict and (p.unscheduled or any(t.late for t in p.tasks)):
-        raise typer.Exit(int(ExitCode.FINDINGS))
+        render_plan(make_console(no_color=no_color), p, view)
