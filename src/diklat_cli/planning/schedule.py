@@ -184,6 +184,8 @@ def _give_way(spans: dict[str, list[Span]], endangered: list[Job], jobs: list[Jo
     due = {j.id: j.due_m for j in jobs}
     for late in sorted(endangered, key=lambda j: j.due_m):
         lacking = late.rem + sum(b - max(a, late.due_m) for a, b in late.blocks if b > late.due_m)
+        if late.id in spans:  # its own kept blocks past its deadline go too
+            spans[late.id] = [(a, b) for a, b in spans[late.id] if b <= late.due_m]
         room = sorted(
             ((due[ref], a, b, ref) for ref, ss in spans.items() for a, b in ss if ref != late.id),
             reverse=True,
