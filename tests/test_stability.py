@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from diklat_cli.planning.plan import Plan
 from diklat_cli.planning.previous import PlanRecord, record_of
 from diklat_cli.planning.schedule import make_plan
+from diklat_cli.workspace.holidays_id import HolidayData
 from diklat_cli.workspace.loader import validate
 from diklat_cli.workspace.models import Workspace
 from diklat_cli.workspace.state import Progress, TaskProgress
@@ -135,3 +136,27 @@ def _every_lost_block_is_listed(record: PlanRecord, morning: Plan, first: date) 
     for ref, a, b in _minutes({(k.ref, k.start, k.end) for k in record.blocks}):
         if first <= a.date() <= last and ref in open_ and (ref, a, b) not in have:
             assert (ref, a, b) in listed
+
+
+def test_pomodoro_rests_stay_between_the_kept_pieces() -> None:
+    ws = validate(
+        Workspace,
+        {
+            "profile": {"name": "Rina"},
+            "planning": {"pomodoro": True},
+            "tasks": [
+                {"id": "a", "title": "Laporan", "estimate": "12h", "due": "2026-12-04"},
+                {"id": "b", "title": "Arsip", "estimate": "3h"},
+            ],
+        },
+    )
+    evening = make_plan(ws, MONDAY, holidays=HolidayData())
+    progress = followed(evening, MONDAY, Progress())
+    tuesday = MONDAY + timedelta(days=1)
+    record = record_of(evening, _evening(ws, MONDAY))
+    morning = make_plan(ws, tuesday, holidays=HolidayData(), progress=progress, previous=record)
+    shape = [(b.start, b.end, b.kind, b.ref) for b in morning.days[0].blocks]
+    planned = [(b.start, b.end, b.kind, b.ref) for b in evening.day(tuesday).blocks]
+    assert morning.moved == ()
+    assert shape == planned
+    assert sum(b.pomodoro for b in morning.days[0].blocks) >= 5

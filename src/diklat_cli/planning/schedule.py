@@ -211,24 +211,27 @@ def _place_all(
     last plan that stay (by job id); the rest of the work goes around them."""
     p, start_m, end_m = hz.ws.planning, hz.start_m, hz.end_m
     _start_over(jobs, kept or {}, p.pomodoro)
+    free = free_by_day
     if kept:
         taken = sorted(span for spans in kept.values() for span in spans)
-        free_by_day = {d: _without(free, taken) for d, free in free_by_day.items()}
+        free = {d: _without(spans, taken) for d, spans in free_by_day.items()}
     releases = sorted({j.release_m for j in jobs if start_m < j.release_m < end_m})
     shortest = min((j.mb for j in jobs), default=p.min_block)
 
-    def line_for(slack: int) -> tuple[Line, list[tuple[int, int]]]:
+    def line_for(slack: int, free: dict[date, list[Span]]) -> tuple[Line, list[Span]]:
         slots: list[tuple[int, int]] = []
         gaps: list[tuple[int, int]] = []
         for d in hz.days:
             # a gap shorter than any task's min_block between two meetings is no time for work
-            usable = [(a, b) for a, b in free_by_day[d] if b - a >= shortest]
+            usable = [(a, b) for a, b in free[d] if b - a >= shortest]
             s, g = split_slots(usable, slack, p.pomodoro)
             slots += s
             gaps += g
         return Line(cut_at(slots, releases)), gaps
 
-    full, gaps_full = line_for(0)
+    full, gaps_full = line_for(0, free)
+    if kept and p.pomodoro:  # the rests between kept pieces: where the last plan had them
+        gaps_full = sorted(set(gaps_full) | set(line_for(0, free_by_day)[1]))
     for j in jobs:
         j.pref = 0
         j.rem = j.need - j.kept_m
@@ -242,7 +245,7 @@ def _place_all(
     select_on_time([j for j in jobs if not j.beyond and not j.late], full)
 
     if p.slack > 0:
-        line, gaps = line_for(p.slack)
+        line, gaps = line_for(p.slack, free)
         chosen = {j.id for j in jobs if j.ontime}
         # slack never costs a deadline that could be met (and is given up before min_block)
         if place_focused(jobs, line, slivers=False):
