@@ -275,6 +275,49 @@ def test_damaged_progress_files_stop_the_command_and_are_kept(tmp_path: Path) ->
     report("state", codes)
 
 
+# --- .diklat/plans/ (the last plan) -------------------------------------------------------------
+
+PLAN_RECORD = """{"version": 1,
+"day": "2026-11-30",
+"made": "2026-11-30T17:00:00+07:00",
+"late": ["rekap@2026-12-04"],
+"blocks": [["lap", "2026-12-01T07:30:00+07:00", "2026-12-01T12:00:00+07:00"],
+["rekap@2026-12-04", "2026-12-01T13:00:00+07:00", "2026-12-01T14:00:00+07:00"],
+["lap", "2026-12-02T07:30:00+07:00", "2026-12-02T09:00:00+07:00"]]}
+"""
+JSON_VALUES = ['""', "[]", "{}", "null", "true", "-1", "1e400", '"2026-13-01T00:00:00"', '"x"', "2"]
+JSON_INSERTS = ["[", "]", "{", "}", ",", '"', ":", "\\u0000", "9" * 30]
+
+
+def test_damaged_plan_records_are_said_and_the_plan_is_made_afresh(tmp_path: Path) -> None:
+    rng = random.Random(SEED + 4)
+    codes: Counter[int] = Counter()
+    root = tmp_path / "ws"
+    (root / ".diklat" / "plans").mkdir(parents=True)
+    (root / "diklat.toml").write_text(
+        '[profile]\nname = "Rina"\n[[task]]\nid = "lap"\ntitle = "Laporan"\nestimate = "6h"\n'
+        'due = 2026-12-11\n[[task]]\nid = "rekap"\ntitle = "Rekap"\nestimate = "1h"\n'
+        'recurs = "FREQ=WEEKLY;BYDAY=FR"\nfrom = 2026-11-06\n',
+        encoding="utf-8",
+    )
+    record = root / ".diklat" / "plans" / "2026-11-30.json"
+    refused = 0
+    for n in range(cases(300)):
+        text = mutate(PLAN_RECORD, rng, JSON_VALUES, JSON_INSERTS, ":")
+        record.write_bytes(text.encode("utf-8", "surrogatepass"))
+        command = rng.choice(
+            [["plan", "--date", "2026-12-01"], ["why", "lap", "--date", "2026-12-01"]]
+        )
+        code, err = run(["-w", str(root), *command], f"plan record case {n}")
+        assert code in (0, 1), f"case {n}: exit {code}\n{err}\n{text}"
+        assert "Traceback" not in err
+        codes[code] += 1
+        refused += "2026-11-30.json" in err
+    report("plan records", codes)
+    print(f"records refused: {refused}")
+    assert 0 < refused < cases(300)  # both kinds of case were tried
+
+
 # --- the workspace's TOML -----------------------------------------------------------------------
 
 COMMANDS: list[Callable[[str], list[str]]] = [
