@@ -144,6 +144,8 @@ def test_the_year_is_said_only_when_it_is_not_this_one() -> None:
     later = Moved("arsip", "A", at(THU, 8), at(THU, 9), "start", to=at(date(2027, 1, 4), 7, 30))
     assert plan_words.move_to(plan, later, "id") == "→ kini Senin, 4 Januari 2027 07.30"
     assert plan_words.move_to(plan, moves("id")[0], "id") == "→ kini Selasa, 1 Desember 07.30"
+    same_day = later._replace(to=at(THU, 15, 30))
+    assert plan_words.move_to(plan, same_day, "en") == "→ now 15:30"
 
 
 def test_a_cause_over_whole_days_has_no_times_and_one_over_two_days_has_both() -> None:

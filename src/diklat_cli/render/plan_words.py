@@ -377,10 +377,14 @@ def move_reason(plan: Plan, m: Moved, lang: Lang) -> str:
 
 
 def move_to(plan: Plan, m: Moved, lang: Lang) -> str:
-    """Where the work goes now: '→ kini Selasa, 8 Desember 13.00'; '→ belum terjadwal' when
-    some of it has no place; '' when the blocks kept hold all of it."""
+    """Where the work goes now: '→ kini Selasa, 8 Desember 13.00' ('→ kini 15.30' later the
+    same day); '→ belum terjadwal' when some of it has no place; '' when the blocks kept hold
+    all of it."""
     if m.to is not None:
-        return M(lang, "moved.to", when=_day_time(plan, m.to, lang))
+        to = _local(plan, m.to)
+        same_day = to.date() == _local(plan, m.start).date()
+        when = format_time(to, lang) if same_day else _day_time(plan, m.to, lang)
+        return M(lang, "moved.to", when=when)
     task = plan.task(m.ref)
     if task is not None and task.remaining_minutes:
         return M(lang, "moved.nowhere")
