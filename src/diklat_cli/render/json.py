@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
+from datetime import datetime
 from functools import cache
 from typing import Any
 
 from ..i18n import Lang
-from ..planning.plan import Block, Conflict, DayPlan, Plan, TaskStatus, Unscheduled
+from ..planning.plan import Block, Conflict, DayPlan, Moved, Plan, TaskStatus, Unscheduled
 from . import findings as finding
 from . import plan_words
 from .words import View, off_reason, shown_days
@@ -126,6 +127,26 @@ def _conflict(c: Conflict, lang: Lang) -> dict[str, Any]:
     }
 
 
+def _iso(when: datetime | None) -> str | None:
+    return when.isoformat() if when is not None else None
+
+
+def _moved(plan: Plan, m: Moved, lang: Lang) -> dict[str, Any]:
+    return {
+        "ref": m.ref,
+        "title": m.title,
+        "start": m.start.isoformat(),
+        "end": m.end.isoformat(),
+        "code": m.code,
+        "reason": plan_words.move_reason(plan, m, lang),
+        "cause": m.cause,
+        "cause_ref": m.cause_ref,
+        "cause_start": _iso(m.cause_start),
+        "cause_end": _iso(m.cause_end),
+        "to": _iso(m.to),
+    }
+
+
 def _fields(plan: Plan, view: View) -> dict[str, Any]:
     """The plan's keys in their order; the long lists stay lazy, one row made at a time."""
     return {
@@ -138,6 +159,8 @@ def _fields(plan: Plan, view: View) -> dict[str, Any]:
         "unscheduled": (_unscheduled(u, view.lang) for u in plan.unscheduled),
         "conflicts": (_conflict(c, view.lang) for c in plan.conflicts),
         "warnings": (plan_words.warning(w, view.lang) for w in plan.warnings),
+        "since": _iso(plan.since),
+        "moved": (_moved(plan, m, view.lang) for m in plan.moved),
     }
 
 

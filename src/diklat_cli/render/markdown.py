@@ -12,6 +12,7 @@ from . import findings as finding
 from . import plan_words
 from .escape import md_inline, md_link
 from .words import (
+    MOVED_LIMIT,
     M,
     View,
     block_note,
@@ -117,6 +118,7 @@ def _sections(plan: Plan, view: View) -> list[str]:
     the terminal: the first rows of each list, then how many more (the JSON keeps them all)."""
     out: list[str] = []
     for section in (
+        _moved,
         _unscheduled,
         _late,
         _missed,
@@ -134,6 +136,25 @@ def _sections(plan: Plan, view: View) -> list[str]:
 def _heading(key: str, lang: Lang, count: int | None = None) -> list[str]:
     title = M(lang, key) + (f" ({count})" if count is not None else "")
     return [f"## {title}", ""]
+
+
+def _moved(plan: Plan, view: View) -> list[str]:
+    """What moved since the last plan, as the terminal says it: where the work was, why it
+    gave way, where it goes now."""
+    groups = plan_words.move_groups(plan)
+    if not groups:
+        return []
+    lang = view.lang
+    out = [f"## {plan_words.moved_heading(plan, lang)} ({len(groups)})", ""]
+    shown, left = capped(groups, MOVED_LIMIT)
+    for moves in shown:
+        m = moves[0]
+        day, spans = plan_words.move_when(plan, moves, lang)
+        text = plan_words.move_text(plan, m, lang)
+        out.append(
+            f"- **{day} {', '.join(spans)}** {_escape(m.title)} (`{m.ref}`): {_escape(text)}"
+        )
+    return out + _more(left, lang)
 
 
 def _unscheduled(plan: Plan, view: View) -> list[str]:

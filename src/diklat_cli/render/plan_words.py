@@ -7,14 +7,17 @@ so the terminal, Markdown, JSON and .ics views say the same thing in the same wo
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Sequence
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
 
-from ..i18n import Catalog, Lang, format_date, format_duration
+from ..i18n import Catalog, Lang, format_date, format_duration, format_time
 from ..planning.plan import (
     Block,
     DayNote,
     DelegateHint,
     Estimated,
+    Moved,
     Plan,
     Suggestion,
     TaskStatus,
@@ -122,6 +125,49 @@ M = Catalog(
             "id": "{name} ({date}) masih tanggal perkiraan; pastikan dengan keputusan resmi",
             "en": "{name} ({date}) is an estimated date; check the official decree",
         },
+        # what moved since the last plan, and why (Plan.moved)
+        "moved.since": {
+            "id": "Berubah sejak rencana {when}",
+            "en": "Changed since the plan of {when}",
+        },
+        "moved.since_unknown": {
+            "id": "Berubah sejak rencana sebelumnya",
+            "en": "Changed since the last plan",
+        },
+        "moved.busy": {
+            "id": "waktunya kini terisi {cause}{at}",
+            "en": "its time now holds {cause}{at}",
+        },
+        "moved.busy_unnamed": {
+            "id": "waktunya kini bukan waktu kerja yang bebas (istirahat atau jam kerja berubah)",
+            "en": "its time is no longer free working time (a break, or the working hours changed)",
+        },
+        "moved.holiday": {
+            "id": "hari itu kini libur ({cause})",
+            "en": "that day is now a day off ({cause})",
+        },
+        "moved.away": {
+            "id": "hari itu kini Anda mengikuti pelatihan ({cause})",
+            "en": "that day you are now away at training ({cause})",
+        },
+        "moved.off": {
+            "id": "hari itu kini bukan hari kerja",
+            "en": "that day is no longer a working day",
+        },
+        "moved.start": {
+            "id": "tugas ini kini baru dapat dimulai kemudian",
+            "en": "this task can now only start later",
+        },
+        "moved.deadline": {
+            "id": "memberi tempat bagi «{cause}» agar tenggatnya terpenuhi",
+            "en": "it makes room for “{cause}” to meet its deadline",
+        },
+        "moved.deadline_unnamed": {
+            "id": "memberi tempat bagi tugas lain agar tenggatnya terpenuhi",
+            "en": "it makes room for other work to meet its deadline",
+        },
+        "moved.to": {"id": "→ kini {when}", "en": "→ now {when}"},
+        "moved.nowhere": {"id": "→ belum terjadwal", "en": "→ not scheduled yet"},
     }
 )
 
@@ -243,3 +289,110 @@ def missed_line(plan: Plan, tasks: list[TaskStatus], lang: Lang) -> str:
     )
     tid = tasks[0].id.partition("@")[0]
     return M.count(lang, "missed", len(tasks), title=tasks[0].title, days=days, id=tid)
+
+
+# --- what moved since the last plan ----------------------------------------------------------------
+
+
+def _local(plan: Plan, when: datetime) -> datetime:
+    return when.astimezone(ZoneInfo(plan.timezone))
+
+
+def _day_time(plan: Plan, when: datetime, lang: Lang) -> str:
+    """'Selasa, 8 Desember 13.00': the year only when it is not the plan's."""
+    w = _local(plan, when)
+    day = format_date(w.date(), lang)
+    if w.year == plan.today.year:
+        day = day.removesuffix(f" {w.year}")
+    return f"{day} {format_time(w, lang)}"
+
+
+def _times(plan: Plan, start: datetime, end: datetime, lang: Lang) -> str:
+    """'10.00–11.00' within a day; with the days when it spans several; '' for whole days."""
+    s, e = _local(plan, start), _local(plan, end)
+    if s.time() == time() and e.time() == time():
+        return ""
+    if s.date() == e.date():
+        return f"{format_time(s, lang)}–{format_time(e, lang)}"
+    a, b = (f"{format_date(x.date(), lang, 'short')} {format_time(x, lang)}" for x in (s, e))
+    return f"{a} – {b}"
+
+
+def moved_heading(plan: Plan, lang: Lang) -> str:
+    """'Berubah sejak rencana Senin, 7 Desember 2026 07.31'."""
+    if plan.since is None:
+        return M(lang, "moved.since_unknown")
+    w = _local(plan, plan.since)
+    return M(lang, "moved.since", when=f"{format_date(w.date(), lang)} {format_time(w, lang)}")
+
+
+def move_groups(plan: Plan) -> list[tuple[Moved, ...]]:
+    """The moves as a reader takes them: the parts of one task's day that moved for the same
+    reason and go to the same place are one line (a holiday takes the morning and the afternoon
+    block of a task: one line, two spans), in the plan's order."""
+    groups: dict[tuple[object, ...], list[Moved]] = {}
+    for m in plan.moved:
+        day = _local(plan, m.start).date()
+        key = (m.ref, day, m.code, m.cause, m.cause_ref, m.cause_start, m.cause_end, m.to)
+        groups.setdefault(key, []).append(m)
+    return [tuple(g) for g in groups.values()]
+
+
+def move_when(plan: Plan, moves: Sequence[Moved], lang: Lang) -> tuple[str, list[str]]:
+    """Where the last plan had the work: its day ('Sel 8 Des') and its times that day
+    (['07.30–12.00', '13.00–14.00'])."""
+    day = format_date(_local(plan, moves[0].start).date(), lang, "short")
+    spans = [
+        f"{format_time(_local(plan, m.start), lang)}–{format_time(_local(plan, m.end), lang)}"
+        for m in moves
+    ]
+    return day, spans
+
+
+def move_reason(plan: Plan, m: Moved, lang: Lang) -> str:
+    """Why the last plan's block gave way, in a sentence: 'waktunya kini terisi Rapat
+    koordinasi 10.00–11.00', 'hari itu kini libur (Hari Raya Natal)', ..."""
+    if m.code == "busy":
+        if not m.cause:
+            return M(lang, "moved.busy_unnamed")
+        at = ""
+        if m.cause_start is not None and m.cause_end is not None:
+            span = _times(plan, m.cause_start, m.cause_end, lang)
+            at = f" {span}" if span else ""
+        return M(lang, "moved.busy", cause=m.cause, at=at)
+    if m.code == "off":
+        day = plan.day(_local(plan, m.start).date())
+        note = day.note if day is not None else None
+        away = day is not None and any(
+            b.kind == "training" and b.mode == "offline" for b in day.blocks
+        )
+        if away or (note is not None and note.kind == "away"):
+            return M(lang, "moved.away", cause=m.cause or (note.name if note else ""))
+        return M(lang, "moved.holiday", cause=m.cause) if m.cause else M(lang, "moved.off")
+    if m.code == "start":
+        return M(lang, "moved.start")
+    if m.cause:
+        return M(lang, "moved.deadline", cause=m.cause)
+    return M(lang, "moved.deadline_unnamed")
+
+
+def move_to(plan: Plan, m: Moved, lang: Lang) -> str:
+    """Where the work goes now: '→ kini Selasa, 8 Desember 13.00' ('→ kini 15.30' later the
+    same day); '→ belum terjadwal' when some of it has no place; '' when the blocks kept hold
+    all of it."""
+    if m.to is not None:
+        to = _local(plan, m.to)
+        same_day = to.date() == _local(plan, m.start).date()
+        when = format_time(to, lang) if same_day else _day_time(plan, m.to, lang)
+        return M(lang, "moved.to", when=when)
+    task = plan.task(m.ref)
+    if task is not None and task.remaining_minutes:
+        return M(lang, "moved.nowhere")
+    return ""
+
+
+def move_text(plan: Plan, m: Moved, lang: Lang) -> str:
+    """The reason and where the work goes: 'waktunya kini terisi Rapat 10.00–11.00 → kini
+    Rabu, 9 Desember 13.00'."""
+    to = move_to(plan, m, lang)
+    return f"{move_reason(plan, m, lang)} {to}" if to else move_reason(plan, m, lang)

@@ -21,6 +21,7 @@ from . import plan_words
 from .escape import safe_url
 from .inert import Text  # rich's Text, without the control characters users typed
 from .words import (
+    MOVED_LIMIT,
     M,
     View,
     block_note,
@@ -90,6 +91,7 @@ W = Catalog(
         },
         "why.suggest": {"id": "Saran delegasi", "en": "Could delegate"},
         "why.finish": {"id": "Selesai", "en": "Finishes"},
+        "why.moved": {"id": "Dipindah", "en": "Moved"},
         "why.on_time": {"id": "tepat waktu", "en": "on time"},
     }
 )
@@ -314,6 +316,38 @@ def _more(console: Console, left: int, lang: Lang, key: str = "more_rows") -> No
         console.print(Text(" " + more_rows(left, lang, key), style="dim"))
 
 
+def _moved(console: Console, plan: Plan, view: View) -> None:
+    """What the last plan had and this one gave to something else: where, why, and where the
+    work goes now (nothing at all when the plan kept everything)."""
+    lang = view.lang
+    groups = plan_words.move_groups(plan)
+    if not groups:
+        return
+    console.print()
+    heading = plan_words.moved_heading(plan, lang)
+    console.print(Text(f"{heading} ({count(len(groups), lang)})", style="bold"))
+    table = _grid(console)
+    table.add_column(no_wrap=True)
+    table.add_column(overflow="fold")
+    shown, left = capped(groups, MOVED_LIMIT)
+    narrow = console.width < 80
+    for moves in shown:
+        m = moves[0]
+        what = _title(m.title, m.ref, "bold")
+        what.append("\n" + plan_words.move_reason(plan, m, lang))
+        if to := plan_words.move_to(plan, m, lang):
+            what.append(" " + to, style="dim")
+        # the day once, then each time the last plan gave the work that day, one under another
+        # (on a narrow terminal under the day, which leaves the sentence more room)
+        day, spans = plan_words.move_when(plan, moves, lang)
+        pad = "\n" + ("" if narrow else " " * (len(day) + 1))
+        when = Text(day + ("\n" if narrow else " "), style="bold")
+        when.append(pad.join(spans), style="bold")
+        table.add_row(when, what)
+    console.print(table)
+    _more(console, left, lang)
+
+
 def _sections(console: Console, plan: Plan, view: View) -> None:
     lang = view.lang
     if plan.unscheduled:
@@ -471,6 +505,7 @@ def render_plan(console: Console, plan: Plan, view: View) -> None:
             if i:
                 console.print()
             _day(console, plan, d, day, view)
+    _moved(console, plan, view)
     _sections(console, plan, view)
 
 
@@ -534,6 +569,8 @@ def _why_one(console: Console, plan: Plan, t: TaskStatus, view: View) -> None:
             hint = plan_words.suggestion(u.suggestion, lang)
             text.append("\n" + M(lang, "suggestion", text=hint), style="dim")
         table.add_row(W(lang, "why.unscheduled"), text)
+    if moved := _why_moved(plan, t, lang):
+        table.add_row(W(lang, "why.moved"), moved)
     for c in plan.conflicts:
         if t.id in c.refs:
             table.add_row(
@@ -541,6 +578,21 @@ def _why_one(console: Console, plan: Plan, t: TaskStatus, view: View) -> None:
                 Text(finding.message(c, lang)),
             )
     console.print(table)
+
+
+def _why_moved(plan: Plan, t: TaskStatus, lang: Lang) -> Text | None:
+    """Each time of the last plan that this one gave to something else, and why: 'Sel 8 Des
+    10.00–11.00: waktunya kini terisi Rapat koordinasi 10.00–11.00 → kini Rabu, 9 Desember
+    13.00' (None when nothing of the task moved)."""
+    groups = [g for g in plan_words.move_groups(plan) if g[0].ref == t.id]
+    if not groups:
+        return None
+    out = Text()
+    for i, moves in enumerate(groups):
+        day, spans = plan_words.move_when(plan, moves, lang)
+        out.append(("\n" if i else "") + f"{day} {', '.join(spans)}", style="bold")
+        out.append(": " + plan_words.move_text(plan, moves[0], lang))
+    return out
 
 
 def _why_state(table: Table, t: TaskStatus, view: View) -> None:

@@ -146,6 +146,10 @@ M = Catalog(
 )
 
 
+# lines of "what moved since the last plan" before "and N more": a glance, not a log
+MOVED_LIMIT = 6
+
+
 class View(Record):
     """What to show of a plan, and in which words."""
 
