@@ -83,7 +83,7 @@ def test_todays_plan_is_recorded_and_a_look_at_another_day_is_not(
 def test_the_next_morning_keeps_yesterdays_blocks_unless_a_change_forces_them(
     ws: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monday = plan_json(ws, capsys)
+    monday = plan_json(ws, capsys, "--days", "2")
     assert monday["since"] is None
     # a meeting arrives overnight over Tuesday's first two hours
     (ws / "diklat.toml").write_text(WS + MEETING, encoding="utf-8")
