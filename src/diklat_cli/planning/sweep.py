@@ -288,7 +288,9 @@ class _Sweep:
         if slack.short_before(j.dl, w, least_block):
             return 0
         room, at = slack.room_before(j.dl, w, avail if avail < rem else rem)
-        size = self._size(j, avail, room, w)
+        # a preferred job never cuts a short block: where a deadline is tight, the earliest
+        # one goes (`_earliest`), and only its own deadline may need a sliver
+        size = rem if (avail if avail < room else room) >= rem else _fit(j, avail, room, True)
         if size == 0 and at >= 0 and room < least_block:
             self.short_gen[r], self.short_rem[r], self.short_at[r] = slack.gen, rem, at
         return size
