@@ -144,8 +144,9 @@ def _place_keeping(
 ) -> tuple[list[Span], list[Moved]]:
     """Place the work keeping the last plan's blocks where they still work (previous.py), and
     say what moved. Blocks give way only where keeping them would make work late that a plan
-    made afresh has on time: first the blocks of the work due last, before the deadline that
-    needs the room; if that is not enough after a few rounds, the plan is made afresh."""
+    made afresh has on time: the blocks of the work due last, before the deadline that needs
+    the room, go to the work that needs it; if a few rounds of that are not enough, the plan
+    is the one made afresh."""
     wanted = pins(hz, jobs, previous, free_by_day, cut, lambda d: _day_note(hz, d))
     spans = {ref: list(s) for ref, s in wanted.spans.items()}
     gaps = _place_all(hz, jobs, free_by_day, slivers, spans)
@@ -155,16 +156,19 @@ def _place_keeping(
     _place_all(hz, jobs, free_by_day, slivers)
     late_afresh = {j.id for j in _late(hz, jobs)}
     endangered = [j for j in newly if j.id not in late_afresh]
-    for _ in range(3):
+    for _ in range(GIVE_WAY_ROUNDS):
         if not endangered:
             break
-        _give_way(spans, endangered, jobs)
+        _give_way(spans, endangered, {j.id: j for j in jobs})
         _place_all(hz, jobs, free_by_day, slivers, spans)
         endangered = [j for j in _late(hz, jobs) if j.id not in late_afresh]
-    else:
+    if endangered:
         spans = {}  # no kept block may stay: the plan made afresh
     gaps = _place_all(hz, jobs, free_by_day, slivers, spans)
     return gaps, moved(hz, jobs, wanted, [j for j in newly if j.id not in late_afresh])
+
+
+GIVE_WAY_ROUNDS = 5
 
 
 def _late(hz: Horizon, jobs: list[Job]) -> list[Job]:
@@ -178,25 +182,37 @@ def _late(hz: Horizon, jobs: list[Job]) -> list[Job]:
     ]
 
 
-def _give_way(spans: dict[str, list[Span]], endangered: list[Job], jobs: list[Job]) -> None:
-    """Free kept minutes before each endangered deadline for the work it lacks: the blocks of
-    the work due last go first, the latest of them first."""
-    due = {j.id: j.due_m for j in jobs}
+def _give_way(spans: dict[str, list[Span]], endangered: list[Job], by_id: dict[str, Job]) -> None:
+    """Hand kept minutes before each endangered deadline to the work that lacks them (after
+    its start): the blocks of the work due last go first, the latest of them first; what is
+    left of a block stays with its task when it is not shorter than the task's min_block."""
     for late in sorted(endangered, key=lambda j: j.due_m):
-        lacking = late.rem + sum(b - max(a, late.due_m) for a, b in late.blocks if b > late.due_m)
-        if late.id in spans:  # its own kept blocks past its deadline go too
-            spans[late.id] = [(a, b) for a, b in spans[late.id] if b <= late.due_m]
+        first, due = late.release_m, late.due_m
+        lacking = late.rem + sum(b - max(a, due) for a, b in late.blocks if b > due)
+        mine = [(a, b) for a, b in spans.get(late.id, []) if b <= due]  # not its late ones
         room = sorted(
-            ((due[ref], a, b, ref) for ref, ss in spans.items() for a, b in ss if ref != late.id),
+            (
+                (by_id[ref].due_m, b, a, ref)
+                for ref, ss in spans.items()
+                if ref != late.id
+                for a, b in ss
+                if a < due and b > first
+            ),
             reverse=True,
         )
-        for _, a, b, ref in room:
+        for _, b0, a0, ref in room:
             if lacking <= 0:
                 break
-            if b <= late.release_m or a >= late.due_m:
-                continue
-            spans[ref].remove((a, b))
-            lacking -= b - a
+            end = min(b0, due)
+            take = min(lacking, end - max(a0, first))
+            mine.append((end - take, end))
+            lacking -= take
+            other = by_id[ref]
+            rest = [(a0, end - take), (end, b0)]
+            spans[ref].remove((a0, b0))
+            spans[ref] += [(a, b) for a, b in rest if b - a >= min(other.mb, other.need)]
+            spans[ref].sort()
+        spans[late.id] = sorted(mine)
 
 
 def _place_all(
