@@ -209,7 +209,7 @@ def _stability_notes(s: dict[str, Any], modes: list[tuple[str, str]], via: str) 
         out += [f"Not measured with yesterday's plan: {why}.", ""]
     for mode, how in modes:
         m = s[mode]
-        ratio = f"{m['moved_per_needed']:.2f}" if m["moved_per_needed"] is not None else "-"
+        ratio = _ratio(m["moved_per_needed"])
         worst = ", ".join(
             f"month {w['seed']} on {w['day']} ({pct(w['share'])})" for w in m["worst"]
         )
@@ -222,7 +222,27 @@ def _stability_notes(s: dict[str, Any], modes: list[tuple[str, str]], via: str) 
             f"{m['late']} in {m['months']} months, {m['late'] / m['months']:.2f} a month "
             f"({m['late_important']} important). Most moved with nothing new: {worst}.",
         ]
+        if mode == "kept":
+            k = m["kept_one_task"]
+            out.append(
+                f"- {how}, what moved: of the {m['listed_nothing_new']} mornings whose plan "
+                f"lists moves with nothing new, {m['fell_back_nothing_new']} are the plan made "
+                f"afresh (every kept block dropped) and {m['entering_when_listed']} had a deadline "
+                "come into the horizon that morning (beyond the last day of yesterday's plan); "
+                f"with one task added, {m['fell_back_one_task']} of {m['listed_one_task']} are "
+                "the plan made afresh. Those plans made afresh hold "
+                f"{m['moved_fell_back_nothing_new']} of the {m['moved_total_nothing_new']} minutes "
+                f"moved with nothing new and {m['moved_fell_back_one_task']} of the "
+                f"{m['moved_total_one_task']} with one task added; on the other "
+                f"{k['mornings']} mornings one task added moves {k['moved']} minutes where it "
+                f"takes {k['need']} ({_ratio(k['moved_per_needed'])} per minute), "
+                f"{k['moved_more_than_needed']} of them more than it takes."
+            )
     return out
+
+
+def _ratio(x: float | None) -> str:
+    return f"{x:.2f}" if x is not None else "-"
 
 
 def _stability_verdicts(s: dict[str, Any], verdicts: list[str]) -> None:

@@ -301,6 +301,7 @@ def follow(seed: int, work: Path, days: int, keep: bool = False) -> dict[str, An
         ahead = working[i : i + 3]
         now = adapter.plan(folder, working[i], *kept)
         share, moved = changed(task_minutes(before, ahead), task_minutes(now, ahead))
+        fell_back = keep and now.moved > 0 and now.blocks == adapter.plan(folder, working[i]).blocks
         extra = folder / "tambahan.toml"
         due = working[min(len(working) - 1, i + rng.randint(1, 5))]
         extra.write_text(
@@ -309,6 +310,9 @@ def follow(seed: int, work: Path, days: int, keep: bool = False) -> dict[str, An
             "utf-8",
         )
         added = adapter.plan(folder, working[i], *kept)
+        fell_back_added = (
+            keep and added.moved > 0 and added.blocks == adapter.plan(folder, working[i]).blocks
+        )
         extra.unlink()
         share_added, moved_added = changed(task_minutes(before, ahead), task_minutes(added, ahead))
         mornings.append(
@@ -319,9 +323,12 @@ def follow(seed: int, work: Path, days: int, keep: bool = False) -> dict[str, An
                 "share": share,
                 "moved": moved,
                 "plan_moved": now.moved,
+                "fell_back": fell_back,
+                "entering": entering(before, now),
                 "share_added": share_added,
                 "moved_added": moved_added,
                 "plan_moved_added": added.moved,
+                "fell_back_added": fell_back_added,
                 "need_added": sum(
                     b.minutes for d in ahead for b in added.blocks.get(d, []) if b.ref == "tambahan"
                 ),
@@ -336,6 +343,13 @@ def follow(seed: int, work: Path, days: int, keep: bool = False) -> dict[str, An
         "late": sorted(t.id for t in late),
         "late_important": sorted(t.id for t in late if t.important),
     }
+
+
+def entering(before: Any, now: Any) -> int:
+    """The tasks whose deadline comes into the horizon with `now`'s plan: after the last day of
+    `before`'s, up to `now`'s (yesterday's plan had them beyond its horizon)."""
+    a, b = max(before.working, default=before.today), max(now.working, default=now.today)
+    return sum(1 for t in now.tasks.values() if t.due and a < t.due.date() <= b)
 
 
 def late_ahead(plan: Any) -> list[Any]:
@@ -391,6 +405,16 @@ def _mode_summary(months: list[dict[str, Any]]) -> dict[str, Any]:
         "plan_moved_nothing_new": statistics.fmean(m["plan_moved"] > 0 for m in mornings),
         "plan_moved_one_task": statistics.fmean(m["plan_moved_added"] > 0 for m in mornings),
         "need_one_task": statistics.fmean(m["need_added"] for m in mornings),
+        "listed_nothing_new": sum(m["plan_moved"] > 0 for m in mornings),
+        "fell_back_nothing_new": sum(m["fell_back"] for m in mornings),
+        "entering_when_listed": sum(m["plan_moved"] > 0 and m["entering"] > 0 for m in mornings),
+        "listed_one_task": sum(m["plan_moved_added"] > 0 for m in mornings),
+        "fell_back_one_task": sum(m["fell_back_added"] for m in mornings),
+        "moved_fell_back_nothing_new": sum(m["moved"] for m in mornings if m["fell_back"]),
+        "moved_fell_back_one_task": sum(m["moved_added"] for m in mornings if m["fell_back_added"]),
+        "moved_total_nothing_new": sum(m["moved"] for m in mornings),
+        "moved_total_one_task": moved,
+        "kept_one_task": _kept_only(mornings),
         "moved_per_needed": moved / need if need else None,
         "moved_more_than_needed": sum(m["moved_added"] > m["need_added"] for m in mornings),
         "late": sum(len(x["late"]) for x in months),
@@ -399,6 +423,19 @@ def _mode_summary(months: list[dict[str, Any]]) -> dict[str, Any]:
         "worst_added": sorted(
             mornings, key=lambda m: (-(m["moved_added"] - m["need_added"]), m["seed"])
         )[:3],
+    }
+
+
+def _kept_only(mornings: list[dict[str, Any]]) -> dict[str, Any]:
+    """One task added, on the mornings whose plan still keeps yesterday's (not the plan afresh)."""
+    rows = [m for m in mornings if not m["fell_back_added"]]
+    need = sum(m["need_added"] for m in rows)
+    return {
+        "mornings": len(rows),
+        "moved": sum(m["moved_added"] for m in rows),
+        "need": need,
+        "moved_per_needed": sum(m["moved_added"] for m in rows) / need if need else None,
+        "moved_more_than_needed": sum(m["moved_added"] > m["need_added"] for m in rows),
     }
 
 

@@ -50,6 +50,7 @@ def test_a_month_is_followed_with_and_without_the_record(tmp_path: Path) -> None
     assert [m["mode"] for m in kept["mornings"]] == ["kept", "kept"]
     assert [m["mode"] for m in afresh["mornings"]] == ["afresh", "afresh"]
     assert all(m["plan_moved"] == 0 == m["plan_moved_added"] for m in afresh["mornings"])
+    assert not any(m["fell_back"] or m["fell_back_added"] for m in afresh["mornings"])
     # the added 1-hour task is placed somewhere in the next three working days or not at all
     assert all(0 <= m["need_added"] <= 60 for m in kept["mornings"] + afresh["mornings"])
     assert set(kept["late_important"]) <= set(kept["late"])
@@ -58,7 +59,7 @@ def test_a_month_is_followed_with_and_without_the_record(tmp_path: Path) -> None
 def _morning(seed: int, mode: str, **figures: Any) -> dict[str, Any]:
     base = {"seed": seed, "mode": mode, "day": "2027-01-05", "share": 0.0, "moved": 0}
     base |= {"plan_moved": 0, "share_added": 0.0, "moved_added": 0, "plan_moved_added": 0}
-    base["need_added"] = 60
+    base |= {"need_added": 60, "fell_back": False, "fell_back_added": False, "entering": 0}
     return base | figures
 
 
@@ -68,7 +69,7 @@ def test_the_summary_keeps_the_two_ways_apart_and_counts_moves_beyond_the_need()
             "seed": 1,
             "mode": "kept",
             "mornings": [
-                _morning(1, "kept", moved_added=60, plan_moved_added=1),
+                _morning(1, "kept", moved_added=60, plan_moved_added=1, fell_back_added=True),
                 _morning(1, "kept", moved_added=0, need_added=0),
             ],
             "late": ["t1"],
@@ -94,6 +95,7 @@ def test_the_summary_keeps_the_two_ways_apart_and_counts_moves_beyond_the_need()
     assert k["moved_per_needed"] == 1.0 and a["moved_per_needed"] == 270 / 120
     assert (k["plan_moved_one_task"], k["plan_moved_nothing_new"]) == (0.5, 0.0)
     assert (k["late"], a["late"], a["late_important"]) == (1, 2, 1)
+    assert (k["fell_back_one_task"], k["listed_one_task"], k["listed_nothing_new"]) == (1, 1, 0)
 
     verdicts: list[str] = []
     table = following_report._stability_table({**s, "seconds": 1.0}, verdicts)
@@ -125,3 +127,20 @@ def test_late_ahead_leaves_out_work_due_beyond_the_horizon() -> None:
         {"in": task("in", date(2027, 1, 17)), "out": task("out", date(2027, 1, 18))},
     )
     assert [t.id for t in measures.late_ahead(plan)] == ["in"]
+
+
+def test_entering_counts_the_deadlines_that_come_into_the_horizon() -> None:
+    def plan(today: date, dues: list[date]) -> adapter.PlanView:
+        tasks = {
+            f"t{i}": adapter.PlanTask(
+                f"t{i}", False, datetime.combine(d, time(16), TZ), None, 0, 60, 60, False
+            )
+            for i, d in enumerate(dues)
+        }
+        return adapter.PlanView(
+            today, {today + timedelta(days=i): True for i in range(14)}, {}, tasks
+        )
+
+    dues = [date(2027, 1, 17), date(2027, 1, 18), date(2027, 1, 18), date(2027, 1, 19)]
+    assert measures.entering(plan(date(2027, 1, 4), dues), plan(date(2027, 1, 5), dues)) == 2
+    assert measures.entering(plan(date(2027, 1, 5), dues), plan(date(2027, 1, 5), dues)) == 0
