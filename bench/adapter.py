@@ -5,10 +5,15 @@ each task's state, with the names of the `diklat plan --format json` contract. T
 same plan (tests/test_bench_exact.py checks they agree):
 
 - "api" (the default): `make_plan` in this process, as `diklat plan --date DAY` calls it. The
-  planner's signature is being reshaped (its `lang` parameter goes away), so only the arguments
-  it still takes are passed. Progress is recorded with the functions `diklat done` calls.
+  planner's signature is being reshaped (its `lang` parameter goes away, `previous` came), so
+  only the arguments it takes are passed. Progress is recorded with the functions `diklat done`
+  calls. Given the plan of the evening before (`after`), the morning's plan keeps it as
+  `diklat plan` does with the plan it recorded in `.diklat/plans/` (`previous=record_of(...)`),
+  where the planner takes a previous plan at all (`keeps_previous`).
 - "cli" (`bench/run.py --via cli`): the `diklat` command itself, `plan --format json` and
-  `done`, in a child process each time: slower, and independent of the core's signature.
+  `done`, in a child process each time: slower, and independent of the core's signature. The
+  command records its plan only when it plans the real today, never with `--date`, so this way
+  every plan is made afresh.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ import json
 import os
 import subprocess
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
@@ -67,6 +72,8 @@ class PlanView:
     working: dict[date, bool]
     blocks: dict[date, list[PlanBlock]]  # task blocks only, in time order
     tasks: dict[str, PlanTask]
+    moved: int = 0  # entries of Plan.moved: the last plan's blocks this one did not keep
+    source: Any = field(default=None, compare=False, repr=False)  # the Plan itself (api only)
 
 
 VIA = ["api"]  # or "cli"
@@ -115,8 +122,17 @@ def _make_plan_params() -> frozenset[str]:
     return frozenset(inspect.signature(make_plan).parameters)
 
 
-def plan(folder: Path, today: date) -> PlanView:
-    """diklat's plan of the workspace in `folder` from the morning of `today`, with its progress."""
+def keeps_previous() -> bool:
+    """Whether a plan made here keeps the last one: in process, with a planner that takes it
+    (the planners before issue 13's `previous` plan afresh, which gives the "before")."""
+    return VIA[0] == "api" and "previous" in _make_plan_params()
+
+
+def plan(
+    folder: Path, today: date, after: PlanView | None = None, made: datetime | None = None
+) -> PlanView:
+    """diklat's plan of the workspace in `folder` from the morning of `today`, with its progress;
+    keeping `after`, the plan recorded at `made` (the evening before), where `keeps_previous`."""
     if VIA[0] == "cli":
         return from_json(json.loads(cli(folder, *plan_args(folder, today))))
     from diklat_cli.planning.schedule import make_plan
@@ -129,6 +145,12 @@ def plan(folder: Path, today: date) -> PlanView:
     }
     if "lang" in _make_plan_params():
         kwargs["lang"] = "en"
+    if after is not None and after.source is not None and keeps_previous():
+        from diklat_cli.planning.previous import record_of
+
+        if made is None:
+            raise ValueError("a plan kept needs the instant it was recorded at (made)")
+        kwargs["previous"] = record_of(after.source, made)
     p = make_plan(ws, today, **kwargs)
     important = {t.id: t.important for t in ws.tasks}
     tasks = {
@@ -148,7 +170,8 @@ def plan(folder: Path, today: date) -> PlanView:
         d.date: [PlanBlock(b.start, b.end, b.ref) for b in d.blocks if b.kind == "task" and b.ref]
         for d in p.days
     }
-    return PlanView(today, {d.date: d.working for d in p.days}, blocks, tasks)
+    working = {d.date: d.working for d in p.days}
+    return PlanView(today, working, blocks, tasks, len(getattr(p, "moved", ())), p)
 
 
 def plan_args(folder: Path, today: date) -> list[str]:
@@ -187,7 +210,8 @@ def from_json(data: dict[str, Any]) -> PlanView:
         for d in data["days"]
     }
     working = {date.fromisoformat(d["date"]): d["working"] for d in data["days"]}
-    return PlanView(date.fromisoformat(data["today"]), working, blocks, tasks)
+    moved = len(data.get("moved", ()))
+    return PlanView(date.fromisoformat(data["today"]), working, blocks, tasks, moved)
 
 
 def cli(folder: Path, *args: str) -> str:

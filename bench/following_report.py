@@ -46,7 +46,7 @@ def report(results: dict[str, Any]) -> str:
     if "focus" in results:
         out += _focus_table(results["focus"], verdicts)
     if "stability" in results:
-        out += _stability_table(results["stability"], verdicts)
+        out += _stability_table(results["stability"], verdicts, results.get("via", "api"))
     if verdicts:
         out += ["### Targets of issue 13", ""] + [f"- {v}" for v in verdicts] + [""]
     return "\n".join(out)
@@ -160,35 +160,109 @@ def _focus_table(s: dict[str, Any], verdicts: list[str]) -> list[str]:
     ]
 
 
-def _stability_table(s: dict[str, Any], verdicts: list[str]) -> list[str]:
+def _stability_table(s: dict[str, Any], verdicts: list[str], via: str = "api") -> list[str]:
     if not s.get("mornings"):
         return []
+    modes = [(m, label) for m, label in _MODES if m in s]
     out = [
         "### Stability: following the plan for ten working days",
         "",
         f"{s['months']} generated months (six weeks, 15-30 tasks, load 0.6x-1.1x, the default "
-        f"14-day horizon), {s['mornings']} mornings in {s['seconds']:.0f} s. Share of the next "
-        "three working days' planned minutes that changed task from the evening's plan to the "
-        "next morning's:",
+        f"14-day horizon), {s['mornings']} mornings, "
+        + ("each month followed twice" if len(modes) == 2 else "afresh only")
+        + f", in {s['seconds']:.0f} s. Share of the next three working days' planned minutes "
+        "that changed task from the evening's plan to the next morning's:",
         "",
-        "| next morning | mean | median | max | mornings over 25 % | mornings unchanged "
-        "| minutes of yesterday's plan moved (mean) |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| next morning | plan | mean | median | max | mornings over 25 % | mornings unchanged "
+        "| minutes of yesterday's plan moved (mean) | mornings with `Plan.moved` |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for label, key, moved in (
         ("nothing new", "nothing_new", "moved_nothing_new"),
         ("one 1-hour task added", "one_task", "moved_one_task"),
     ):
-        x = s[key]
-        out.append(
-            f"| {label} | {pct(x['mean'])} | {pct(x['median'])} | {pct(x['max'])} | "
-            f"{pct(x['over_quarter'])} | {pct(x['unchanged'])} | {s[moved]:.0f} min |"
-        )
-    worst = ", ".join(f"month {w['seed']} on {w['day']} ({pct(w['share'])})" for w in s["worst"])
-    out += ["", f"Most moved: {worst}.", ""]
-    verdicts.append(
-        f"following the plan with nothing new, nothing moves: mean {pct(s['nothing_new']['mean'])}, "
-        f"max {pct(s['nothing_new']['max'])} "
-        f"({'met' if s['nothing_new']['max'] == 0 else 'MISSED'})"
-    )
+        for mode, how in modes:
+            m, x = s[mode], s[mode][key]
+            listed = pct(m[f"plan_{moved}"]) if mode == "kept" else "-"
+            out.append(
+                f"| {label} | {how} | {pct(x['mean'])} | {pct(x['median'])} | {pct(x['max'])} | "
+                f"{pct(x['over_quarter'])} | {pct(x['unchanged'])} | {m[moved]:.0f} min | "
+                f"{listed} |"
+            )
+    out += ["", *_stability_notes(s, modes, via), ""]
+    _stability_verdicts(s, verdicts)
     return out
+
+
+_MODES = (("kept", "with yesterday's plan"), ("afresh", "afresh"))
+
+
+def _stability_notes(s: dict[str, Any], modes: list[tuple[str, str]], via: str) -> list[str]:
+    out = []
+    if len(modes) < 2:
+        why = (
+            "`diklat plan --date` does not record its plan, so through the command every plan "
+            "is made afresh"
+            if via == "cli"
+            else "this planner takes no previous plan"
+        )
+        out += [f"Not measured with yesterday's plan: {why}.", ""]
+    for mode, how in modes:
+        m = s[mode]
+        ratio = _ratio(m["moved_per_needed"])
+        worst = ", ".join(
+            f"month {w['seed']} on {w['day']} ({pct(w['share'])})" for w in m["worst"]
+        )
+        out += [
+            f"- {how}: one 1-hour task added moves {m['moved_one_task']:.0f} minutes of "
+            f"yesterday's plan where the task takes {m['need_one_task']:.0f} of the next three "
+            f"working days (mean; {ratio} minutes moved per minute it takes); "
+            f"{m['moved_more_than_needed']} of {m['mornings']} mornings move more than it takes. "
+            f"Late tasks of the month (the ten days followed and the plan after them): "
+            f"{m['late']} in {m['months']} months, {m['late'] / m['months']:.2f} a month "
+            f"({m['late_important']} important). Most moved with nothing new: {worst}.",
+        ]
+        if mode == "kept":
+            k = m["kept_one_task"]
+            out.append(
+                f"- {how}, what moved: of the {m['listed_nothing_new']} mornings whose plan "
+                f"lists moves with nothing new, {m['fell_back_nothing_new']} are the plan made "
+                f"afresh (every kept block dropped) and {m['entering_when_listed']} had a deadline "
+                "come into the horizon that morning (beyond the last day of yesterday's plan); "
+                f"with one task added, {m['fell_back_one_task']} of {m['listed_one_task']} are "
+                "the plan made afresh. Those plans made afresh hold "
+                f"{m['moved_fell_back_nothing_new']} of the {m['moved_total_nothing_new']} minutes "
+                f"moved with nothing new and {m['moved_fell_back_one_task']} of the "
+                f"{m['moved_total_one_task']} with one task added; on the other "
+                f"{k['mornings']} mornings one task added moves {k['moved']} minutes where it "
+                f"takes {k['need']} ({_ratio(k['moved_per_needed'])} per minute), "
+                f"{k['moved_more_than_needed']} of them more than it takes."
+            )
+    return out
+
+
+def _ratio(x: float | None) -> str:
+    return f"{x:.2f}" if x is not None else "-"
+
+
+def _stability_verdicts(s: dict[str, Any], verdicts: list[str]) -> None:
+    m = s.get("kept") or s["afresh"]
+    how = "with yesterday's plan" if "kept" in s else "afresh"
+    x = m["nothing_new"]
+    verdicts.append(
+        f"following the plan with nothing new, nothing moves ({how}): mean {pct(x['mean'])}, "
+        f"max {pct(x['max'])} ({'met' if x['max'] == 0 else 'MISSED'})"
+    )
+    verdicts.append(
+        f"one small task added moves at most the minutes it takes ({how}): "
+        f"{m['moved_more_than_needed']} of {m['mornings']} mornings move more "
+        f"({'met' if m['moved_more_than_needed'] == 0 else 'MISSED'})"
+    )
+    if "kept" in s and "afresh" in s:
+        k, a = s["kept"], s["afresh"]
+        fewer = k["late"] <= a["late"] and k["late_important"] <= a["late_important"]
+        verdicts.append(
+            f"keeping yesterday's plan makes no more tasks late: {k['late']} late "
+            f"({k['late_important']} important) against {a['late']} ({a['late_important']}) "
+            f"afresh ({'met' if fewer else 'MISSED'})"
+        )

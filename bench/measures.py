@@ -7,7 +7,9 @@
   switches between tasks per day, against the least fragmented plan the solver finds.
 - stability: a user follows the plan for ten working days of generated months, recording each
   evening what the plan put on that day; how much of the next three working days' plan moves
-  from one morning to the next, with no new work and with one 1-hour task added.
+  from one morning to the next, with no new work and with one 1-hour task added; each month
+  followed twice, each morning's plan keeping the evening's (as `diklat plan` does with its
+  record in `.diklat/plans/`) and made afresh, with the tasks of the month that end up late.
 
 diklat is reached only through bench/adapter.py; bench/following_report.py makes the tables.
 """
@@ -274,12 +276,15 @@ def changed(old: dict[int, str], new: dict[int, str]) -> tuple[float, int]:
     return diff / len(keys), moved
 
 
-def follow(seed: int, work: Path, days: int) -> list[dict[str, Any]]:
-    """Follow one generated month for `days` working days; one row per morning after the first."""
+def follow(seed: int, work: Path, days: int, keep: bool = False) -> dict[str, Any]:
+    """Follow one generated month for `days` working days, each morning's plan keeping the
+    evening's (`keep`, as `diklat plan` does with its record) or made afresh: one row per morning
+    after the first, and the tasks of the month that end up late."""
     import adapter
     import instances
 
-    folder = work / f"month-{seed:03d}"
+    mode = "kept" if keep else "afresh"
+    folder = work / f"month-{seed:03d}-{mode}"
     shutil.rmtree(folder, ignore_errors=True)
     inst = instances.month(seed, folder)
     free = adapter.free_time(folder, inst.first, inst.first + timedelta(days=inst.days - 1))
@@ -287,12 +292,16 @@ def follow(seed: int, work: Path, days: int) -> list[dict[str, Any]]:
     rng = random.Random(seed * 7919)
     tz = instances.ZoneInfo(instances.TZ)
     mornings = []
+    late_done: list[Any] = []
     before = adapter.plan(folder, working[0])
     for i in range(1, days + 1):
-        _record_day(folder, before, working[i - 1], tz)
+        late_done += _record_day(folder, before, working[i - 1], tz)
+        evening = datetime.combine(working[i - 1], time(17, 0), tz)
+        kept = (before, evening) if keep else (None, None)
         ahead = working[i : i + 3]
-        now = adapter.plan(folder, working[i])
+        now = adapter.plan(folder, working[i], *kept)
         share, moved = changed(task_minutes(before, ahead), task_minutes(now, ahead))
+        fell_back = keep and now.moved > 0 and now.blocks == adapter.plan(folder, working[i]).blocks
         extra = folder / "tambahan.toml"
         due = working[min(len(working) - 1, i + rng.randint(1, 5))]
         extra.write_text(
@@ -300,66 +309,156 @@ def follow(seed: int, work: Path, days: int) -> list[dict[str, Any]]:
             f"due = {due.isoformat()}\nimportant = {'true' if rng.random() < 0.3 else 'false'}\n",
             "utf-8",
         )
-        added = adapter.plan(folder, working[i])
+        added = adapter.plan(folder, working[i], *kept)
+        fell_back_added = (
+            keep and added.moved > 0 and added.blocks == adapter.plan(folder, working[i]).blocks
+        )
         extra.unlink()
         share_added, moved_added = changed(task_minutes(before, ahead), task_minutes(added, ahead))
         mornings.append(
             {
                 "seed": seed,
+                "mode": mode,
                 "day": working[i].isoformat(),
                 "share": share,
                 "moved": moved,
+                "plan_moved": now.moved,
+                "fell_back": fell_back,
+                "entering": entering(before, now),
                 "share_added": share_added,
                 "moved_added": moved_added,
+                "plan_moved_added": added.moved,
+                "fell_back_added": fell_back_added,
+                "need_added": sum(
+                    b.minutes for d in ahead for b in added.blocks.get(d, []) if b.ref == "tambahan"
+                ),
             }
         )
         before = now
-    return mornings
+    late = late_done + late_ahead(before)
+    return {
+        "seed": seed,
+        "mode": mode,
+        "mornings": mornings,
+        "late": sorted(t.id for t in late),
+        "late_important": sorted(t.id for t in late if t.important),
+    }
 
 
-def _record_day(folder: Path, plan: Any, day: date, tz: Any) -> None:
-    """The evening's `diklat done`: a task finished that day as done, else the minutes spent."""
+def entering(before: Any, now: Any) -> int:
+    """The tasks whose deadline comes into the horizon with `now`'s plan: after the last day of
+    `before`'s, up to `now`'s (yesterday's plan had them beyond its horizon)."""
+    a, b = max(before.working, default=before.today), max(now.working, default=now.today)
+    return sum(1 for t in now.tasks.values() if t.due and a < t.due.date() <= b)
+
+
+def late_ahead(plan: Any) -> list[Any]:
+    """The open tasks late in `plan` whose deadline falls within its horizon (one due beyond it
+    may simply not be placed yet)."""
+    end = max(plan.working, default=plan.today)
+    return [t for t in plan.tasks.values() if t.late and t.due and t.due.date() <= end]
+
+
+def _record_day(folder: Path, plan: Any, day: date, tz: Any) -> list[Any]:
+    """The evening's `diklat done`: a task finished that day as done, else the minutes spent.
+    Returns the tasks finished that day after their deadline."""
     import adapter
 
     spent: dict[str, int] = {}
     for b in plan.blocks.get(day, []):
         spent[b.ref] = spent.get(b.ref, 0) + b.minutes
     evening = datetime.combine(day, time(17, 0), tz)
+    late = []
     for ref, minutes in spent.items():
         t = plan.tasks.get(ref)
         finished = (
             t is not None and t.remaining_minutes == 0 and t.finish and t.finish.date() == day
         )
         adapter.record(folder, ref, evening, None if finished else minutes)
+        if finished and t.due is not None and t.finish > t.due:
+            late.append(t)
+    return late
 
 
-def stability_summary(mornings: list[dict[str, Any]]) -> dict[str, Any]:
-    def stats(key: str) -> dict[str, float]:
-        xs = [m[key] for m in mornings]
-        return {
-            "mean": statistics.fmean(xs),
-            "median": statistics.median(xs),
-            "max": max(xs),
-            "over_quarter": sum(1 for x in xs if x > 0.25) / len(xs),
-            "unchanged": sum(1 for x in xs if x == 0) / len(xs),
-        }
-
-    if not mornings:
-        return {"mornings": 0}
+def _stats(xs: list[float]) -> dict[str, float]:
     return {
-        "months": len({m["seed"] for m in mornings}),
-        "mornings": len(mornings),
-        "nothing_new": stats("share"),
-        "one_task": stats("share_added"),
-        "moved_nothing_new": statistics.fmean(m["moved"] for m in mornings),
-        "moved_one_task": statistics.fmean(m["moved_added"] for m in mornings),
-        "worst": sorted(mornings, key=lambda m: -m["share"])[:3],
+        "mean": statistics.fmean(xs),
+        "median": statistics.median(xs),
+        "max": max(xs),
+        "over_quarter": sum(1 for x in xs if x > 0.25) / len(xs),
+        "unchanged": sum(1 for x in xs if x == 0) / len(xs),
     }
 
 
+def _mode_summary(months: list[dict[str, Any]]) -> dict[str, Any]:
+    """The figures of one way of planning each morning (keeping the evening's plan, or afresh)."""
+    mornings = [m for month in months for m in month["mornings"]]
+    need = sum(m["need_added"] for m in mornings)
+    moved = sum(m["moved_added"] for m in mornings)
+    return {
+        "months": len(months),
+        "mornings": len(mornings),
+        "nothing_new": _stats([m["share"] for m in mornings]),
+        "one_task": _stats([m["share_added"] for m in mornings]),
+        "moved_nothing_new": statistics.fmean(m["moved"] for m in mornings),
+        "moved_one_task": statistics.fmean(m["moved_added"] for m in mornings),
+        "plan_moved_nothing_new": statistics.fmean(m["plan_moved"] > 0 for m in mornings),
+        "plan_moved_one_task": statistics.fmean(m["plan_moved_added"] > 0 for m in mornings),
+        "need_one_task": statistics.fmean(m["need_added"] for m in mornings),
+        "listed_nothing_new": sum(m["plan_moved"] > 0 for m in mornings),
+        "fell_back_nothing_new": sum(m["fell_back"] for m in mornings),
+        "entering_when_listed": sum(m["plan_moved"] > 0 and m["entering"] > 0 for m in mornings),
+        "listed_one_task": sum(m["plan_moved_added"] > 0 for m in mornings),
+        "fell_back_one_task": sum(m["fell_back_added"] for m in mornings),
+        "moved_fell_back_nothing_new": sum(m["moved"] for m in mornings if m["fell_back"]),
+        "moved_fell_back_one_task": sum(m["moved_added"] for m in mornings if m["fell_back_added"]),
+        "moved_total_nothing_new": sum(m["moved"] for m in mornings),
+        "moved_total_one_task": moved,
+        "kept_one_task": _kept_only(mornings),
+        "moved_per_needed": moved / need if need else None,
+        "moved_more_than_needed": sum(m["moved_added"] > m["need_added"] for m in mornings),
+        "late": sum(len(x["late"]) for x in months),
+        "late_important": sum(len(x["late_important"]) for x in months),
+        "worst": sorted(mornings, key=lambda m: (-m["share"], m["seed"]))[:3],
+        "worst_added": sorted(
+            mornings, key=lambda m: (-(m["moved_added"] - m["need_added"]), m["seed"])
+        )[:3],
+    }
+
+
+def _kept_only(mornings: list[dict[str, Any]]) -> dict[str, Any]:
+    """One task added, on the mornings whose plan still keeps yesterday's (not the plan afresh)."""
+    rows = [m for m in mornings if not m["fell_back_added"]]
+    need = sum(m["need_added"] for m in rows)
+    return {
+        "mornings": len(rows),
+        "moved": sum(m["moved_added"] for m in rows),
+        "need": need,
+        "moved_per_needed": sum(m["moved_added"] for m in rows) / need if need else None,
+        "moved_more_than_needed": sum(m["moved_added"] > m["need_added"] for m in rows),
+    }
+
+
+def stability_summary(months: list[dict[str, Any]]) -> dict[str, Any]:
+    """Each way of planning the mornings on its own ("kept": with yesterday's plan, "afresh")."""
+    modes = {
+        mode: _mode_summary(rows)
+        for mode in ("kept", "afresh")
+        if (rows := [m for m in months if m["mode"] == mode])
+    }
+    if not any(m["mornings"] for m in modes.values()):
+        return {"mornings": 0}
+    first = next(iter(modes.values()))
+    return {"months": first["months"], "mornings": first["mornings"], **modes}
+
+
 def stability_runs(months: int, days: int, work: Path) -> list[dict[str, Any]]:
-    note(f"stability: following the plan for {days} working days of {months} generated months")
-    out: list[dict[str, Any]] = []
-    for seed in range(1, months + 1):
-        out += follow(seed, work, days)
-    return out
+    """Follow each month twice: keeping the evening's plan (where the planner can) and afresh."""
+    import adapter
+
+    modes = (True, False) if adapter.keeps_previous() else (False,)
+    note(
+        f"stability: following the plan for {days} working days of {months} generated months"
+        + (", with yesterday's plan and afresh" if len(modes) == 2 else ", afresh")
+    )
+    return [follow(seed, work, days, keep) for seed in range(1, months + 1) for keep in modes]

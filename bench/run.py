@@ -933,11 +933,11 @@ def plan_following(
     if "stability" in parts:
         months = args.months or (6 if args.quick else 20)
         t0 = time.perf_counter()
-        mornings = measures.stability_runs(months, 10, work / "stability")
+        rows = measures.stability_runs(months, 10, work / "stability")
         results["stability"] = {
-            **measures.stability_summary(mornings),
+            **measures.stability_summary(rows),
             "seconds": time.perf_counter() - t0,
-            "rows": mornings,
+            "rows": rows,
         }
 
 
