@@ -16,7 +16,7 @@ each choice.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 from operator import attrgetter
 
@@ -144,9 +144,9 @@ def _place_keeping(
 ) -> tuple[list[Span], list[Moved]]:
     """Place the work keeping the last plan's blocks where they still work (previous.py), and
     say what moved. Blocks give way only where keeping them would make work late that a plan
-    made afresh has on time: the blocks of the work due last, before the deadline that needs
-    the room, go to the work that needs it; if a few rounds of that are not enough, the plan
-    is the one made afresh."""
+    made afresh has on time: first the blocks of the work due after the deadline that needs
+    the room go to the work that needs it; if that is not enough, the kept blocks of the
+    latest days go, the fewest days that make the plan safe (at worst all: afresh)."""
     wanted = pins(hz, jobs, previous, free_by_day, cut, lambda d: _day_note(hz, d))
     spans = {ref: list(s) for ref, s in wanted.spans.items()}
     gaps = _place_all(hz, jobs, free_by_day, slivers, spans)
@@ -155,20 +155,51 @@ def _place_keeping(
         return gaps, moved(hz, jobs, wanted, [])
     _place_all(hz, jobs, free_by_day, slivers)
     late_afresh = {j.id for j in _late(hz, jobs)}
-    endangered = [j for j in newly if j.id not in late_afresh]
+    by_id = {j.id: j for j in jobs}
+
+    def endangered(kept: dict[str, list[Span]]) -> list[Job]:
+        _place_all(hz, jobs, free_by_day, slivers, kept)
+        return [j for j in _late(hz, jobs) if j.id not in late_afresh]
+
     for _ in range(GIVE_WAY_ROUNDS):
-        if not endangered:
+        late = endangered(spans)
+        if not late:
             break
-        _give_way(spans, endangered, {j.id: j for j in jobs})
-        _place_all(hz, jobs, free_by_day, slivers, spans)
-        endangered = [j for j in _late(hz, jobs) if j.id not in late_afresh]
-    if endangered:
-        spans = {}  # no kept block may stay: the plan made afresh
+        _give_way(spans, late, by_id)
+    else:
+        if endangered(spans):
+            spans = _fewest_days_dropped(hz, wanted.spans, endangered)
     gaps = _place_all(hz, jobs, free_by_day, slivers, spans)
     return gaps, moved(hz, jobs, wanted, [j for j in newly if j.id not in late_afresh])
 
 
-GIVE_WAY_ROUNDS = 5
+GIVE_WAY_ROUNDS = 3
+
+
+def _fewest_days_dropped(
+    hz: Horizon,
+    wanted: dict[str, list[Span]],
+    endangered: Callable[[dict[str, list[Span]]], list[Job]],
+) -> dict[str, list[Span]]:
+    """The kept blocks of the first days only, as many days as keep the plan safe (a binary
+    search: keeping none is the plan made afresh, which is)."""
+    day = [(a - hz.start_m) // (24 * 60) for spans in wanted.values() for a, _ in spans]
+    days = sorted(set(day))
+
+    def upto(k: int) -> dict[str, list[Span]]:
+        if k >= len(days):
+            return {ref: list(s) for ref, s in wanted.items()}
+        end = hz.start_m + days[k] * 24 * 60
+        return {ref: [(a, b) for a, b in s if a < end] for ref, s in wanted.items()}
+
+    lo, hi = 0, len(days) - 1  # keeping all of them is known to fail
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if endangered(upto(mid)):
+            hi = mid - 1
+        else:
+            lo = mid
+    return upto(lo)
 
 
 def _late(hz: Horizon, jobs: list[Job]) -> list[Job]:
@@ -184,8 +215,9 @@ def _late(hz: Horizon, jobs: list[Job]) -> list[Job]:
 
 def _give_way(spans: dict[str, list[Span]], endangered: list[Job], by_id: dict[str, Job]) -> None:
     """Hand kept minutes before each endangered deadline to the work that lacks them (after
-    its start): the blocks of the work due last go first, the latest of them first; what is
-    left of a block stays with its task when it is not shorter than the task's min_block."""
+    its start): the blocks of the work due after it go, that due last first, the latest of
+    them first; what is left of a block stays with its task when it is not shorter than the
+    task's min_block."""
     for late in sorted(endangered, key=lambda j: j.due_m):
         first, due = late.release_m, late.due_m
         lacking = late.rem + sum(b - max(a, due) for a, b in late.blocks if b > due)
@@ -196,7 +228,7 @@ def _give_way(spans: dict[str, list[Span]], endangered: list[Job], by_id: dict[s
                 for ref, ss in spans.items()
                 if ref != late.id
                 for a, b in ss
-                if a < due and b > first
+                if a < due and b > first and by_id[ref].due_m > due
             ),
             reverse=True,
         )
