@@ -11,7 +11,6 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import cached_property, lru_cache
-from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from ..workspace.holidays_id import HolidayData, HolidayInfo
@@ -51,16 +50,11 @@ class DayInfo:
         return self.hours is not None
 
 
-Point = TypeVar("Point", datetime, int)  # instants, or epoch minutes (the planner's line)
-
-
-def subtract(
-    spans: Iterable[tuple[Point, Point]], cuts: Iterable[tuple[Point, Point]]
-) -> list[tuple[Point, Point]]:
+def subtract(spans: Iterable[Interval], cuts: Iterable[Interval]) -> list[Interval]:
     """`spans` with every part covered by `cuts` removed; both are lists of (start, end)."""
     out = sorted(spans)
     for c0, c1 in sorted(cuts):
-        nxt: list[tuple[Point, Point]] = []
+        nxt: list[Interval] = []
         for s0, s1 in out:
             if c1 <= s0 or c0 >= s1:
                 nxt.append((s0, s1))

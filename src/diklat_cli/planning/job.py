@@ -21,8 +21,6 @@ class Job:
         "due_day",
         "due_m",
         "id",
-        "kept",
-        "kept_m",
         "late",
         "mb",
         "need",
@@ -83,8 +81,6 @@ class Job:
         self.dl = 0
         self.sliver_ok = True  # may cut a block under min_block when its deadline is tight
         self.suggest: DelegateHint | None = None  # who could take it (a suggestion only)
-        self.kept: list[tuple[int, int]] = []  # blocks of the last plan that stay (previous.py)
-        self.kept_m = 0  # their minutes: the sweep places need - kept_m
 
 
 __all__ = ["Job"]

@@ -15,8 +15,7 @@ each choice.
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from operator import attrgetter
 
@@ -32,7 +31,7 @@ from .outcome import outcome
 from .plan import Block, DayKind, DayNote, DayPlan, Estimated, Moved, Plan, TaskStatus
 from .previous import PlanRecord, Span, moved, pins
 from .study import study
-from .sweep import place_focused
+from .sweep import Kept, place_focused
 
 _KIND_ORDER = {"event": 0, "training": 1, "break": 2, "task": 3, "study": 4}
 
@@ -143,63 +142,29 @@ def _place_keeping(
     cut: int,
 ) -> tuple[list[Span], list[Moved]]:
     """Place the work keeping the last plan's blocks where they still work (previous.py), and
-    say what moved. Blocks give way only where keeping them would make work late that a plan
-    made afresh has on time: first the blocks of the work due after the deadline that needs
-    the room go to the work that needs it; if that is not enough, the kept blocks of the
-    latest days go, the fewest days that make the plan safe (at worst all: afresh)."""
+    say what moved. A kept block is the sweep's first choice at its time, under the guard that
+    keeps every on-time deadline's room (sweep.py), so it gives way only where a deadline needs
+    the time. Should the plan still have work late that the last plan had on time and a plan
+    made afresh has on time, it is the plan made afresh."""
     wanted = pins(hz, jobs, previous, free_by_day, cut, lambda d: _day_note(hz, d))
-    spans = {ref: list(s) for ref, s in wanted.spans.items()}
-    gaps = _place_all(hz, jobs, free_by_day, slivers, spans)
-    newly = [j for j in _late(hz, jobs) if j.id not in previous.late]
-    if not newly:
-        return gaps, moved(hz, jobs, wanted, [])
-    _place_all(hz, jobs, free_by_day, slivers)
-    late_afresh = {j.id for j in _late(hz, jobs)}
-    by_id = {j.id: j for j in jobs}
-
-    def endangered(kept: dict[str, list[Span]]) -> list[Job]:
-        _place_all(hz, jobs, free_by_day, slivers, kept)
-        return [j for j in _late(hz, jobs) if j.id not in late_afresh]
-
-    for _ in range(GIVE_WAY_ROUNDS):
-        late = endangered(spans)
-        if not late:
-            break
-        _give_way(spans, late, by_id)
-    else:
-        if endangered(spans):
-            spans = _fewest_days_dropped(hz, wanted.spans, endangered)
-    gaps = _place_all(hz, jobs, free_by_day, slivers, spans)
-    return gaps, moved(hz, jobs, wanted, [j for j in newly if j.id not in late_afresh])
+    by_id = {j.id: j for j in jobs if j.id in wanted.spans}
+    kept = sorted(
+        ((a, b, by_id[ref]) for ref, spans in wanted.spans.items() for a, b in spans),
+        key=_kept_start,
+    )
+    gaps = _place_all(hz, jobs, free_by_day, slivers, kept)
+    newly = {j.id for j in _late(hz, jobs)} - previous.late
+    if newly:
+        gaps = _place_all(hz, jobs, free_by_day, slivers)
+        endangered = newly - {j.id for j in _late(hz, jobs)}
+        if not endangered:
+            gaps = _place_all(hz, jobs, free_by_day, slivers, kept)
+        return gaps, moved(hz, jobs, wanted, [j for j in jobs if j.id in endangered])
+    return gaps, moved(hz, jobs, wanted, [])
 
 
-GIVE_WAY_ROUNDS = 3
-
-
-def _fewest_days_dropped(
-    hz: Horizon,
-    wanted: dict[str, list[Span]],
-    endangered: Callable[[dict[str, list[Span]]], list[Job]],
-) -> dict[str, list[Span]]:
-    """The kept blocks of the first days only, as many days as keep the plan safe (a binary
-    search: keeping none is the plan made afresh, which is)."""
-    day = [(a - hz.start_m) // (24 * 60) for spans in wanted.values() for a, _ in spans]
-    days = sorted(set(day))
-
-    def upto(k: int) -> dict[str, list[Span]]:
-        if k >= len(days):
-            return {ref: list(s) for ref, s in wanted.items()}
-        end = hz.start_m + days[k] * 24 * 60
-        return {ref: [(a, b) for a, b in s if a < end] for ref, s in wanted.items()}
-
-    lo, hi = 0, len(days) - 1  # keeping all of them is known to fail
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if endangered(upto(mid)):
-            hi = mid - 1
-        else:
-            lo = mid
-    return upto(lo)
+def _kept_start(k: Kept) -> int:
+    return k[0]
 
 
 def _late(hz: Horizon, jobs: list[Job]) -> list[Job]:
@@ -213,76 +178,41 @@ def _late(hz: Horizon, jobs: list[Job]) -> list[Job]:
     ]
 
 
-def _give_way(spans: dict[str, list[Span]], endangered: list[Job], by_id: dict[str, Job]) -> None:
-    """Hand kept minutes before each endangered deadline to the work that lacks them (after
-    its start): the blocks of the work due after it go, that due last first, the latest of
-    them first; what is left of a block stays with its task when it is not shorter than the
-    task's min_block."""
-    for late in sorted(endangered, key=lambda j: j.due_m):
-        first, due = late.release_m, late.due_m
-        lacking = late.rem + sum(b - max(a, due) for a, b in late.blocks if b > due)
-        mine = [(a, b) for a, b in spans.get(late.id, []) if b <= due]  # not its late ones
-        room = sorted(
-            (
-                (by_id[ref].due_m, b, a, ref)
-                for ref, ss in spans.items()
-                if ref != late.id
-                for a, b in ss
-                if a < due and b > first and by_id[ref].due_m > due
-            ),
-            reverse=True,
-        )
-        for _, b0, a0, ref in room:
-            if lacking <= 0:
-                break
-            end = min(b0, due)
-            take = min(lacking, end - max(a0, first))
-            mine.append((end - take, end))
-            lacking -= take
-            other = by_id[ref]
-            rest = [(a0, end - take), (end, b0)]
-            spans[ref].remove((a0, b0))
-            spans[ref] += [(a, b) for a, b in rest if b - a >= min(other.mb, other.need)]
-            spans[ref].sort()
-        spans[late.id] = sorted(mine)
-
-
 def _place_all(
     hz: Horizon,
     jobs: list[Job],
     free_by_day: dict[date, list[tuple[int, int]]],
     slivers: bool = True,
-    kept: dict[str, list[Span]] | None = None,
+    kept: Sequence[Kept] = (),
 ) -> list[tuple[int, int]]:
     """Choose the on-time set and place every job on the line of free time; returns the gaps
     between work pieces (pomodoro rests, slack) that may show as breaks. `kept`: blocks of the
-    last plan that stay (by job id); the rest of the work goes around them."""
+    last plan, the sweep's first choice at their time."""
     p, start_m, end_m = hz.ws.planning, hz.start_m, hz.end_m
-    _start_over(jobs, kept or {}, p.pomodoro)
-    free = free_by_day
-    if kept:
-        taken = sorted(span for spans in kept.values() for span in spans)
-        free = {d: _without(spans, taken) for d, spans in free_by_day.items()}
+    for j in jobs:
+        j.late = j.ontime = j.overdue = j.too_big = j.beyond = False  # it may be placed again
+        if p.pomodoro:
+            j.mb = min(j.mb, POMODORO_WORK)
     releases = sorted({j.release_m for j in jobs if start_m < j.release_m < end_m})
     shortest = min((j.mb for j in jobs), default=p.min_block)
 
-    def line_for(slack: int, free: dict[date, list[Span]]) -> tuple[Line, list[Span]]:
+    def line_for(slack: int) -> tuple[Line, list[tuple[int, int]]]:
         slots: list[tuple[int, int]] = []
         gaps: list[tuple[int, int]] = []
         for d in hz.days:
             # a gap shorter than any task's min_block between two meetings is no time for work
-            usable = [(a, b) for a, b in free[d] if b - a >= shortest]
+            usable = [(a, b) for a, b in free_by_day[d] if b - a >= shortest]
             s, g = split_slots(usable, slack, p.pomodoro)
             slots += s
             gaps += g
+        if slack and kept:  # the day's end kept free does not take a kept block
+            slots = _with_kept(slots, kept)
         return Line(cut_at(slots, releases)), gaps
 
-    full, gaps_full = line_for(0, free)
-    if kept and p.pomodoro:  # the rests between kept pieces: where the last plan had them
-        gaps_full = sorted(set(gaps_full) | set(line_for(0, free_by_day)[1]))
+    full, gaps_full = line_for(0)
     for j in jobs:
         j.pref = 0
-        j.rem = j.need - j.kept_m
+        j.rem = j.need
         if j.due is None or j.due_m > end_m:
             j.beyond = True
         elif j.due_m <= start_m or j.rem > full.upto(j.due_m) - full.upto(j.release_m):
@@ -293,58 +223,29 @@ def _place_all(
     select_on_time([j for j in jobs if not j.beyond and not j.late], full)
 
     if p.slack > 0:
-        line, gaps = line_for(p.slack, free)
+        line, gaps = line_for(p.slack)
         chosen = {j.id for j in jobs if j.ontime}
         # slack never costs a deadline that could be met (and is given up before min_block)
-        if place_focused(jobs, line, slivers=False):
+        if place_focused(jobs, line, False, kept):
             for j in jobs:
                 j.ontime = j.id in chosen
                 j.late = not j.ontime and not j.beyond
             gaps = gaps_full
-            place_focused(jobs, full, slivers)
-        _join_kept(jobs)
+            place_focused(jobs, full, slivers, kept)
         return gaps
-    place_focused(jobs, full, slivers)
-    _join_kept(jobs)
+    place_focused(jobs, full, slivers, kept)
     return gaps_full
 
 
-def _start_over(jobs: list[Job], kept: dict[str, list[Span]], pomodoro: bool) -> None:
-    """Every job as before any placement (a plan that keeps the last one's blocks may place
-    several times), with the blocks it keeps."""
-    for j in jobs:
-        j.kept, j.kept_m = [], 0
-        j.late = j.ontime = j.overdue = j.too_big = j.beyond = False
-        if pomodoro:
-            j.mb = min(j.mb, POMODORO_WORK)
-    if kept:
-        for j in jobs:
-            if j.id in kept:
-                j.kept = kept[j.id]
-                j.kept_m = sum(b - a for a, b in j.kept)
-
-
-def _without(free: list[Span], taken: list[Span]) -> list[Span]:
-    """A day's free spans less the kept blocks (`taken`, sorted) that fall in them."""
-    if not free:
-        return free
-    lo = bisect_left(taken, (free[0][0], free[0][0]))
-    hi = bisect_left(taken, (free[-1][1], free[-1][1]))
-    return subtract(free, taken[max(0, lo - 1) : hi])
-
-
-def _join_kept(jobs: list[Job]) -> None:
-    """Each job's kept blocks among the ones the sweep placed, touching ones joined."""
-    for j in jobs:
-        if not j.kept:
-            continue
-        joined: list[list[int]] = []
-        for a, b in sorted([*map(tuple, j.blocks), *j.kept]):
-            if joined and joined[-1][1] == a:
-                joined[-1][1] = b
-            else:
-                joined.append([a, b])
-        j.blocks = joined
+def _with_kept(slots: list[Span], kept: Sequence[Kept]) -> list[Span]:
+    """The slots and the kept blocks together, as sorted spans that do not overlap."""
+    out: list[list[int]] = []
+    for a, b in sorted([*slots, *((k[0], k[1]) for k in kept)]):
+        if out and a <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], b)
+        else:
+            out.append([a, b])
+    return [(a, b) for a, b in out]
 
 
 def _day_plan(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import heapq
 from bisect import insort
+from collections.abc import Sequence
 from operator import attrgetter
 
 from .job import Job
@@ -172,23 +173,35 @@ def _entry_due(e: Entry) -> int:
     return e[0].due_m
 
 
-def place_focused(jobs: list[Job], line: Line, slivers: bool = True) -> list[Job]:
+Kept = tuple[
+    int, int, Job
+]  # a block of the last plan to keep if the deadlines allow: start, end, job
+
+
+def place_focused(
+    jobs: list[Job], line: Line, slivers: bool = True, kept: Sequence[Kept] = ()
+) -> list[Job]:
     """`place`, with every block at least its task's min_block unless the job's own deadline (or
     an earlier one) has less room than the time at hand; with `slivers` False, never shorter
     (the plan a short block is measured against). Returns what `place` returns."""
     for j in jobs:
         j.sliver_ok = slivers
-    return place(jobs, line)
+    return place(jobs, line, kept)
 
 
-def place(jobs: list[Job], line: Line) -> list[Job]:
-    """Sweep the free time once, giving each moment to the preferred job the deadlines allow.
+def place(jobs: list[Job], line: Line, kept: Sequence[Kept] = ()) -> list[Job]:
+    """Sweep the free time once, giving each moment to the preferred job the deadlines allow;
+    a block of the last plan (`kept`, sorted by start) is the first choice at its time, under
+    the same guard.
 
     Returns the on-time jobs that missed their deadline anyway (release times, block sizes):
     they are demoted to late work the moment their deadline passes, so that they stop counting
     against the deadlines after theirs.
     """
     sweep = _Sweep(jobs, line)
+    if kept:
+        _place_keeping(sweep, line, _Kept(kept))
+        return sweep.finish()
     for si, (s, e) in enumerate(line.slots):
         t, w = s, line.before[si]  # w: the free minutes of the line before t
         while t < e:
@@ -204,13 +217,60 @@ def place(jobs: list[Job], line: Line) -> list[Job]:
     return sweep.finish()
 
 
+def _place_keeping(sweep: _Sweep, line: Line, kept: _Kept) -> None:
+    """The sweep, where a kept block goes first at its time if the deadlines have room for it;
+    other work stops where a kept block starts."""
+    for si, (s, e) in enumerate(line.slots):
+        t, w = s, line.before[si]
+        while t < e:
+            sweep.release(t)
+            sweep.expire(t)
+            k = kept.next(t, e)
+            end = e if k is None else min(k[1], e) if k[0] <= t else k[0]
+            if k is not None and k[0] <= t:
+                size = sweep.keep(k[2], t, end - t, w)
+                if size > 0:
+                    sweep.put(k[2], t, size)
+                    t += size
+                    w += size
+                    continue
+            chosen = sweep.choose(end - t, w)
+            if chosen is None:
+                if end == e:
+                    break
+                w += end - t  # idle up to the kept block (or past the one that gave way)
+                t = end
+                continue
+            job, size = chosen
+            sweep.put(job, t, size)
+            t += size
+            w += size
+
+
+class _Kept:
+    """The kept blocks in start order, read forward as the sweep moves on."""
+
+    def __init__(self, kept: Sequence[Kept]) -> None:
+        self.kept = kept
+        self.i = 0
+
+    def next(self, t: int, e: int) -> Kept | None:
+        """The kept block at t, else the next one starting before e, of a job with work left."""
+        kept = self.kept
+        while self.i < len(kept) and (kept[self.i][1] <= t or kept[self.i][2].rem <= 0):
+            self.i += 1
+        if self.i < len(kept) and kept[self.i][0] < e:
+            return kept[self.i]
+        return None
+
+
 class _Sweep:
     """The state of one sweep: what is released, which deadlines are open and their room, and
     what each job has placed."""
 
     def __init__(self, jobs: list[Job], line: Line) -> None:
         for j in jobs:
-            j.rem = j.need - j.kept_m
+            j.rem = j.need
             j.blocks = []
         orders = _Orders(jobs)
         self.entries = orders.pref
@@ -220,7 +280,7 @@ class _Sweep:
         demand = 0
         values = []
         for j in self.deadlines:
-            demand += j.rem
+            demand += j.need
             values.append(line.upto(j.due_m) - demand)
         self.slack = Slack(values)
         self.ready = _Ready(self.entries, PREF_TRIES)
@@ -294,6 +354,17 @@ class _Sweep:
         if size == 0 and at >= 0 and room < least_block:
             self.short_gen[r], self.short_rem[r], self.short_at[r] = slack.gen, rem, at
         return size
+
+    def keep(self, j: Job, t: int, avail: int, w: int) -> int:
+        """Minutes of a kept block of `j` to place at t: as much of it as its work left, its
+        deadline (on-time work ends by it) and the room before the earlier deadlines allow."""
+        size = min(avail, j.rem)
+        if j.dl < self.n:
+            size = min(size, j.due_m - t)
+        if size <= 0:
+            return 0
+        room, _ = self.slack.room_before(j.dl, w, size)
+        return size if room >= size else 0
 
     def _earliest(self, avail: int, w: int) -> tuple[Job, int] | None:
         """The earliest deadline may always go (EDF is the floor); late work only within the
