@@ -227,6 +227,7 @@ def _place_keeping(sweep: _Sweep, line: Line, kept: _Kept) -> None:
             sweep.expire(t)
             k = kept.next(t, e)
             end = e if k is None else min(k[1], e) if k[0] <= t else k[0]
+            refused = False
             if k is not None and k[0] <= t:
                 size = sweep.keep(k[2], t, end - t, w)
                 if size > 0:
@@ -234,7 +235,9 @@ def _place_keeping(sweep: _Sweep, line: Line, kept: _Kept) -> None:
                     t += size
                     w += size
                     continue
-            chosen = sweep.choose(end - t, w)
+                refused = True
+            # a kept block gives way to a deadline: the earliest one takes its time
+            chosen = (refused and sweep.earliest(end - t, w)) or sweep.choose(end - t, w)
             if chosen is None:
                 if end == e:
                     break
@@ -333,7 +336,7 @@ class _Sweep:
             size = self._try(r, avail, w)
             if size > 0:
                 return self.entries[r][0], size
-        return self._earliest(avail, w)
+        return self.earliest(avail, w)
 
     def _try(self, r: int, avail: int, w: int) -> int:
         j = self.entries[r][0]
@@ -366,7 +369,7 @@ class _Sweep:
         room, _ = self.slack.room_before(j.dl, w, size)
         return size if room >= size else 0
 
-    def _earliest(self, avail: int, w: int) -> tuple[Job, int] | None:
+    def earliest(self, avail: int, w: int) -> tuple[Job, int] | None:
         """The earliest deadline may always go (EDF is the floor); late work only within the
         room the deadlines leave."""
         j = self.earliest.top()
