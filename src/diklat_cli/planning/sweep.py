@@ -237,7 +237,7 @@ def _place_keeping(sweep: _Sweep, line: Line, kept: _Kept) -> None:
                     continue
                 refused = True
             # a kept block gives way to a deadline: the earliest one takes its time
-            chosen = (refused and sweep.earliest(end - t, w)) or sweep.choose(end - t, w)
+            chosen = (refused and sweep.deadline_first(end - t, w)) or sweep.choose(end - t, w)
             if chosen is None:
                 if end == e:
                     break
@@ -336,7 +336,7 @@ class _Sweep:
             size = self._try(r, avail, w)
             if size > 0:
                 return self.entries[r][0], size
-        return self.earliest(avail, w)
+        return self.deadline_first(avail, w)
 
     def _try(self, r: int, avail: int, w: int) -> int:
         j = self.entries[r][0]
@@ -369,7 +369,7 @@ class _Sweep:
         room, _ = self.slack.room_before(j.dl, w, size)
         return size if room >= size else 0
 
-    def earliest(self, avail: int, w: int) -> tuple[Job, int] | None:
+    def deadline_first(self, avail: int, w: int) -> tuple[Job, int] | None:
         """The earliest deadline may always go (EDF is the floor); late work only within the
         room the deadlines leave."""
         j = self.earliest.top()
