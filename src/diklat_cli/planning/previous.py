@@ -6,10 +6,11 @@ reshuffled on Tuesday stops reading it, so the planner keeps the task blocks of 
 
 - the time is still ahead and still free (no new meeting, session, holiday or busy event);
 - the task is still open, may start by then, and has that much work left;
-- keeping them endangers no deadline (schedule.py: the plan with them has no task late that the
-  last plan had on time, or is no worse than the plan made afresh).
+- no deadline needs the time: a kept block is the sweep's first choice at its time under the
+  guard that keeps every on-time deadline's room (sweep.py), and where the guard refuses it the
+  earliest deadline takes the time.
 
-The sweep then places the rest of the work around them. What the last plan had and this one
+What the last plan had and this one
 gives to something else is a `Moved`, with the reason; what is simply finished (done early,
 recorded progress) is not a move.
 """
