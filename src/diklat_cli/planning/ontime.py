@@ -52,39 +52,55 @@ def _quadrant_index(j: Job) -> int:
     return _QUADRANT_INDEX[j.ranking.quadrant]
 
 
-def select_on_time(cands: list[Job], line: Line) -> None:
-    """Mark the on-time set: most important tasks on time, then most tasks (Moore-Hodgson)."""
-
-    # jobs are known by `pref`, unique after `rank_jobs`; the longest goes first, and of two as
-    # long the least preferred
-    def moore(order: list[Job], locked: set[int]) -> set[int]:
-        kept: set[int] = set()
-        heap: list[tuple[int, int]] = []
-        total = 0
-        upto = line.upto
-        for j in order:
-            p = j.pref
-            kept.add(p)
-            total += j.rem
-            if p not in locked:
-                heapq.heappush(heap, (-j.rem, -p))
-            cap = upto(j.due_m)
-            while total > cap and heap:
-                neg, not_p = heapq.heappop(heap)
-                kept.discard(-not_p)
-                total += neg
-        return kept
-
+def select_on_time(cands: list[Job], line: Line, late_before: frozenset[str] = frozenset()) -> None:
+    """Mark the on-time set: most important tasks on time, then most tasks (Moore-Hodgson).
+    `late_before`: the work the last plan had late; of two sets as good, the one that keeps
+    it late is chosen (progress on the work can otherwise swap which of two is given up)."""
     order = sorted(cands, key=attrgetter("pref"))
     order.sort(key=attrgetter("due_m"))  # by deadline, then preference
-    important = moore([j for j in order if j.ranking.important], set())
-    kept = moore(order, important)
+    kept = _moore_twice(order, line, frozenset())
+    if late_before:
+        again = _moore_twice(order, line, late_before)
+        if _score(order, again) == _score(order, kept):
+            kept = again
     chosen = [j for j in order if j.pref in kept]
     if any(line.upto(j.release_m) > 0 for j in chosen):  # else Moore's set is feasible as it is
         kept -= _without_overflow(chosen, line)
     for j in cands:
         j.ontime = j.pref in kept
         j.late = not j.ontime
+
+
+def _moore_twice(order: list[Job], line: Line, first_out: frozenset[str]) -> set[int]:
+    """Moore-Hodgson on the important jobs alone, then on all with those locked; each time
+    the longest job goes first (of two as long the least preferred), and the ones in
+    `first_out` before any other. Jobs are known by `pref`, unique after `rank_jobs`."""
+    upto = line.upto
+
+    def moore(jobs: list[Job], locked: set[int]) -> set[int]:
+        kept: set[int] = set()
+        heap: list[tuple[bool, int, int]] = []
+        total = 0
+        for j in jobs:
+            p = j.pref
+            kept.add(p)
+            total += j.rem
+            if p not in locked:
+                heapq.heappush(heap, (j.id not in first_out, -j.rem, -p))
+            cap = upto(j.due_m)
+            while total > cap and heap:
+                _, neg, not_p = heapq.heappop(heap)
+                kept.discard(-not_p)
+                total += neg
+        return kept
+
+    important = moore([j for j in order if j.ranking.important], set())
+    return moore(order, important)
+
+
+def _score(order: list[Job], kept: set[int]) -> tuple[int, int]:
+    """How good an on-time set is: the important jobs it keeps, then all it keeps."""
+    return (sum(1 for j in order if j.pref in kept and j.ranking.important), len(kept))
 
 
 def _without_overflow(chosen: list[Job], line: Line) -> set[int]:

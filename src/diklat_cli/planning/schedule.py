@@ -152,13 +152,13 @@ def _place_keeping(
         ((a, b, by_id[ref]) for ref, spans in wanted.spans.items() for a, b in spans),
         key=_kept_start,
     )
-    gaps = _place_all(hz, jobs, free_by_day, slivers, kept)
+    gaps = _place_all(hz, jobs, free_by_day, slivers, kept, previous.late)
     newly = {j.id for j in _late(hz, jobs)} - previous.late
     if newly:
         gaps = _place_all(hz, jobs, free_by_day, slivers)
         endangered = newly - {j.id for j in _late(hz, jobs)}
         if not endangered:
-            gaps = _place_all(hz, jobs, free_by_day, slivers, kept)
+            gaps = _place_all(hz, jobs, free_by_day, slivers, kept, previous.late)
         return gaps, moved(hz, jobs, wanted, [j for j in jobs if j.id in endangered])
     return gaps, moved(hz, jobs, wanted, [])
 
@@ -184,10 +184,11 @@ def _place_all(
     free_by_day: dict[date, list[tuple[int, int]]],
     slivers: bool = True,
     kept: Sequence[Kept] = (),
+    late_before: frozenset[str] = frozenset(),
 ) -> list[tuple[int, int]]:
     """Choose the on-time set and place every job on the line of free time; returns the gaps
     between work pieces (pomodoro rests, slack) that may show as breaks. `kept`: blocks of the
-    last plan, the sweep's first choice at their time."""
+    last plan, the sweep's first choice at their time; `late_before`, the work it had late."""
     p, start_m, end_m = hz.ws.planning, hz.start_m, hz.end_m
     for j in jobs:
         j.late = j.ontime = j.overdue = j.too_big = j.beyond = False  # it may be placed again
@@ -220,7 +221,7 @@ def _place_all(
             j.overdue = j.due_m <= start_m
             j.too_big = not j.overdue
     rank_jobs(jobs)
-    select_on_time([j for j in jobs if not j.beyond and not j.late], full)
+    select_on_time([j for j in jobs if not j.beyond and not j.late], full, late_before)
 
     if p.slack > 0:
         line, gaps = line_for(p.slack)

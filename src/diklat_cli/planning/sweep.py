@@ -200,7 +200,7 @@ def place(jobs: list[Job], line: Line, kept: Sequence[Kept] = ()) -> list[Job]:
     """
     sweep = _Sweep(jobs, line)
     if kept:
-        _place_keeping(sweep, line, _Kept(kept))
+        _place_keeping(sweep, line, _Kept(kept, sweep))
         return sweep.finish()
     for si, (s, e) in enumerate(line.slots):
         t, w = s, line.before[si]  # w: the free minutes of the line before t
@@ -218,8 +218,9 @@ def place(jobs: list[Job], line: Line, kept: Sequence[Kept] = ()) -> list[Job]:
 
 
 def _place_keeping(sweep: _Sweep, line: Line, kept: _Kept) -> None:
-    """The sweep, where a kept block goes first at its time if the deadlines have room for it;
-    other work stops where a kept block starts."""
+    """The sweep, where a kept block goes first at its time if the deadlines have room for it
+    (its minutes are held for it until then); other work stops where a kept block starts, and
+    where one gives way, the earliest deadline takes its time."""
     for si, (s, e) in enumerate(line.slots):
         t, w = s, line.before[si]
         while t < e:
@@ -236,7 +237,6 @@ def _place_keeping(sweep: _Sweep, line: Line, kept: _Kept) -> None:
                     w += size
                     continue
                 refused = True
-            # a kept block gives way to a deadline: the earliest one takes its time
             chosen = (refused and sweep.deadline_first(end - t, w)) or sweep.choose(end - t, w)
             if chosen is None:
                 if end == e:
@@ -248,23 +248,51 @@ def _place_keeping(sweep: _Sweep, line: Line, kept: _Kept) -> None:
             sweep.put(job, t, size)
             t += size
             w += size
+    kept.release_all()
 
 
 class _Kept:
-    """The kept blocks in start order, read forward as the sweep moves on."""
+    """The kept blocks in start order, read forward as the sweep moves on. Each holds its
+    minutes of its job's work (out of `rem`, so other moments do not spend them) until the
+    sweep reaches it, or passes it without placing it; a block past its job's deadline, which
+    on-time work may not use, holds none."""
 
-    def __init__(self, kept: Sequence[Kept]) -> None:
-        self.kept = kept
-        self.i = 0
+    def __init__(self, kept: Sequence[Kept], sweep: _Sweep) -> None:
+        self.kept, self.sweep, self.i = kept, sweep, 0
+        self.held = [0] * len(kept)
+        for x, (a, b, j) in enumerate(kept):
+            if j.dl < sweep.n and b > j.due_m:
+                continue
+            hold = min(b - a, j.rem)
+            j.rem -= hold
+            self.held[x] = hold
 
     def next(self, t: int, e: int) -> Kept | None:
-        """The kept block at t, else the next one starting before e, of a job with work left."""
+        """The kept block at t (its minutes given back to its job now), else the next one
+        starting before e."""
         kept = self.kept
-        while self.i < len(kept) and (kept[self.i][1] <= t or kept[self.i][2].rem <= 0):
+        while self.i < len(kept) and kept[self.i][1] <= t:
+            self._give_back(self.i, t)
             self.i += 1
         if self.i < len(kept) and kept[self.i][0] < e:
+            if kept[self.i][0] <= t:
+                self._give_back(self.i, t)
             return kept[self.i]
         return None
+
+    def release_all(self) -> None:
+        """The minutes of the blocks the sweep never reached go back to their jobs."""
+        for x in range(self.i, len(self.kept)):
+            self._give_back(x, None)
+
+    def _give_back(self, x: int, t: int | None) -> None:
+        hold = self.held[x]
+        if hold:
+            self.held[x] = 0
+            j = self.kept[x][2]
+            j.rem += hold
+            if t is not None and j.rem == hold:  # it had nothing left: back into the queues
+                self.sweep.requeue(j, t)
 
 
 class _Sweep:
@@ -329,6 +357,12 @@ class _Sweep:
                     self.earliest.push(self.edf_place[j.pref])
                 self.missed.append(j)
 
+    def requeue(self, j: Job, t: int) -> None:
+        """A job whose work came back (a kept block's minutes) waits in the queues again."""
+        if j.release_m <= t:
+            self.ready.push(j.pref)
+            self.earliest.push(self.edf_place[j.pref])
+
     def choose(self, avail: int, w: int) -> tuple[Job, int] | None:
         """The job to place at this moment and how many minutes, or None to leave it free: the
         first of the preferred jobs the deadlines have room for, else the earliest deadline."""
@@ -360,14 +394,16 @@ class _Sweep:
 
     def keep(self, j: Job, t: int, avail: int, w: int) -> int:
         """Minutes of a kept block of `j` to place at t: as much of it as its work left, its
-        deadline (on-time work ends by it) and the room before the earlier deadlines allow."""
+        deadline (on-time work ends by it) and the room of the earlier deadlines allow."""
         size = min(avail, j.rem)
         if j.dl < self.n:
             size = min(size, j.due_m - t)
         if size <= 0:
             return 0
         room, _ = self.slack.room_before(j.dl, w, size)
-        return size if room >= size else 0
+        # as much as the room allows: the rest of the block follows once the deadline short of
+        # room has passed (what it owes may be placed already)
+        return size if room >= size else max(room, 0)
 
     def deadline_first(self, avail: int, w: int) -> tuple[Job, int] | None:
         """The earliest deadline may always go (EDF is the floor); late work only within the
