@@ -58,14 +58,11 @@ def select_on_time(cands: list[Job], line: Line, late_before: frozenset[str] = f
     it late is chosen (progress on the work can otherwise swap which of two is given up)."""
     order = sorted(cands, key=attrgetter("pref"))
     order.sort(key=attrgetter("due_m"))  # by deadline, then preference
-    kept = _moore_twice(order, line, frozenset())
+    kept = _feasible(order, line, _moore_twice(order, line, frozenset()))
     if late_before:
-        again = _moore_twice(order, line, late_before)
+        again = _feasible(order, line, _moore_twice(order, line, late_before))
         if _score(order, again) == _score(order, kept):
             kept = again
-    chosen = [j for j in order if j.pref in kept]
-    if any(line.upto(j.release_m) > 0 for j in chosen):  # else Moore's set is feasible as it is
-        kept -= _without_overflow(chosen, line)
     for j in cands:
         j.ontime = j.pref in kept
         j.late = not j.ontime
@@ -96,6 +93,14 @@ def _moore_twice(order: list[Job], line: Line, first_out: frozenset[str]) -> set
 
     important = moore([j for j in order if j.ranking.important], set())
     return moore(order, important)
+
+
+def _feasible(order: list[Job], line: Line, kept: set[int]) -> set[int]:
+    """Moore's set less what Horn's test with release dates drops."""
+    chosen = [j for j in order if j.pref in kept]
+    if any(line.upto(j.release_m) > 0 for j in chosen):  # else Moore's set is feasible as it is
+        kept -= _without_overflow(chosen, line)
+    return kept
 
 
 def _score(order: list[Job], kept: set[int]) -> tuple[int, int]:
