@@ -91,21 +91,26 @@ _STATE_M = {
 }
 
 
-def state_error(path: Path, exc: OSError) -> WorkspaceError:
+class StateUnwritable(WorkspaceError):
+    """A state file or folder that cannot be written (read-only, disk full): exit 3, unless the
+    command can do without saving (`diklat export` still prints its file)."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        what, fix = _STATE_M["unwritable"], _STATE_M["unwritable_fix"]
+        problem = Problem(
+            str(path),
+            None,
+            "",
+            f"{what[0].format(reason=reason)} / {what[1].format(reason=reason)}",
+            f"{fix[0]} / {fix[1]}",
+        )
+        super().__init__([problem])
+        self.path, self.reason = path, reason
+
+
+def state_error(path: Path, exc: OSError) -> StateUnwritable:
     """A state file or folder that cannot be written (read-only, disk full), as exit 3."""
-    reason = exc.strerror or str(exc)
-    what, fix = _STATE_M["unwritable"], _STATE_M["unwritable_fix"]
-    return WorkspaceError(
-        [
-            Problem(
-                str(path),
-                None,
-                "",
-                f"{what[0].format(reason=reason)} / {what[1].format(reason=reason)}",
-                f"{fix[0]} / {fix[1]}",
-            )
-        ]
-    )
+    return StateUnwritable(path, exc.strerror or str(exc))
 
 
 def save_state(path: Path, data: bytes) -> None:
