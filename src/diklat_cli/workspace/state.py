@@ -39,6 +39,34 @@ def write_atomic(path: Path, data: bytes) -> None:
         Path(tmp).unlink(missing_ok=True)
         raise
     _fsync_folder(path.parent)
+    remove_stale_temps(path)
+
+
+STALE_TEMP_SECONDS = 60  # a temp file younger than this may be another process's write in flight
+
+
+def remove_stale_temps(path: Path) -> None:
+    """Remove the `.NAME.*.tmp` files beside `path` that a write killed before its rename left.
+
+    Only regular files older than a minute go: a younger one may be another process writing the
+    same file right now. Whatever cannot be removed stays; the write itself has succeeded.
+    """
+    import glob
+    import stat
+    import time
+
+    cutoff = time.time() - STALE_TEMP_SECONDS
+    try:
+        temps = list(path.parent.glob(f".{glob.escape(path.name)}.*.tmp"))
+    except OSError:  # a folder that cannot be listed: nothing to tidy
+        return
+    for tmp in temps:
+        try:
+            st = tmp.lstat()
+            if stat.S_ISREG(st.st_mode) and st.st_mtime < cutoff:
+                tmp.unlink()
+        except OSError:  # gone already (another process cleaned it), or not ours to remove
+            pass
 
 
 def _fsync_folder(folder: Path) -> None:
