@@ -106,9 +106,15 @@ def test_plan_check_handover_and_export_agree(
         assert ("training" in kinds) is away
 
     _, out = run(ws, capsys, "check", "--format", "json")
-    due_away = [f for f in json.loads(out)["findings"] if f["kind"] == "due-away"]
+    findings = json.loads(out)["findings"]
+    due_away = [f for f in findings if f["kind"] == "due-away"]
     assert bool(due_away) is away
     assert all(f["refs"] == ["spj", "pkp"] for f in due_away)
+    # a blended course surely has days in class: check says they are not known
+    unknown = [f for f in findings if f["kind"] == "no-sessions"]
+    assert [(f["severity"], f["refs"]) for f in unknown] == (
+        [("info", ["pkp"])] if kind == "blended, no sessions" else []
+    )
 
     code, sheet = run(ws, capsys, "handover", "pkp")
     assert code == 0
