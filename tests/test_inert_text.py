@@ -7,6 +7,7 @@ calendar name and a link with line breaks that would add .ics properties.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -15,7 +16,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from diklat_cli.cli import main
-from diklat_cli.render.escape import md_inline, md_link, one_line, safe_url, terminal
+from diklat_cli.render.escape import (
+    json_text,
+    md_inline,
+    md_link,
+    one_line,
+    safe_url,
+    terminal,
+)
 
 # \x1b]0;..\x07 sets the window title, \x1b[2J clears the screen, \x1b]8;; plants a link, \x9b is
 # the 8-bit CSI, \u202e turns the rest of the line around
@@ -54,7 +62,7 @@ name = "Budi\\u001b[31m Santoso"
 
 [[training]]
 id = "t"
-title = "Bimtek\\n# Judul"
+title = "Bimtek\\u009b2J\\n# Judul"
 format = "blended"
 start = 2026-12-07
 end = 2026-12-10
@@ -278,3 +286,51 @@ def test_the_skp_note_keeps_user_text_in_its_line(
     assert not [line for line in _md_lines(out) if re.match(r"\s*#+ *(Judul|Bukan)", line)]
     assert not re.search(r"(?<!\\)<", out)
     assert not CONTROL.findall(out.replace("\n", ""))
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["plan", "--date", "2026-12-01", "--days", "3", "--format", "json"],
+        ["check", "--date", "2026-12-01", "--format", "json"],
+        ["check", "--suggest", "t", "--date", "2026-12-01", "--format", "json"],
+        ["jp", "--year", "2026", "--date", "2026-12-01", "--format", "json"],
+    ],
+)
+def test_json_escapes_what_a_terminal_would_act_on_and_keeps_the_text(
+    ws: Path, capsys: pytest.CaptureFixture[str], args: list[str]
+) -> None:
+    """`cat rencana.json` must not let a title's 8-bit CSI (U+009B) move the cursor, yet a
+    script reading the file gets the title exactly as it was written."""
+    out = _run(capsys, ws, *args)
+    assert not CONTROL.findall(out), CONTROL.findall(out)
+    json.loads(out)
+    if args[0] == "plan":
+        assert "\\u009b31m\\u202e" in out  # spelt as escapes
+        titles = {t["id"]: t["title"] for t in json.loads(out)["tasks"]}
+        assert titles["lap"] == TITLE
+
+
+# every C0 and C1 control, DEL, the bidi controls, and what JSON escapes or could be confused with
+# an escape: quotes, backslashes, a "u" and hex digits
+JSON_CHARS = st.text(
+    alphabet=st.sampled_from(
+        [chr(c) for c in range(0x00, 0x20)]
+        + [chr(c) for c in range(0x7F, 0xA1)]
+        + list('\u202a\u202e\u2066\u2069\u2028\u200f"\\u009bAaé ✓')
+    ),
+    max_size=30,
+)
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | JSON_CHARS,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(JSON_CHARS, inner, max_size=4),
+    max_leaves=12,
+)
+
+
+@given(JSON_VALUES)
+def test_json_text_is_the_same_json_with_nothing_a_terminal_acts_on(value: object) -> None:
+    written = json.dumps(value, ensure_ascii=False, indent=2)
+    out = json_text(written)
+    assert json.loads(out) == value
+    assert not CONTROL.findall(out)

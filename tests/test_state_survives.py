@@ -170,3 +170,38 @@ def test_a_file_without_a_version_is_read_as_version_1(ws: Path) -> None:
     (state / "progress.toml").write_text("[task.lap]\nspent_minutes = 30\ndone = false\n")
     assert main(["-w", str(ws), "done", "lap", "--spent", "10m"]) == 0
     assert spent(ws) == 40
+
+
+def _temp(folder: Path, name: str, age: float) -> Path:
+    """A temporary file as a write killed before its rename leaves it, `age` seconds old."""
+    folder.mkdir(exist_ok=True)
+    path = folder / name
+    path.write_bytes(b"half a file")
+    then = time.time() - age
+    os.utime(path, (then, then))
+    return path
+
+
+def test_the_next_write_removes_what_a_killed_write_left(ws: Path) -> None:
+    state = ws / ".diklat"
+    stale = _temp(state, ".progress.toml.k1ll3d0x.tmp", age=120)
+    fresh = _temp(state, ".progress.toml.wr1t1ng0.tmp", age=5)  # maybe another process, now
+    other = _temp(state, ".export.toml.k1ll3d0x.tmp", age=120)  # another file's: its own write
+    mine = _temp(state, "progress.toml.k1ll3d0x.tmp", age=120)  # not a name diklat makes
+    assert main(["-w", str(ws), "done", "lap", "--spent", "10m"]) == 0
+    assert spent(ws) == 10
+    assert not stale.exists()
+    assert fresh.exists() and other.exists() and mine.exists()
+
+
+def test_a_killed_export_leaves_no_temp_file_for_long(ws: Path, tmp_path: Path) -> None:
+    """The same for the file named with -o: the next export tidies beside it."""
+    out = tmp_path / "out"
+    stale = _temp(out, ".diklat.ics.k1ll3d0x.tmp", age=3600)
+    fresh = _temp(out, ".diklat.ics.wr1t1ng0.tmp", age=0)
+    state = _temp(ws / ".diklat", ".export.toml.k1ll3d0x.tmp", age=61)
+    args = ["-w", str(ws), "export", "--date", "2026-12-01", "-o", str(out / "diklat.ics")]
+    assert main(args) == 0
+    assert (out / "diklat.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
+    assert not stale.exists() and fresh.exists()
+    assert not state.exists()

@@ -1,9 +1,13 @@
 """`diklat export`: the plan and the training sessions as an .ics file for the user's calendar app.
 
 The file's bytes are the same for the same plan: UIDs come from identity, and DTSTAMP and
-SEQUENCE from `.diklat/export.toml`, which this command keeps up to date.
+SEQUENCE from `.diklat/export.toml`, which this command keeps up to date under `.diklat/lock`,
+so two exports at once both keep their identities. A state that cannot be saved (a read-only
+workspace) costs only the revision numbers: the file is written anyway, with a warning.
 """
 
+import contextlib
+from collections.abc import Callable
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Annotated
@@ -15,8 +19,15 @@ from .. import compose
 from ..errors import UsageError
 from ..i18n import Catalog, Lang, format_date
 from ..planning.calendar import horizon
+from ..render.escape import terminal
 from ..workspace.models import Workspace
-from ..workspace.state import load_export_state, save_export_state
+from ..workspace.state import (
+    ExportState,
+    StateUnwritable,
+    load_export_state,
+    locked,
+    save_export_state,
+)
 from .base import app
 from .context import DateOption, Options, options, parse_day
 from .output import write_output
@@ -38,6 +49,16 @@ M = Catalog(
             "en": "{n} events ({first} to {last}) written to {path}.\n"
             "Import them into a dedicated 'Diklat' calendar; to update, empty that calendar and import again "
             "(see docs/calendars.md).",
+        },
+        "unsaved": {
+            "id": "Peringatan: identitas ekspor tidak dapat disimpan di {path} ({reason}). Berkas "
+            ".ics tetap dibuat, tetapi nomor revisi acara yang berubah tidak tercatat: bila diimpor "
+            "lagi, acara bisa muncul dua kali atau tidak diperbarui. Kosongkan kalender 'Diklat' "
+            "sebelum mengimpor (lihat docs/calendars.md).",
+            "en": "Warning: the export identities could not be saved in {path} ({reason}). The "
+            ".ics is written anyway, but the revisions of changed events are not remembered: a "
+            "re-import may duplicate events or not update them. Empty the 'Diklat' calendar before "
+            "importing (see docs/calendars.md).",
         },
     }
 )
@@ -105,23 +126,57 @@ def export(
         previous=o.last_plan(today),
     )
     state_dir = o.state_dir
-    state = load_export_state(state_dir)
-    from ..render.ics import to_ical
+    now = _stamp(ws, today, demo=state_dir is None)
 
-    data, new_state = to_ical(
-        plan,
-        ws,
-        first,
-        last,
-        calendar=cal,
-        state=state,
-        now=_stamp(ws, today, demo=state_dir is None),
-        include_events=include_events,
-        lang=lang,
-    )
-    if state_dir is not None and new_state != state:
-        save_export_state(state_dir, new_state)
+    def ical(state: ExportState) -> tuple[bytes, ExportState]:
+        from ..render.ics import to_ical
+
+        return to_ical(
+            plan,
+            ws,
+            first,
+            last,
+            calendar=cal,
+            state=state,
+            now=now,
+            include_events=include_events,
+            lang=lang,
+        )
+
+    data, unsaved = _with_identities(state_dir, ical)
+    if unsaved is not None:
+        typer.echo(terminal(M(lang, "unsaved", path=unsaved.path, reason=unsaved.reason)), err=True)
     _write(data, output, first, last, lang)
+
+
+def _with_identities(
+    state_dir: Path | None, ical: Callable[[ExportState], tuple[bytes, ExportState]]
+) -> tuple[bytes, StateUnwritable | None]:
+    """The .ics made against the identities of earlier exports, the new ones saved.
+
+    Read, change and write happen under `.diklat/lock`, as `diklat done` does, so two exports at
+    once lose nothing. When the state cannot be saved (a read-only workspace, a full disk) the file
+    is still made, and the reason comes back for a warning; nothing is lost when nothing changed.
+    """
+    if state_dir is None:  # the demo keeps no state
+        return ical(ExportState())[0], None
+    with contextlib.ExitStack() as stack:
+        try:
+            stack.enter_context(locked(state_dir))
+        except StateUnwritable as exc:
+            unsaved: StateUnwritable | None = exc
+        else:
+            unsaved = None
+        state = load_export_state(state_dir)
+        data, new_state = ical(state)
+        if new_state == state:
+            return data, None
+        if unsaved is None:
+            try:
+                save_export_state(state_dir, new_state)
+            except StateUnwritable as exc:
+                unsaved = exc
+        return data, unsaved
 
 
 def _stamp(ws: Workspace, today: date, *, demo: bool) -> datetime:

@@ -5,7 +5,8 @@
   discards, `-o /dev/stdout` prints, a FIFO feeds whoever reads it.
 - A regular file is replaced in one step (a temporary file in the same folder, written, synced,
   renamed over it), keeping the file's permissions; a new file gets the usual ones (0666 less the
-  umask), not the temporary file's 0600. A run stopped half-way leaves the old file whole.
+  umask), not the temporary file's 0600. A run stopped half-way leaves the old file whole, and
+  the temporary file a killed run left is removed by the next write, once it is a minute old.
 - A missing folder, a read-only folder, a full disk, a path that is a folder: a message in the
   user's language and exit 3, never a traceback.
 """
@@ -140,6 +141,9 @@ def _replace(target: Path, data: bytes, mode: int | None) -> None:
         Path(tmp).unlink(missing_ok=True)
         raise
     _sync_folder(target.parent)
+    from ..workspace.state import remove_stale_temps
+
+    remove_stale_temps(target)  # what a run killed before its rename left beside the file
 
 
 def _sync_folder(folder: Path) -> None:

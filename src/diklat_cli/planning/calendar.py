@@ -99,6 +99,25 @@ def event_days(event: Event, first: date, last: date) -> list[date]:
     return [lo + timedelta(days=i) for i in range((hi - lo).days + 1)] if lo <= hi else []
 
 
+def sessions(training: Training) -> tuple[Session, ...]:
+    """A training's sessions, as the plan, `check`, the handover and the export all read them.
+
+    An offline training without `[[training.session]]` is in class on every working day from
+    `start` to `end`: one offline run of days stands for it, so those days are days away. An
+    online or blended training without sessions has no day in class that diklat could know of
+    (most of a blended course is self-study at the workplace): it takes no day away, only its
+    study time.
+    """
+    if training.session or training.format != "offline":
+        return training.session
+    return (_whole_run(training.start, training.end),)
+
+
+@lru_cache(maxsize=64)
+def _whole_run(start: date, end: date) -> Session:
+    return Session(date=start, until=end, mode="offline")
+
+
 def session_zone(training: Training, session: Session) -> str | None:
     """The zone a session's hours are in: its own, else its training's (None: the user's)."""
     return session.timezone or training.timezone
@@ -177,11 +196,11 @@ class Calendar:
 
     @cached_property
     def _away(self) -> dict[date, tuple[Training, str | None]]:
-        """Days at an offline session, for every training, and the zone of the place when it is
-        not the user's."""
+        """Days at an offline session (`sessions`: an offline training without any is away from
+        start to end), for every training, and the zone of the place when it is not the user's."""
         away: dict[date, tuple[Training, str | None]] = {}
         for t in self.ws.trainings:
-            for s in t.session:
+            for s in sessions(t):
                 if s.mode != "offline":
                     continue
                 zone = session_zone(t, s)
@@ -266,7 +285,7 @@ class Calendar:
                 block = Block(s, e, "event", ev.id, ev.title, location=ev.location, link=ev.link)
                 out.setdefault(s.date(), []).append(_in_zone(block, zone))
         for t in self.ws.trainings:
-            for sess in t.session:
+            for sess in sessions(t):
                 zone = session_zone(t, sess)
                 zone = zone if zone != tz.key else None
                 for d in session_days(sess, before if zone else self.first, self.last, self.is_off):

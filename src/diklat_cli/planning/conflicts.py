@@ -29,6 +29,7 @@ from .findings import (
     MeetingClash,
     Need,
     NoDeputy,
+    NoSessions,
     Overload,
     TrainingClash,
 )
@@ -126,6 +127,7 @@ def find(
         found += _holiday_sessions(cx, t)
         found += _due_away(cx, t)
         found += _no_deputy(cx, t)
+        found += _no_sessions(t)
         found += _colleagues(cx, t)
     found += _training_clashes(cx, active)
     found += _overload(cx, last, cx.handed_over(active))
@@ -220,6 +222,15 @@ def _meetings(cx: _Ctx, t: Training) -> list[Conflict]:
         )
         for title, days in hits.items()
     ]
+
+
+def _no_sessions(t: Training) -> list[Conflict]:
+    """A blended training without sessions has no day away (calendar.sessions): say so, since
+    its days in class are then planned as office days."""
+    if t.session or t.format != "blended":
+        return []
+    facts = NoSessions(training=t.title, start=t.start, end=t.end)
+    return [Conflict(severity="info", facts=facts, refs=(t.id,))]
 
 
 def _training_clashes(cx: _Ctx, active: list[Training]) -> list[Conflict]:

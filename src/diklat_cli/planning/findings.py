@@ -80,6 +80,15 @@ class NoDeputy(Record):
     days: int  # working days away in the longest stretch
 
 
+class NoSessions(Record):
+    """A blended training without sessions: no day of it is known to be in class."""
+
+    kind: ClassVar[str] = "no-sessions"
+    training: str
+    start: date
+    end: date
+
+
 class ColleagueLoad(Record):
     """A colleague receives more handed-over work in a week than their capacity."""
 
@@ -145,6 +154,7 @@ Facts = (
     | HolidaySession
     | DueAway
     | NoDeputy
+    | NoSessions
     | ColleagueLoad
     | ColleagueAway
     | Overload

@@ -21,7 +21,15 @@ from ..record import Record
 from ..workspace.models import Colleague, Event, Task, Training, Workspace
 from ..workspace.state import Progress
 from ..workspace.values import TimeRange
-from .calendar import BusyEvent, Calendar, event_days, instants, session_days, session_zone
+from .calendar import (
+    BusyEvent,
+    Calendar,
+    event_days,
+    instants,
+    session_days,
+    session_zone,
+    sessions,
+)
 from .occurrences import Ref, occurrences
 from .plan import Plan
 
@@ -86,18 +94,12 @@ def next_working_days(ws: Workspace, cal: Calendar, after: date, n: int) -> list
 
 
 def offline_days(ws: Workspace, training: Training, cal: Calendar) -> list[date]:
-    """The training's days in class; an offline training without sessions: its working days."""
-
+    """The training's days in class, read as the calendar reads them (`calendar.sessions`: an
+    offline training without sessions is in class on its working days from start to end)."""
     days: set[date] = set()
-    for s in training.session:
+    for s in sessions(training):
         if s.mode == "offline":
             days.update(session_days(s, training.start, training.end, cal.is_off))
-    if not training.session and training.format != "online":
-        d = training.start
-        while d <= training.end:
-            if not cal.is_off(d):
-                days.add(d)
-            d += timedelta(days=1)
     return sorted(days)
 
 

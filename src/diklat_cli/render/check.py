@@ -14,6 +14,7 @@ from ..i18n import Catalog, Lang, format_date
 from ..planning.plan import Conflict
 from ..planning.suggest import LEAD_DAYS, Candidate, Reason, Suggestions
 from ..workspace.models import Training
+from .escape import json_text
 from .findings import message, suggestion
 from .inert import Text  # rich's Text, without the control characters users typed
 
@@ -150,7 +151,7 @@ def findings_json(found: Sequence[Conflict], today: date, lang: Lang) -> str:
             for f in found
         ],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2)
+    return json_text(json.dumps(data, ensure_ascii=False, indent=2))
 
 
 def reasons(c: Candidate, lang: Lang) -> list[str]:
@@ -253,4 +254,4 @@ def suggestions_json(training: Training, found: Suggestions, lang: Lang) -> str:
         "candidates": [_candidate(c, lang) for c in found.ranked],
         "current": _candidate(found.current, lang),
     }
-    return json.dumps(data, ensure_ascii=False, indent=2)
+    return json_text(json.dumps(data, ensure_ascii=False, indent=2))

@@ -10,7 +10,9 @@ inert wherever it goes:
   link as a link only when its scheme is one people click on purpose (`safe_url`);
 - HTML: Jinja2's autoescape (render/handover.py);
 - .ics: `ics_text()` drops control characters and icalendar escapes the rest of a TEXT value;
-  `ics_uri()` and `one_line()` keep URIs and the calendar's name on one line (render/ics.py).
+  `ics_uri()` and `one_line()` keep URIs and the calendar's name on one line (render/ics.py);
+- JSON: every value is kept as it is, but `json_text()` writes the characters a terminal acts on
+  as `\\uXXXX` escapes, so the file can be printed with `cat` (render/json.py, check, jp).
 
 Pure functions on str, cheap to import: the plan renderers call them on every title.
 """
@@ -32,6 +34,9 @@ _SEQUENCE = re.compile(
 # what is left of C0 and C1 once the sequences are gone (the line break and tab are kept for
 # now), DEL, and the bidirectional overrides that reorder what a reader sees ("Trojan source")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# what json.dumps leaves raw that `terminal()` would drop: DEL, C1 (U+009B is an 8-bit CSI that
+# moves a terminal's cursor) and the bidirectional overrides; it escapes C0 itself
+_JSON_RAW = re.compile(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _LINE_BREAK = re.compile(r"\r\n|[\r\n\v\f\x85\u2028\u2029]")
 
 # schemes a link may be clickable with: the web, mail and phone, and the meeting apps that
@@ -106,3 +111,21 @@ def ics_text(text: str) -> str:
 def ics_uri(url: str) -> str | None:
     """A URI for an .ics property (URL): only a safe one; None leaves the property out."""
     return url if safe_url(url) else None
+
+
+def json_text(text: str) -> str:
+    """JSON as `json.dumps(..., ensure_ascii=False)` writes it, with DEL, the C1 controls and the
+    bidirectional overrides spelt as escapes (U+009B as `\\u009b`) instead of raw.
+
+    A JSON reader gets the very same strings; a terminal showing the file gets no control
+    character. Outside strings JSON is ASCII, and a backslash in it is always followed by an ASCII
+    character, so replacing these characters anywhere in the text only ever touches string
+    contents and never makes another escape.
+    """
+    if text.isascii():  # constant time in CPython: most chunks of most plans
+        return text
+    return _JSON_RAW.sub(_json_escape, text)
+
+
+def _json_escape(m: re.Match[str]) -> str:
+    return f"\\u{ord(m.group()):04x}"

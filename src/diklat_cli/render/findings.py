@@ -21,6 +21,7 @@ from ..planning.findings import (
     JpTally,
     MeetingClash,
     NoDeputy,
+    NoSessions,
     Overload,
     TrainingClash,
 )
@@ -146,6 +147,18 @@ M = Catalog(
             "en": "Ask your supervisor to appoint a Plh by Surat Perintah and set deputy on the "
             "[[training]]; for a non-structural post a task handover (handover_to) is enough.",
         },
+        "no_sessions": {
+            "id": "{training} (blended) belum punya sesi: diklat tidak tahu hari-hari kelasnya, "
+            "jadi {span} direncanakan sebagai hari kantor dan tidak ada yang diserahterimakan.",
+            "en": "{training} (blended) has no sessions: diklat does not know its days in class, "
+            "so {span} is planned as office days and nothing is handed over.",
+        },
+        "no_sessions_fix": {
+            "id": 'Tulis hari-hari klasikal sebagai [[training.session]] (mode = "offline"), '
+            "atau isi sessions_from dengan jadwal dari penyelenggara.",
+            "en": 'Write the days in class as [[training.session]] (mode = "offline"), or set '
+            "sessions_from to the organiser's schedule.",
+        },
         "jp_met": {
             "id": "JP tahun {year}: {done} JP dari pelatihan yang selesai{underway}, target {target} "
             "JP sudah terpenuhi.",
@@ -256,6 +269,8 @@ def message(c: Conflict, lang: Lang) -> str:
             return M(lang, "due_away", task=f.task, training=f.training, dates=dates)
         case NoDeputy():
             return M(lang, "no_deputy", n=f.days, training=f.training)
+        case NoSessions():
+            return M(lang, "no_sessions", training=f.training, span=_span(f.start, f.end, lang))
         case ColleagueLoad():
             return M(
                 lang,
@@ -342,6 +357,7 @@ FIXES = {
     "trainings": "trainings_fix",
     "holiday": "holiday_fix",
     "no-deputy": "no_deputy_fix",
+    "no-sessions": "no_sessions_fix",
     "colleague-load": "colleague_load_fix",
     "colleague-away": "colleague_away_fix",
     "overload": "overload_fix",

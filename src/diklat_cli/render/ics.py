@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 
 from .. import __version__
 from ..i18n import Catalog, Lang, format_time, zone_abbreviation
-from ..planning.calendar import Calendar, event_days, session_days, session_zone
+from ..planning.calendar import Calendar, event_days, session_days, session_zone, sessions
 from ..planning.occurrences import task_id
 from ..planning.plan import Plan
 from ..workspace.models import Session, Workspace
@@ -229,7 +229,7 @@ def _session_items(
     """Every training session: an in-person day all day, an online one at its hours."""
     out: list[Item] = []
     for t in ws.trainings:
-        for s in t.session:
+        for s in sessions(t):  # an offline training without sessions: its days in class
             if s.uid:  # the organiser's event, once, under its own UID
                 if s.date and first <= s.date <= last:
                     out.append(_organiser_item(t.title, s, tz, lang))

@@ -2,7 +2,8 @@
 
 The contract's keys never change; the extra keys (`quadrant`, `note`, `link`, `title`, `urgency`,
 `due`, `suggestion`, ...) are additions that scripts may ignore. Output is stable: the same plan
-gives the same bytes.
+gives the same bytes. Text is written as it is, but for the control characters JSON allows raw and
+a terminal would act on (a hostile title's U+009B), which are escaped (escape.json_text).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from ..i18n import Lang
 from ..planning.plan import Block, Conflict, DayPlan, Moved, Plan, TaskStatus, Unscheduled
 from . import findings as finding
 from . import plan_words
+from .escape import json_text
 from .words import View, off_reason, shown_days
 from .zones import local_times
 
@@ -276,12 +278,13 @@ def chunks(plan: Plan, view: View) -> Iterator[str]:
         buf.append(piece)
         size += len(piece)
         if size >= CHUNK:
-            yield "".join(buf)
+            yield json_text("".join(buf))
             buf, size = [], 0
     if buf:
-        yield "".join(buf)
+        yield json_text("".join(buf))
 
 
 def render(plan: Plan, view: View) -> str:
-    """The same bytes as json.dumps(to_dict(plan, view), ensure_ascii=False, indent=2) + newline."""
-    return "".join(_pieces(plan, view))
+    """The same bytes as json.dumps(to_dict(plan, view), ensure_ascii=False, indent=2) + newline,
+    but for the characters a terminal acts on (C1, DEL, bidi overrides), escaped (`json_text`)."""
+    return json_text("".join(_pieces(plan, view)))

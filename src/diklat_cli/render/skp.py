@@ -8,7 +8,7 @@ from typing import Any
 from ..i18n import Catalog, Lang, format_date
 from ..planning.skp import Sharing, SkpNote
 from ..workspace.models import Profile
-from .escape import md_inline
+from .escape import json_text, md_inline
 from .handover import knowledge_task
 
 M = Catalog(
@@ -156,4 +156,4 @@ def to_json(note: SkpNote, profile: Profile) -> str:
             for e in note.entries
         ],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json_text(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"

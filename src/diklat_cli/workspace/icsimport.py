@@ -5,6 +5,9 @@ UTC with a non-standard X-WR-TIMEZONE, Outlook Windows zone names ("SE Asia Stan
 people write TZID=WIB by hand. Unknown zones are never shifted silently: they are read in the
 profile's zone and reported. A file is untrusted input: it is capped in size, in the span read
 and in the occurrences expanded, so a hostile or broken file costs a message, never a hang.
+
+A training's `sessions_from` file is read the same way (sources/sessions.py), through the public
+names here: `Unusable`, `CalendarReading`, `broken`, `parse_calendars` and `prepare`.
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ from .values import ZONE_ALIASES, zone_name
 
 if TYPE_CHECKING:
     from icalendar import Calendar, Component, Event
+
+    from . import icsscan
 
 MAX_BYTES = 20 * 1024 * 1024  # a decade of a busy office calendar is a few MB
 ENV_MAX_MB = "DIKLAT_MAX_CALENDAR_MB"  # raises (or lowers) MAX_BYTES, in megabytes
@@ -177,14 +182,16 @@ M = Catalog(
 )
 
 
-class _Unusable(Exception):
+class Unusable(Exception):
+    """The file cannot be used at all: one problem, naming it (exit 3)."""
+
     def __init__(self, problem: Problem) -> None:
         super().__init__(str(problem))
         self.problem = problem
 
 
 @dataclass
-class _Reading:
+class CalendarReading:
     """One file being read: its name as shown to the user, the zones, and what went wrong."""
 
     name: str
@@ -246,7 +253,7 @@ def read_calendars(
         else:
             try:
                 events, notes = read_calendar(source, root, tz, first, last, lang)
-            except _Unusable as exc:
+            except Unusable as exc:
                 problems.append(exc.problem)
                 continue
             memo.put(key, events, notes)
@@ -348,13 +355,13 @@ def _resolve(source: CalendarSource, root: Path) -> Path:
 def read_calendar(
     source: CalendarSource, root: Path, tz: ZoneInfo, first: date, last: date, lang: Lang = "id"
 ) -> tuple[list[BusyEvent], list[str]]:
-    """Busy time from one .ics file; raises `_Unusable` when the file cannot be read at all."""
+    """Busy time from one .ics file; raises `Unusable` when the file cannot be read at all."""
     name = source.path
     path = _resolve(source, root)
     where = M(lang, "where")
 
-    def unusable(what: str, fix: str = "", line: int | None = None) -> _Unusable:
-        return _Unusable(Problem(name, line, where, what, fix))
+    def unusable(what: str, fix: str = "", line: int | None = None) -> Unusable:
+        return Unusable(Problem(name, line, where, what, fix))
 
     from .files import NotRegular, TooBig, read_limited
 
@@ -380,9 +387,9 @@ def read_calendar(
     try:
         scanned = icsscan.scan(raw.removeprefix(b"\xef\xbb\xbf"), first, last)
     except icsscan.Broken as exc:
-        raise unusable(M(lang, exc.key, **exc.params), M(lang, "broken_fix"), exc.line) from None
-    cals = _parse(scanned.text, unusable, lang)
-    reading = _Reading(name, tz, lang)
+        raise unusable(broken(exc, lang), M(lang, "broken_fix"), exc.line) from None
+    cals = parse_calendars(scanned.text, unusable, lang)
+    reading = CalendarReading(name, tz, lang)
     if scanned.dropped:
         reading.warn("too_many", n=icsscan.MAX_EVENTS, dropped=scanned.dropped)
     if scanned.overdated:
@@ -402,7 +409,13 @@ def read_calendar(
     return busy, notes
 
 
-def _parse(raw: bytes, unusable: Any, lang: Lang) -> list[Calendar]:
+def broken(exc: icsscan.Broken, lang: Lang) -> str:
+    """What the first pass (icsscan) found wrong with the file, in the user's words."""
+    return M(lang, exc.key, **exc.params)
+
+
+def parse_calendars(raw: bytes, unusable: Any, lang: Lang) -> list[Calendar]:
+    """The VCALENDARs of the scanned text; `unusable(what, fix)` makes the error it raises."""
     from icalendar import Calendar
 
     if b"BEGIN:VCALENDAR" not in raw[:4096].upper():
@@ -429,13 +442,11 @@ def _title(component: Component, lang: Lang) -> str:
 
 
 def _busy(
-    cal: Calendar, reading: _Reading, start: datetime, stop: datetime, budget: int
+    cal: Calendar, reading: CalendarReading, start: datetime, stop: datetime, budget: int
 ) -> Iterator[BusyEvent]:
     import recurring_ical_events
 
-    wr_tz = _wr_timezone(cal, reading)
-    floating = wr_tz or reading.tz
-    _screen(cal, reading, start.date(), stop.date())
+    floating = prepare(cal, reading, start.date(), stop.date())
     try:
         query = recurring_ical_events.of(cal, skip_bad_series=True)
         series_list = list(query.series)
@@ -476,7 +487,15 @@ def _series_title(series: Any, lang: Lang) -> str:
         return str(getattr(series, "uid", "")) or M(lang, "untitled")
 
 
-def _wr_timezone(cal: Calendar, reading: _Reading) -> ZoneInfo | None:
+def prepare(cal: Calendar, reading: CalendarReading, first: date, last: date) -> ZoneInfo:
+    """Make `cal` safe to expand between `first` and `last` (`_screen`), and return the zone its
+    floating times are in: Google's X-WR-TIMEZONE, else the user's."""
+    floating = _wr_timezone(cal, reading) or reading.tz
+    _screen(cal, reading, first, last)
+    return floating
+
+
+def _wr_timezone(cal: Calendar, reading: CalendarReading) -> ZoneInfo | None:
     """Google's X-WR-TIMEZONE; an unknown one is dropped so the library does not stop on it."""
     value = cal.get("X-WR-TIMEZONE")
     if value is None:
@@ -492,7 +511,7 @@ def _wr_timezone(cal: Calendar, reading: _Reading) -> ZoneInfo | None:
     return zone
 
 
-def _screen(cal: Calendar, reading: _Reading, first: date, last: date) -> None:
+def _screen(cal: Calendar, reading: CalendarReading, first: date, last: date) -> None:
     """Drop the events that cannot be read, warn about each, pin every TZID to a zone, and
     start the series that began long ago near the window (icsseries)."""
     from .icsseries import shift
@@ -608,7 +627,7 @@ def _never(rule: Any, text: str, freq: str, dtstart: date) -> bool:
     return never_occurs(kept, day)
 
 
-def _pin_zones(event: Component, reading: _Reading) -> None:
+def _pin_zones(event: Component, reading: CalendarReading) -> None:
     """Give every date-time with an unresolved TZID a zone: WIB/WITA/WIT, else the profile's.
 
     icalendar leaves such values floating, and the expansion would then read them in
@@ -654,7 +673,7 @@ def _alias(tzid: str) -> tzinfo | None:
     return ZoneInfo(name) if name else None
 
 
-def _to_busy(event: Component, floating: ZoneInfo, reading: _Reading) -> BusyEvent | None:
+def _to_busy(event: Component, floating: ZoneInfo, reading: CalendarReading) -> BusyEvent | None:
     transp = str(event.get("TRANSP", "OPAQUE")).strip().upper()
     status = str(event.get("STATUS", "")).strip().upper()
     busy_status = str(event.get("X-MICROSOFT-CDO-BUSYSTATUS", "")).strip().upper()

@@ -39,6 +39,34 @@ def write_atomic(path: Path, data: bytes) -> None:
         Path(tmp).unlink(missing_ok=True)
         raise
     _fsync_folder(path.parent)
+    remove_stale_temps(path)
+
+
+STALE_TEMP_SECONDS = 60  # a temp file younger than this may be another process's write in flight
+
+
+def remove_stale_temps(path: Path) -> None:
+    """Remove the `.NAME.*.tmp` files beside `path` that a write killed before its rename left.
+
+    Only regular files older than a minute go: a younger one may be another process writing the
+    same file right now. Whatever cannot be removed stays; the write itself has succeeded.
+    """
+    import glob
+    import stat
+    import time
+
+    cutoff = time.time() - STALE_TEMP_SECONDS
+    try:
+        temps = list(path.parent.glob(f".{glob.escape(path.name)}.*.tmp"))
+    except OSError:  # a folder that cannot be listed: nothing to tidy
+        return
+    for tmp in temps:
+        try:
+            st = tmp.lstat()
+            if stat.S_ISREG(st.st_mode) and st.st_mtime < cutoff:
+                tmp.unlink()
+        except OSError:  # gone already (another process cleaned it), or not ours to remove
+            pass
 
 
 def _fsync_folder(folder: Path) -> None:
@@ -91,21 +119,26 @@ _STATE_M = {
 }
 
 
-def state_error(path: Path, exc: OSError) -> WorkspaceError:
+class StateUnwritable(WorkspaceError):
+    """A state file or folder that cannot be written (read-only, disk full): exit 3, unless the
+    command can do without saving (`diklat export` still prints its file)."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        what, fix = _STATE_M["unwritable"], _STATE_M["unwritable_fix"]
+        problem = Problem(
+            str(path),
+            None,
+            "",
+            f"{what[0].format(reason=reason)} / {what[1].format(reason=reason)}",
+            f"{fix[0]} / {fix[1]}",
+        )
+        super().__init__([problem])
+        self.path, self.reason = path, reason
+
+
+def state_error(path: Path, exc: OSError) -> StateUnwritable:
     """A state file or folder that cannot be written (read-only, disk full), as exit 3."""
-    reason = exc.strerror or str(exc)
-    what, fix = _STATE_M["unwritable"], _STATE_M["unwritable_fix"]
-    return WorkspaceError(
-        [
-            Problem(
-                str(path),
-                None,
-                "",
-                f"{what[0].format(reason=reason)} / {what[1].format(reason=reason)}",
-                f"{fix[0]} / {fix[1]}",
-            )
-        ]
-    )
+    return StateUnwritable(path, exc.strerror or str(exc))
 
 
 def save_state(path: Path, data: bytes) -> None:

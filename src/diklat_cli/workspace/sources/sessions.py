@@ -17,8 +17,7 @@ from zoneinfo import ZoneInfo
 from ...errors import Problem
 from ...i18n import Catalog
 from .. import icsscan
-from ..icsimport import M as ICS
-from ..icsimport import _parse, _Reading, _screen, _Unusable, _wr_timezone
+from ..icsimport import CalendarReading, Unusable, broken, parse_calendars, prepare
 from ..models import Session, Training
 from ..values import TimeRange
 from .common import Reading
@@ -52,7 +51,7 @@ _VIRTUAL = re.compile(r"^\s*(?:rapat )?(microsoft teams|zoom|google meet|webex)\
 _SKIPPED = ("bad_event", "bad_series")  # what makes an organiser's event unusable
 
 
-class _Collect(_Reading):
+class _Collect(CalendarReading):
     """icsimport's reading, keeping the events it had to drop (they become problems here)."""
 
     dropped: list[tuple[str, dict[str, object]]]
@@ -80,8 +79,8 @@ def read_sessions(
         reading.add(1, "", reading.say("binary", kind="NUL"), reading.say("binary_fix"))
         return []
 
-    def unusable(what: str, fix: str = "", line: int | None = None) -> _Unusable:
-        return _Unusable(Problem(reading.name, line, "", what, fix))
+    def unusable(what: str, fix: str = "", line: int | None = None) -> Unusable:
+        return Unusable(Problem(reading.name, line, "", what, fix))
 
     try:
         try:
@@ -89,9 +88,9 @@ def read_sessions(
                 raw.removeprefix(b"\xef\xbb\xbf"), training.start, training.end, SESSION_FIELDS
             )
         except icsscan.Broken as exc:
-            raise unusable(ICS(reading.lang, exc.key, **exc.params), "", exc.line) from None
-        cals = _parse(scanned.text, unusable, reading.lang)
-    except _Unusable as exc:
+            raise unusable(broken(exc, reading.lang), "", exc.line) from None
+        cals = parse_calendars(scanned.text, unusable, reading.lang)
+    except Unusable as exc:
         reading.problems.append(exc.problem)
         return []
     collect = _Collect(reading.name, tz, reading.lang)
@@ -121,8 +120,7 @@ def _sessions(
 ) -> list[Session]:
     import recurring_ical_events
 
-    floating = _wr_timezone(cal, reading) or reading.tz
-    _screen(cal, reading, training.start, training.end)
+    floating = prepare(cal, reading, training.start, training.end)
     recurring = {
         str(c.get("UID", ""))
         for c in cal.walk("VEVENT")
