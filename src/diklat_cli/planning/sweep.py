@@ -383,6 +383,7 @@ class _FocusSweep(_Sweep):
 
     def __init__(self, jobs: list[Job], line: Line, focus: Focus) -> None:
         super().__init__(jobs, line)
+        self.line = line
         for j in jobs:
             j.extra_switches = []
         self.focus = focus
@@ -417,6 +418,11 @@ class _FocusSweep(_Sweep):
         d = bisect_right(self.focus.day_starts, s) - 1
         if d != self.day:
             self.day, self.last, self.switches = d, None, 0
+            starts = self.focus.day_starts
+            # the free minutes of the line before the day's end
+            self.day_end_w = (
+                self.line.upto(starts[d + 1]) if d + 1 < len(starts) else self.line.total
+            )
         self.morning = s < self.focus.mornings_end[d]
 
     def choose(self, avail: int, w: int) -> tuple[Job, int] | None:
@@ -440,8 +446,16 @@ class _FocusSweep(_Sweep):
             if size > 0:
                 return last, size
         top = self.earliest.top()
-        if top is None or top.dl >= self.n or self.slack.at_least(w, avail):
-            return None  # the cap holds: the rest of the slot stays free
+        if top is None or top.beyond:  # (no deadline in the horizon: nothing needs it today)
+            return None
+        rest = self.day_end_w - w  # free minutes left today
+        if top.dl < self.n:  # an on-time deadline without room for a free rest of the day
+            needed = not self.slack.at_least(w, rest)
+        else:  # work given up that still meets its deadline if it starts today
+            before = self.line.upto(top.due_m) - w
+            needed = top.rem <= before < top.rem + rest
+        if not needed:
+            return None  # the cap holds all day: the rest of the slot stays free
         return self._earliest(avail, w)
 
     def put(self, j: Job, t: int, size: int) -> None:
