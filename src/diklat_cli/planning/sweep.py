@@ -1,6 +1,8 @@
 """Where the work goes: one sweep through the free time gives each moment to the most preferred
 job (do before plan, important before not, urgency, deadline) *if* every on-time deadline still
-has room for it (slack.py); otherwise to the earliest deadline (EDF), which is the floor.
+has room for it (slack.py); otherwise to the earliest deadline (EDF), which is the floor. With
+`planning.max_switches` or `planning.focus` set (focus.py), `_FocusSweep` caps the switches
+between tasks in a day and prefers important work in the morning, under the same guard.
 
 `make_plan` (schedule.py) turns tasks into `Job`s (jobs.py), the calendar into a `Line` (line.py)
 and chooses the on-time set (ontime.py) before the sweep. docs/planning-choices.md explains each
@@ -374,9 +376,9 @@ class _FocusSweep(_Sweep):
     """The sweep with `planning.max_switches` and `planning.focus` (focus.py).
 
     The cap: once a working day has had its switches between tasks, only the task at hand goes
-    on; when it cannot (finished, or no room), the rest of the slot stays free as long as every
-    deadline has room for that, else the earliest deadline goes (a switch a deadline needs:
-    `Job.extra_switches`). Morning: before the lunch break the preference order is the usual
+    on; when it cannot (finished, or no room), the time stays free as long as every deadline has
+    room for the rest of the day to stay free, else the earliest deadline goes now (a switch a
+    deadline needs: `Job.extra_switches`). Morning: before the lunch break the preference order is the usual
     one (important work first); after it the less important work comes first
     (`_afternoon_order`). Every try passes the same deadline guard as the plain sweep's.
     """
@@ -391,6 +393,7 @@ class _FocusSweep(_Sweep):
         self.day = -1
         self.last: Job | None = None  # the task placed last today
         self.switches = 0
+        self.day_end_w = 0  # the free minutes of the line before the day's end
         self.morning = True
         self.am_ready = self.ready
         self.pm_main: list[int] = []
@@ -419,7 +422,6 @@ class _FocusSweep(_Sweep):
         if d != self.day:
             self.day, self.last, self.switches = d, None, 0
             starts = self.focus.day_starts
-            # the free minutes of the line before the day's end
             self.day_end_w = (
                 self.line.upto(starts[d + 1]) if d + 1 < len(starts) else self.line.total
             )
