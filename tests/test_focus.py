@@ -104,3 +104,11 @@ def test_a_switch_past_the_cap_that_a_deadline_needs_says_so(tmp_path: Path) -> 
     english = day_blocks(ws, "--lang", "en")
     assert english[1]["note"] == "due Mon 7 Dec; a switch past the daily cap: the deadline needs it"
     assert blocks[0]["note"] == "tenggat Rab 9 Des"
+
+
+def test_with_both_settings_the_cap_comes_first(tmp_path: Path) -> None:
+    ws = workspace(tmp_path, 'max_switches = 0\nfocus = "morning"', IMPORTANT_AND_NOT)
+    assert [(b["ref"], b["start"][11:16]) for b in day_blocks(ws)] == [
+        ("kajian", "07:30"),
+        ("kajian", "13:00"),
+    ]
