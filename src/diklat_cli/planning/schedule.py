@@ -166,7 +166,7 @@ def _place_all(
         line, gaps = line_for(p.slack)
         chosen = {j.id for j in jobs if j.ontime}
         # slack never costs a deadline that could be met (and is given up before min_block)
-        if place_focused(jobs, line, False, focus):
+        if place_focused(jobs, line, slivers=False, focus=focus):
             for j in jobs:
                 j.ontime = j.id in chosen
                 j.late = not j.ontime and not j.beyond
