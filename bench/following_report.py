@@ -26,6 +26,7 @@ def report(results: dict[str, Any]) -> str:
         )
         + "; diklat "
         + ("through the `diklat` command" if results.get("via") == "cli" else "in process")
+        + "".join(f"; `planning.{k} = {v!r}`" for k, v in results.get("planning", {}).items())
         + ".",
         "",
     ]
@@ -126,6 +127,10 @@ def _focus_table(s: dict[str, Any], verdicts: list[str]) -> list[str]:
             "all plans: blocks per task / switches between tasks per working day / median block",
             f"{s['blocks_per_task']:.2f} / {s['switches_per_day']:.2f} / "
             f"{s['median_block']:.0f} min",
+        ),
+        (
+            "share of the work placed before noon: important / other",
+            f"{s.get('morning_important', 0):.0%} / {s.get('morning_other', 0):.0%}",
         ),
     ]
     if s.get("compared"):

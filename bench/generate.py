@@ -51,6 +51,7 @@ NO_DUE_SHARE = 0.10
 TIMED_DUE_SHARE = 0.10
 MIN_ESTIMATE = 1
 MIN_BLOCK = "15m"
+PLANNING_EXTRA: dict[str, Any] = {}  # more [planning] keys for every workspace (run.py --planning)
 
 TITLES = (
     "Laporan kinerja",
@@ -117,7 +118,7 @@ def settings(horizon: int = HORIZON, min_block: str = MIN_BLOCK) -> dict[str, An
             "timezone": TZ,
             "language": "id",
         },
-        "planning": {"horizon_days": horizon, "min_block": min_block},
+        "planning": {"horizon_days": horizon, "min_block": min_block, **PLANNING_EXTRA},
         "study": {"max_per_day": "1h30m", "max_per_week": "6h"},
     }
 

@@ -29,6 +29,7 @@ TZ = "Asia/Jakarta"
 SLOT = 15  # minutes
 FIRST_MONDAY = date(2027, 1, 4)
 MIN_BLOCKS = ("15m", "30m", "30m", "60m")  # the workspace's planning.min_block
+PLANNING_EXTRA: dict[str, Any] = {}  # more [planning] keys for every workspace (run.py --planning)
 TASK_MIN_BLOCKS = (45, 60, 90, 120)  # a task's own min_block, minutes
 
 
@@ -194,7 +195,8 @@ def free_minutes(free: dict[date, list[tuple[datetime, datetime]]]) -> dict[date
 
 def write(inst: Instance, folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "diklat.toml").write_text(tomli_w.dumps(inst.settings), "utf-8")
+    settings = {**inst.settings, "planning": {**inst.settings["planning"], **PLANNING_EXTRA}}
+    (folder / "diklat.toml").write_text(tomli_w.dumps(settings), "utf-8")
     (folder / "tugas.toml").write_text(tomli_w.dumps(inst.items), "utf-8")
     return folder
 

@@ -91,6 +91,8 @@ def diklat_figures(inst: Any, plan: Any) -> dict[str, Any]:
     blocks = merged_blocks(plan)
     short, slivers, n_blocks, switches = 0, 0, 0, 0
     lengths: list[int] = []
+    # minutes of important and other work, and of them before noon (planning.focus)
+    minutes_by = {True: [0, 0], False: [0, 0]}
     for day in blocks.values():
         n_blocks += len(day)
         switches += sum(1 for a, b in itertools.pairwise(day) if a[2] != b[2])
@@ -100,6 +102,8 @@ def diklat_figures(inst: Any, plan: Any) -> dict[str, Any]:
                 continue
             minutes = int((end - start).total_seconds() // 60)
             lengths.append(minutes)
+            minutes_by[t["important"]][0] += minutes
+            minutes_by[t["important"]][1] += minutes if start.hour < 12 else 0
             if minutes < min(inst.task_min_block(t), int(t["estimate"][:-1])):
                 short += 1
                 slivers += minutes <= 15
@@ -112,6 +116,8 @@ def diklat_figures(inst: Any, plan: Any) -> dict[str, Any]:
         "short_blocks": short,
         "slivers_15m": slivers,
         "block_minutes": lengths,
+        "important_minutes": minutes_by[True],
+        "other_minutes": minutes_by[False],
     }
 
 
@@ -205,6 +211,12 @@ def exact_summary(rows: list[dict[str, Any]]) -> dict[str, Any]:
     return s
 
 
+def _morning_share(rows: list[dict[str, Any]], key: str) -> float:
+    """The share of these minutes placed before noon, over all plans."""
+    pairs = [r["diklat"].get(key, [0, 0]) for r in rows]
+    return sum(p[1] for p in pairs) / max(1, sum(p[0] for p in pairs))
+
+
 def focus_summary(rows: list[dict[str, Any]]) -> dict[str, Any]:
     """Short blocks in every plan; fragments against the least fragmented plan where all fit."""
     with_short = [r for r in rows if r["diklat"]["short_blocks"]]
@@ -220,6 +232,8 @@ def focus_summary(rows: list[dict[str, Any]]) -> dict[str, Any]:
         switches_per_day=sum(r["diklat"]["switches"] for r in rows)
         / max(1, sum(r["working_days"] for r in rows)),
         median_block=statistics.median(lengths) if lengths else 0,
+        morning_important=_morning_share(rows, "important_minutes"),
+        morning_other=_morning_share(rows, "other_minutes"),
     )
     judged = [r for r in with_short if "blocks" in r.get("exact", {})]
     s["judged"] = len(judged)

@@ -31,6 +31,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import tomllib
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -603,7 +604,9 @@ def report(results: dict[str, Any]) -> str:
         f"Run of {results['date']} on {m['cpu']}, {m['cores']} cores, {m['memory']}; {m['os']}; "
         f"Python {m['python']}; diklat at commit {m['diklat_commit']}; "
         f"{results['peers'].get('taskwarrior', 'no taskwarrior')}; taskdog-core {results['peers'].get('taskdog', '-')}; "
-        f"timing by {results['timing_tool']}; `min_block` {results.get('min_block', '15m')}."
+        f"timing by {results['timing_tool']}; `min_block` {results.get('min_block', '15m')}"
+        + "".join(f"; `planning.{k} = {v!r}`" for k, v in results.get("planning", {}).items())
+        + "."
     )
     if "load_average" in results:
         la = results["load_average"]
@@ -807,12 +810,26 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="time with hyperfine (each command in one batch) instead of interleaved runs",
     )
+    parser.add_argument(
+        "--planning",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="more [planning] keys for every generated workspace, a TOML value each: "
+        "--planning max_switches=2 --planning 'focus=\"morning\"'",
+    )
     parser.add_argument("--diklat-case", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--today", default=None, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
     sys.path.insert(0, str(BENCH))
+    import generate as generate_module
+    import instances
     from generate import LOADS, TODAY, cached_holidays, generate, write
+
+    extra = tomllib.loads("\n".join(args.planning))
+    generate_module.PLANNING_EXTRA.update(extra)
+    instances.PLANNING_EXTRA.update(extra)
 
     if args.diklat_case:
         today = date.fromisoformat(args.today) if args.today else TODAY
@@ -857,6 +874,7 @@ def main(argv: list[str] | None = None) -> int:
         "peers": {},
         "sizes": sizes,
         "min_block": args.min_block,
+        "planning": extra,
         "time_limit": args.time_limit,
     }
     if ortools_py:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import replace
 from datetime import date, datetime, timedelta
+from itertools import pairwise
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
@@ -124,6 +125,11 @@ def cases(
         "urgent_within_days": draw(st.integers(0, 3)),
     }
     planning["slack"] = draw(st.sampled_from([0, 0, 20]))  # slack must never cost a deadline
+    # neither must the focus settings (off by default)
+    switches = draw(st.sampled_from([None, None, None, 0, 1, 2]))
+    if switches is not None:
+        planning["max_switches"] = switches
+    planning["focus"] = draw(st.sampled_from(["none", "none", "morning"]))
     if not grid:
         planning["pomodoro"] = draw(st.booleans())
     ws = validate(
@@ -329,6 +335,45 @@ def test_no_block_under_min_block_unless_a_deadline_needs_it(case: Case) -> None
         assert _short_blocks(strict, ws) == []
         late = sum(t.late for t in plan.tasks)
         assert sum(t.late for t in strict.tasks) > late
+
+
+def _switches_past_the_cap(plan: Plan, cap: int) -> list[tuple[date, list[str]]]:
+    """The days with more switches between tasks than `cap` that no block explains (a switch a
+    deadline needed says so on its block)."""
+    out = []
+    for day in plan.days:
+        refs = [(b.ref, b.extra_switch) for b in day.blocks if b.kind == "task"]
+        switches = [b for a, b in pairwise(refs) if a[0] != b[0]]
+        if sum(not extra for _, extra in switches) > cap:
+            out.append((day.date, [str(r) for r, _ in refs]))
+    return out
+
+
+@SETTINGS
+@given(cases(), st.integers(0, 3))
+def test_the_switch_cap_holds_unless_a_deadline_needs_more(case: Case, cap: int) -> None:
+    ws, today, holidays = case
+    capped = replace(ws, planning=replace(ws.planning, max_switches=cap))
+    plan = make_plan(capped, today, holidays=holidays)
+    assert _switches_past_the_cap(plan, cap) == []
+    # a switch past the cap is one a deadline needed: without deadlines there is none
+    free = replace(capped, tasks=tuple(replace(t, due=None) for t in ws.tasks if not t.recurs))
+    assert not any(
+        b.extra_switch for d in make_plan(free, today, holidays=holidays).days for b in d.blocks
+    )
+
+
+@SETTINGS
+@given(cases(grid=True, recurring=False), st.integers(0, 2), st.booleans())
+def test_the_focus_settings_never_make_a_deadline_late_that_could_be_met(
+    case: Case, cap: int, morning: bool
+) -> None:
+    ws, today, holidays = case
+    planning = replace(ws.planning, max_switches=cap, focus="morning" if morning else "none")
+    focused = replace(ws, planning=planning)
+    plan = make_plan(focused, today, holidays=holidays)
+    if _horn_feasible(plan, focused, calendar(focused, today, holidays), today):
+        assert [t.id for t in plan.tasks if t.late] == []
 
 
 @SETTINGS

@@ -20,6 +20,7 @@ class Job:
         "due",
         "due_day",
         "due_m",
+        "extra_switches",
         "id",
         "late",
         "mb",
@@ -81,6 +82,9 @@ class Job:
         self.dl = 0
         self.sliver_ok = True  # may cut a block under min_block when its deadline is tight
         self.suggest: DelegateHint | None = None  # who could take it (a suggestion only)
+        # the minutes where a block of it starts a switch beyond planning.max_switches, which a
+        # deadline needed (the focus sweep's)
+        self.extra_switches: list[int] = []
 
 
 __all__ = ["Job"]

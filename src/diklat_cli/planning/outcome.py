@@ -57,12 +57,16 @@ def _put_blocks(hz: Horizon, j: Job, note: DueNote | None, out: Outcome) -> date
     """The job's task blocks into their days; the end of the last one (when it is finished)."""
     end: datetime | None = None
     quadrant = j.ranking.quadrant
+    extras = j.extra_switches  # (focus.py: switches past the daily cap a deadline needed)
     for a, b in j.blocks:
         start, end = hz.dt(a), hz.dt(b)
         day = start.date()
         sliver = b - a < j.mb and b - a < j.need  # the sweep cuts one only for a tight deadline
+        extra = bool(extras) and any(a <= m < b for m in extras)
         out.blocks[day].append(
-            Block(start, end, "task", j.id, j.title, quadrant, note, sliver=sliver)
+            Block(
+                start, end, "task", j.id, j.title, quadrant, note, sliver=sliver, extra_switch=extra
+            )
         )
         out.used[day] = out.used.get(day, 0) + b - a
     return end

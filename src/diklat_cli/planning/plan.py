@@ -54,6 +54,7 @@ class Block(NamedTuple):
     busy: bool = True  # False for blocks that do not make the user unavailable (all-day notes)
     pomodoro: bool = False  # a break: a pomodoro rest between two pieces of work, not a set break
     sliver: bool = False  # a task block under its min_block: a tight deadline needed the minutes
+    extra_switch: bool = False  # a task block past planning.max_switches: a deadline needed it
     zone: str | None = None  # the IANA zone of the place whose clock the item was written in,
     # when it is not the user's (an online class run from Jakarta for a user in Makassar)
 

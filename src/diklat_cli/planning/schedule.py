@@ -23,6 +23,7 @@ from ..workspace.holidays_id import HolidayData
 from ..workspace.models import Workspace
 from ..workspace.state import Progress
 from .calendar import BusyEvent, Calendar, subtract
+from .focus import focus_for
 from .job import Job
 from .jobs import work
 from .line import POMODORO_WORK, Horizon, Line, cut_at, minute, split_slots
@@ -222,19 +223,20 @@ def _place_all(
             j.too_big = not j.overdue
     rank_jobs(jobs)
     select_on_time([j for j in jobs if not j.beyond and not j.late], full, late_before)
+    focus = focus_for(hz)
 
     if p.slack > 0:
         line, gaps = line_for(p.slack)
         chosen = {j.id for j in jobs if j.ontime}
         # slack never costs a deadline that could be met (and is given up before min_block)
-        if place_focused(jobs, line, False, kept):
+        if place_focused(jobs, line, False, kept, focus):
             for j in jobs:
                 j.ontime = j.id in chosen
                 j.late = not j.ontime and not j.beyond
             gaps = gaps_full
-            place_focused(jobs, full, slivers, kept)
+            place_focused(jobs, full, slivers, kept, focus)
         return gaps
-    place_focused(jobs, full, slivers, kept)
+    place_focused(jobs, full, slivers, kept, focus)
     return gaps_full
 
 

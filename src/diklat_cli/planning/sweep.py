@@ -1,6 +1,8 @@
 """Where the work goes: one sweep through the free time gives each moment to the most preferred
 job (do before plan, important before not, urgency, deadline) *if* every on-time deadline still
-has room for it (slack.py); otherwise to the earliest deadline (EDF), which is the floor.
+has room for it (slack.py); otherwise to the earliest deadline (EDF), which is the floor. With
+`planning.max_switches` or `planning.focus` set (focus.py), `_FocusSweep` caps the switches
+between tasks in a day and prefers important work in the morning, under the same guard.
 
 `make_plan` (schedule.py) turns tasks into `Job`s (jobs.py), the calendar into a `Line` (line.py)
 and chooses the on-time set (ontime.py) before the sweep. docs/planning-choices.md explains each
@@ -10,10 +12,11 @@ choice.
 from __future__ import annotations
 
 import heapq
-from bisect import insort
-from collections.abc import Sequence
+from bisect import bisect_right, insort
+from collections.abc import Callable, Sequence
 from operator import attrgetter
 
+from .focus import Focus
 from .job import Job
 from .line import Line
 from .slack import INF, Slack
@@ -173,36 +176,43 @@ def _entry_due(e: Entry) -> int:
     return e[0].due_m
 
 
-Kept = tuple[
-    int, int, Job
-]  # a block of the last plan to keep if the deadlines allow: start, end, job
+Kept = tuple[int, int, Job]  # a block of the last plan to keep if the deadlines allow
 
 
 def place_focused(
-    jobs: list[Job], line: Line, slivers: bool = True, kept: Sequence[Kept] = ()
+    jobs: list[Job],
+    line: Line,
+    slivers: bool = True,
+    kept: Sequence[Kept] = (),
+    focus: Focus | None = None,
 ) -> list[Job]:
     """`place`, with every block at least its task's min_block unless the job's own deadline (or
     an earlier one) has less room than the time at hand; with `slivers` False, never shorter
     (the plan a short block is measured against). Returns what `place` returns."""
     for j in jobs:
         j.sliver_ok = slivers
-    return place(jobs, line, kept)
+    return place(jobs, line, kept, focus)
 
 
-def place(jobs: list[Job], line: Line, kept: Sequence[Kept] = ()) -> list[Job]:
+def place(
+    jobs: list[Job], line: Line, kept: Sequence[Kept] = (), focus: Focus | None = None
+) -> list[Job]:
     """Sweep the free time once, giving each moment to the preferred job the deadlines allow;
     a block of the last plan (`kept`, sorted by start) is the first choice at its time, under
-    the same guard.
+    the same guard (and with `focus`, the switch cap and the morning preference: `_FocusSweep`).
 
     Returns the on-time jobs that missed their deadline anyway (release times, block sizes):
     they are demoted to late work the moment their deadline passes, so that they stop counting
     against the deadlines after theirs.
     """
-    sweep = _Sweep(jobs, line)
+    sweep = _Sweep(jobs, line) if focus is None else _FocusSweep(jobs, line, focus)
+    enter = None if focus is None else sweep.enter
     if kept:
-        _place_keeping(sweep, line, _Kept(kept, sweep))
+        _place_keeping(sweep, line, _Kept(kept, sweep), enter)
         return sweep.finish()
     for si, (s, e) in enumerate(line.slots):
+        if enter is not None:
+            enter(s)
         t, w = s, line.before[si]  # w: the free minutes of the line before t
         while t < e:
             sweep.release(t)
@@ -217,11 +227,15 @@ def place(jobs: list[Job], line: Line, kept: Sequence[Kept] = ()) -> list[Job]:
     return sweep.finish()
 
 
-def _place_keeping(sweep: _Sweep, line: Line, kept: _Kept) -> None:
+def _place_keeping(
+    sweep: _Sweep, line: Line, kept: _Kept, enter: Callable[[int], None] | None
+) -> None:
     """The sweep, where a kept block goes first at its time if the deadlines have room for it
     (its minutes are held for it until then); other work stops where a kept block starts, and
     where one gives way, the earliest deadline takes its time."""
     for si, (s, e) in enumerate(line.slots):
+        if enter is not None:
+            enter(s)
         t, w = s, line.before[si]
         while t < e:
             sweep.release(t)
@@ -330,6 +344,9 @@ class _Sweep:
         self.short_rem = [0] * n
         self.short_at = [0] * n
 
+    def enter(self, s: int) -> None:
+        """A slot starts at minute s (only the focus sweep cares)."""
+
     def release(self, t: int) -> None:
         """Jobs that may start by t join the queues."""
         first = i = self.released
@@ -386,7 +403,7 @@ class _Sweep:
             return 0
         room, at = slack.room_before(j.dl, w, avail if avail < rem else rem)
         # a preferred job never cuts a short block: where a deadline is tight, the earliest
-        # one goes (`_earliest`), and only its own deadline may need a sliver
+        # one goes (`deadline_first`), and only its own deadline may need a sliver
         size = rem if (avail if avail < room else room) >= rem else _fit(j, avail, room, True)
         if size == 0 and at >= 0 and room < least_block:
             self.short_gen[r], self.short_rem[r], self.short_at[r] = slack.gen, rem, at
@@ -454,6 +471,121 @@ class _Sweep:
         return self.missed + [
             j for j in self.deadlines if j.ontime and j.blocks and j.blocks[-1][1] > j.due_m
         ]
+
+
+class _Both:
+    """The released work in two preference orders at once: the main one and the afternoon's
+    (`pm_rank`: a main rank's place in it)."""
+
+    def __init__(self, main: _Ready, other: _Ready, pm_rank: list[int]) -> None:
+        self.main, self.other, self.pm_rank = main, other, pm_rank
+
+    def push(self, r: int) -> None:
+        self.main.push(r)
+        self.other.push(self.pm_rank[r])
+
+    def push_all(self, ranks: list[int]) -> None:
+        self.main.push_all(ranks)
+        self.other.push_all(sorted(self.pm_rank[r] for r in ranks))
+
+
+class _FocusSweep(_Sweep):
+    """The sweep with `planning.max_switches` and `planning.focus` (focus.py).
+
+    The cap: once a working day has had its switches between tasks, only the task at hand goes
+    on; when it cannot (finished, or no room), the time stays free as long as every deadline has
+    room for the rest of the day to stay free, else the earliest deadline goes now (a switch a
+    deadline needs: `Job.extra_switches`). Morning: before the lunch break the preference order is the usual
+    one (important work first); after it the less important work comes first
+    (`_afternoon_order`). Every try passes the same deadline guard as the plain sweep's.
+    """
+
+    def __init__(self, jobs: list[Job], line: Line, focus: Focus) -> None:
+        super().__init__(jobs, line)
+        self.line = line
+        for j in jobs:
+            j.extra_switches = []
+        self.focus = focus
+        self.cap = focus.max_switches
+        self.day = -1
+        self.last: Job | None = None  # the task placed last today
+        self.switches = 0
+        self.day_end_w = 0  # the free minutes of the line before the day's end
+        self.morning = True
+        self.am_ready = self.ready
+        self.pm_main: list[int] = []
+        if focus.morning:
+            self._afternoon_order()
+
+    def _afternoon_order(self) -> None:
+        """The afternoon's preference order: on-time work before late work as in the morning,
+        but within each the less important (`delegate`, `drop`) before the important."""
+        entries = self.entries
+
+        def key(r: int) -> tuple[bool, bool, int]:
+            j, late = entries[r]
+            return late and not j.overdue, j.ranking.quadrant in ("do", "plan"), r
+
+        order = sorted(range(len(entries)), key=key)
+        pm_rank = [0] * len(order)
+        for i, r in enumerate(order):
+            pm_rank[r] = i
+        self.pm_main = order
+        self.pm_ready = _Ready([entries[r] for r in order], PREF_TRIES)
+        self.ready = _Both(self.am_ready, self.pm_ready, pm_rank)  # type: ignore[assignment]
+
+    def enter(self, s: int) -> None:
+        d = bisect_right(self.focus.day_starts, s) - 1
+        if d != self.day:
+            self.day, self.last, self.switches = d, None, 0
+            starts = self.focus.day_starts
+            self.day_end_w = (
+                self.line.upto(starts[d + 1]) if d + 1 < len(starts) else self.line.total
+            )
+        self.morning = s < self.focus.mornings_end[d]
+
+    def choose(self, avail: int, w: int) -> tuple[Job, int] | None:
+        last = self.last
+        if self.cap is not None and last is not None and self.switches >= self.cap:
+            return self._capped(last, avail, w)
+        if self.morning or not self.pm_main:
+            ranks = self.am_ready.best()
+        else:
+            ranks = [self.pm_main[p] for p in self.pm_ready.best()]
+        for r in ranks:
+            size = self._try(r, avail, w)
+            if size > 0:
+                return self.entries[r][0], size
+        return self.deadline_first(avail, w)
+
+    def _capped(self, last: Job, avail: int, w: int) -> tuple[Job, int] | None:
+        """No switch left today: the task at hand, else nothing, else what a deadline needs."""
+        if last.rem > 0:
+            size = self._try(last.pref, avail, w)
+            if size > 0:
+                return last, size
+        top = self.earliest.top()
+        if top is None or top.beyond:  # (no deadline in the horizon: nothing needs it today)
+            return None
+        rest = self.day_end_w - w  # free minutes left today
+        if top.dl < self.n:  # an on-time deadline without room for a free rest of the day
+            needed = not self.slack.at_least(w, rest)
+        else:  # work given up that still meets its deadline if it starts today
+            before = self.line.upto(top.due_m) - w
+            needed = top.rem <= before < top.rem + rest
+        if not needed:
+            return None  # the cap holds all day: the rest of the slot stays free
+        return self.deadline_first(avail, w)
+
+    def put(self, j: Job, t: int, size: int) -> None:
+        last = self.last
+        if j is not last:
+            if last is not None:
+                self.switches += 1
+                if self.cap is not None and self.switches > self.cap:
+                    j.extra_switches.append(t)  # a deadline needed this switch
+            self.last = j
+        super().put(j, t, size)
 
 
 __all__ = ["PREF_TRIES", "place", "place_focused"]

@@ -45,6 +45,10 @@ M = Catalog(
             "id": "{note}; blok pendek: tenggat membutuhkannya",
             "en": "{note}; short block: the deadline needs it",
         },
+        "extra_switch": {
+            "id": "{note}; ganti tugas melebihi batas harian: tenggat membutuhkannya",
+            "en": "{note}; a switch past the daily cap: the deadline needs it",
+        },
         "given_up": {
             "id": "Tidak muat sebelum tenggat {due} tanpa membuat tugas lain terlambat, dan waktu "
             "kerja luang sesudahnya sampai {last} sudah penuh",
@@ -186,6 +190,8 @@ def block_note(b: Block, lang: Lang) -> str:
     ('luring'); '' for the rest."""
     if b.due is not None:
         due = M(lang, b.due.kind, date=format_date(b.due.day, lang, "short"))
+        if b.extra_switch:
+            due = M(lang, "extra_switch", note=due)
         return M(lang, "sliver", note=due) if b.sliver else due
     if b.mode is not None:
         return M(lang, b.mode)

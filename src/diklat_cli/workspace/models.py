@@ -642,6 +642,10 @@ class Planning(Model, kw_only=True):
     )
     auto_delegate: Flag = False  # the planner hands delegate-quadrant work over (else: suggests)
     missed_weeks: Annotated[int, Limits(ge=0, le=52)] = 4  # missed occurrences kept as overdue
+    # focus (planning/focus.py): a cap on the switches between tasks in a working day (None: no
+    # cap), and where important work goes ("morning": before the lunch break)
+    max_switches: Annotated[int, Limits(ge=0, le=50)] | None = None
+    focus: Literal["none", "morning"] = "none"
 
 
 class Export(Model, kw_only=True):

@@ -84,6 +84,8 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "slack": "Persen hari kerja yang dibiarkan kosong bila tenggat memungkinkan / Percent of each day kept free",
         "auto_delegate": "Serahkan tugas kuadran delegasikan ke rekan secara otomatis (bawaan: hanya saran) / Hand delegate-quadrant work to a colleague automatically (default: only suggest)",
         "missed_weeks": "Kejadian tugas berulang yang terlewat tetap di rencana sampai sekian minggu ke belakang / Missed occurrences of a routine task stay in the plan this many weeks back",
+        "max_switches": "Paling banyak sekian kali berganti tugas dalam sehari, kecuali tenggat membutuhkannya (bawaan: tanpa batas) / At most this many switches between tasks a day, unless a deadline needs more (default: no cap)",
+        "focus": '"morning": pekerjaan penting di pagi hari, sebelum istirahat siang / "morning": important work in the morning, before the lunch break',
     },
     "Export": {
         "": "Pengaturan ekspor .ics / Calendar export settings",
