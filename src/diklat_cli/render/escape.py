@@ -122,7 +122,7 @@ def json_text(text: str) -> str:
     character, so replacing these characters anywhere in the text only ever touches string
     contents and never makes another escape.
     """
-    if text.isascii():  # constant time in CPython: most chunks of most plans
+    if text.isascii() and "\x7f" not in text:  # DEL is ASCII; the rest of these are not
         return text
     return _JSON_RAW.sub(_json_escape, text)
 
