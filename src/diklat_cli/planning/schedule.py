@@ -29,10 +29,10 @@ from .jobs import work
 from .line import POMODORO_WORK, Horizon, Line, cut_at, minute, split_slots
 from .ontime import rank_jobs, select_on_time
 from .outcome import outcome
+from .placing import Kept, place_focused
 from .plan import Block, DayKind, DayNote, DayPlan, Estimated, Moved, Plan, TaskStatus
 from .previous import PlanRecord, Span, moved, pins
 from .study import study
-from .sweep import Kept, place_focused
 
 _KIND_ORDER = {"event": 0, "training": 1, "break": 2, "task": 3, "study": 4}
 

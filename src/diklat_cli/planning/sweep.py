@@ -1,8 +1,9 @@
-"""Where the work goes: one sweep through the free time gives each moment to the most preferred
-job (do before plan, important before not, urgency, deadline) *if* every on-time deadline still
-has room for it (slack.py); otherwise to the earliest deadline (EDF), which is the floor. With
-`planning.max_switches` or `planning.focus` set (focus.py), `_FocusSweep` caps the switches
-between tasks in a day and prefers important work in the morning, under the same guard.
+"""The state of the sweep that places the work (placing.py runs it): it gives each moment to the
+most preferred job (do before plan, important before not, urgency, deadline) *if* every on-time
+deadline still has room for it (slack.py); otherwise to the earliest deadline (EDF), which is
+the floor. With `planning.max_switches` or `planning.focus` set, focus.py's `FocusSweep`
+caps the switches between tasks in a day and prefers important work in the morning, under the
+same guard.
 
 `make_plan` (schedule.py) turns tasks into `Job`s (jobs.py), the calendar into a `Line` (line.py)
 and chooses the on-time set (ontime.py) before the sweep. docs/planning-choices.md explains each
@@ -12,11 +13,9 @@ choice.
 from __future__ import annotations
 
 import heapq
-from bisect import bisect_right, insort
-from collections.abc import Callable, Sequence
+from bisect import insort
 from operator import attrgetter
 
-from .focus import Focus
 from .job import Job
 from .line import Line
 from .slack import INF, Slack
@@ -50,7 +49,7 @@ def _live(e: Entry) -> bool:
     return e[0].rem > 0 and e[1] == e[0].late
 
 
-class _Ready:
+class Ready:
     """Released work waiting, by rank in the preference order: the `size` best ranks, sorted, in
     `front` (the ones tried at each moment), the rest in a heap, all above them. An entry that went
     stale (its job finished, or was demoted to late work) is dropped when it reaches the front."""
@@ -176,140 +175,7 @@ def _entry_due(e: Entry) -> int:
     return e[0].due_m
 
 
-Kept = tuple[int, int, Job]  # a block of the last plan to keep if the deadlines allow
-
-
-def place_focused(
-    jobs: list[Job],
-    line: Line,
-    slivers: bool = True,
-    kept: Sequence[Kept] = (),
-    focus: Focus | None = None,
-) -> list[Job]:
-    """`place`, with every block at least its task's min_block unless the job's own deadline (or
-    an earlier one) has less room than the time at hand; with `slivers` False, never shorter
-    (the plan a short block is measured against). Returns what `place` returns."""
-    for j in jobs:
-        j.sliver_ok = slivers
-    return place(jobs, line, kept, focus)
-
-
-def place(
-    jobs: list[Job], line: Line, kept: Sequence[Kept] = (), focus: Focus | None = None
-) -> list[Job]:
-    """Sweep the free time once, giving each moment to the preferred job the deadlines allow;
-    a block of the last plan (`kept`, sorted by start) is the first choice at its time, under
-    the same guard (and with `focus`, the switch cap and the morning preference: `_FocusSweep`).
-
-    Returns the on-time jobs that missed their deadline anyway (release times, block sizes):
-    they are demoted to late work the moment their deadline passes, so that they stop counting
-    against the deadlines after theirs.
-    """
-    sweep = _Sweep(jobs, line) if focus is None else _FocusSweep(jobs, line, focus)
-    enter = None if focus is None else sweep.enter
-    if kept:
-        _place_keeping(sweep, line, _Kept(kept, sweep), enter)
-        return sweep.finish()
-    for si, (s, e) in enumerate(line.slots):
-        if enter is not None:
-            enter(s)
-        t, w = s, line.before[si]  # w: the free minutes of the line before t
-        while t < e:
-            sweep.release(t)
-            sweep.expire(t)
-            chosen = sweep.choose(e - t, w)
-            if chosen is None:
-                break  # nothing may go here: the rest of the slot stays free
-            job, size = chosen
-            sweep.put(job, t, size)
-            t += size
-            w += size
-    return sweep.finish()
-
-
-def _place_keeping(
-    sweep: _Sweep, line: Line, kept: _Kept, enter: Callable[[int], None] | None
-) -> None:
-    """The sweep, where a kept block goes first at its time if the deadlines have room for it
-    (its minutes are held for it until then); other work stops where a kept block starts, and
-    where one gives way, the earliest deadline takes its time."""
-    for si, (s, e) in enumerate(line.slots):
-        if enter is not None:
-            enter(s)
-        t, w = s, line.before[si]
-        while t < e:
-            sweep.release(t)
-            sweep.expire(t)
-            k = kept.next(t, e)
-            end = e if k is None else min(k[1], e) if k[0] <= t else k[0]
-            refused = False
-            if k is not None and k[0] <= t:
-                size = sweep.keep(k[2], t, end - t, w)
-                if size > 0:
-                    sweep.put(k[2], t, size)
-                    t += size
-                    w += size
-                    continue
-                refused = True
-            chosen = (refused and sweep.deadline_first(end - t, w)) or sweep.choose(end - t, w)
-            if chosen is None:
-                if end == e:
-                    break
-                w += end - t  # idle up to the kept block (or past the one that gave way)
-                t = end
-                continue
-            job, size = chosen
-            sweep.put(job, t, size)
-            t += size
-            w += size
-    kept.release_all()
-
-
-class _Kept:
-    """The kept blocks in start order, read forward as the sweep moves on. Each holds its
-    minutes of its job's work (out of `rem`, so other moments do not spend them) until the
-    sweep reaches it, or passes it without placing it; a block past its job's deadline, which
-    on-time work may not use, holds none."""
-
-    def __init__(self, kept: Sequence[Kept], sweep: _Sweep) -> None:
-        self.kept, self.sweep, self.i = kept, sweep, 0
-        self.held = [0] * len(kept)
-        for x, (a, b, j) in enumerate(kept):
-            if j.dl < sweep.n and b > j.due_m:
-                continue
-            hold = min(b - a, j.rem)
-            j.rem -= hold
-            self.held[x] = hold
-
-    def next(self, t: int, e: int) -> Kept | None:
-        """The kept block at t (its minutes given back to its job now), else the next one
-        starting before e."""
-        kept = self.kept
-        while self.i < len(kept) and kept[self.i][1] <= t:
-            self._give_back(self.i, t)
-            self.i += 1
-        if self.i < len(kept) and kept[self.i][0] < e:
-            if kept[self.i][0] <= t:
-                self._give_back(self.i, t)
-            return kept[self.i]
-        return None
-
-    def release_all(self) -> None:
-        """The minutes of the blocks the sweep never reached go back to their jobs."""
-        for x in range(self.i, len(self.kept)):
-            self._give_back(x, None)
-
-    def _give_back(self, x: int, t: int | None) -> None:
-        hold = self.held[x]
-        if hold:
-            self.held[x] = 0
-            j = self.kept[x][2]
-            j.rem += hold
-            if t is not None and j.rem == hold:  # it had nothing left: back into the queues
-                self.sweep.requeue(j, t)
-
-
-class _Sweep:
+class Sweep:
     """The state of one sweep: what is released, which deadlines are open and their room, and
     what each job has placed."""
 
@@ -328,7 +194,7 @@ class _Sweep:
             demand += j.need
             values.append(line.upto(j.due_m) - demand)
         self.slack = Slack(values)
-        self.ready = _Ready(self.entries, PREF_TRIES)
+        self.ready = Ready(self.entries, PREF_TRIES)
         self.earliest = _Earliest(orders.edf)
         by_release = sorted(jobs, key=attrgetter("pref"))
         if by_release and any(j.release_m != by_release[0].release_m for j in by_release):
@@ -473,119 +339,4 @@ class _Sweep:
         ]
 
 
-class _Both:
-    """The released work in two preference orders at once: the main one and the afternoon's
-    (`pm_rank`: a main rank's place in it)."""
-
-    def __init__(self, main: _Ready, other: _Ready, pm_rank: list[int]) -> None:
-        self.main, self.other, self.pm_rank = main, other, pm_rank
-
-    def push(self, r: int) -> None:
-        self.main.push(r)
-        self.other.push(self.pm_rank[r])
-
-    def push_all(self, ranks: list[int]) -> None:
-        self.main.push_all(ranks)
-        self.other.push_all(sorted(self.pm_rank[r] for r in ranks))
-
-
-class _FocusSweep(_Sweep):
-    """The sweep with `planning.max_switches` and `planning.focus` (focus.py).
-
-    The cap: once a working day has had its switches between tasks, only the task at hand goes
-    on; when it cannot (finished, or no room), the time stays free as long as every deadline has
-    room for the rest of the day to stay free, else the earliest deadline goes now (a switch a
-    deadline needs: `Job.extra_switches`). Morning: before the lunch break the preference order is the usual
-    one (important work first); after it the less important work comes first
-    (`_afternoon_order`). Every try passes the same deadline guard as the plain sweep's.
-    """
-
-    def __init__(self, jobs: list[Job], line: Line, focus: Focus) -> None:
-        super().__init__(jobs, line)
-        self.line = line
-        for j in jobs:
-            j.extra_switches = []
-        self.focus = focus
-        self.cap = focus.max_switches
-        self.day = -1
-        self.last: Job | None = None  # the task placed last today
-        self.switches = 0
-        self.day_end_w = 0  # the free minutes of the line before the day's end
-        self.morning = True
-        self.am_ready = self.ready
-        self.pm_main: list[int] = []
-        if focus.morning:
-            self._afternoon_order()
-
-    def _afternoon_order(self) -> None:
-        """The afternoon's preference order: on-time work before late work as in the morning,
-        but within each the less important (`delegate`, `drop`) before the important."""
-        entries = self.entries
-
-        def key(r: int) -> tuple[bool, bool, int]:
-            j, late = entries[r]
-            return late and not j.overdue, j.ranking.quadrant in ("do", "plan"), r
-
-        order = sorted(range(len(entries)), key=key)
-        pm_rank = [0] * len(order)
-        for i, r in enumerate(order):
-            pm_rank[r] = i
-        self.pm_main = order
-        self.pm_ready = _Ready([entries[r] for r in order], PREF_TRIES)
-        self.ready = _Both(self.am_ready, self.pm_ready, pm_rank)  # type: ignore[assignment]
-
-    def enter(self, s: int) -> None:
-        d = bisect_right(self.focus.day_starts, s) - 1
-        if d != self.day:
-            self.day, self.last, self.switches = d, None, 0
-            starts = self.focus.day_starts
-            self.day_end_w = (
-                self.line.upto(starts[d + 1]) if d + 1 < len(starts) else self.line.total
-            )
-        self.morning = s < self.focus.mornings_end[d]
-
-    def choose(self, avail: int, w: int) -> tuple[Job, int] | None:
-        last = self.last
-        if self.cap is not None and last is not None and self.switches >= self.cap:
-            return self._capped(last, avail, w)
-        if self.morning or not self.pm_main:
-            ranks = self.am_ready.best()
-        else:
-            ranks = [self.pm_main[p] for p in self.pm_ready.best()]
-        for r in ranks:
-            size = self._try(r, avail, w)
-            if size > 0:
-                return self.entries[r][0], size
-        return self.deadline_first(avail, w)
-
-    def _capped(self, last: Job, avail: int, w: int) -> tuple[Job, int] | None:
-        """No switch left today: the task at hand, else nothing, else what a deadline needs."""
-        if last.rem > 0:
-            size = self._try(last.pref, avail, w)
-            if size > 0:
-                return last, size
-        top = self.earliest.top()
-        if top is None or top.beyond:  # (no deadline in the horizon: nothing needs it today)
-            return None
-        rest = self.day_end_w - w  # free minutes left today
-        if top.dl < self.n:  # an on-time deadline without room for a free rest of the day
-            needed = not self.slack.at_least(w, rest)
-        else:  # work given up that still meets its deadline if it starts today
-            before = self.line.upto(top.due_m) - w
-            needed = top.rem <= before < top.rem + rest
-        if not needed:
-            return None  # the cap holds all day: the rest of the slot stays free
-        return self.deadline_first(avail, w)
-
-    def put(self, j: Job, t: int, size: int) -> None:
-        last = self.last
-        if j is not last:
-            if last is not None:
-                self.switches += 1
-                if self.cap is not None and self.switches > self.cap:
-                    j.extra_switches.append(t)  # a deadline needed this switch
-            self.last = j
-        super().put(j, t, size)
-
-
-__all__ = ["PREF_TRIES", "place", "place_focused"]
+__all__ = ["PREF_TRIES", "Ready", "Sweep"]
