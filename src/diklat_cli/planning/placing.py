@@ -111,12 +111,19 @@ class _Kept:
     def __init__(self, kept: Sequence[Kept], sweep: Sweep) -> None:
         self.kept, self.sweep, self.i = kept, sweep, 0
         self.held = [0] * len(kept)
+        last: dict[str, int] = {}  # each job's last block that holds minutes
         for x, (a, b, j) in enumerate(kept):
             if j.dl < sweep.n and b > j.due_m:
                 continue
             hold = min(b - a, j.rem)
             j.rem -= hold
             self.held[x] = hold
+            last[j.id] = x
+        for x in last.values():  # a rest too short for a block of its own stays with them
+            j = kept[x][2]
+            if 0 < j.rem < j.mb:
+                self.held[x] += j.rem
+                j.rem = 0
 
     def next(self, t: int, e: int) -> Kept | None:
         """The kept block at t (its minutes given back to its job now), else the next one
