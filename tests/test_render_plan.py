@@ -432,7 +432,7 @@ def test_days_off_say_why() -> None:
         "Away from the office — At training: Pelatihan Kepemimpinan Pengawas (PKP) Angkatan III"
         in text
     )
-    assert "Day off — Day off: Kabupaten Contoh anniversary" in text
+    assert "Day off — Local holiday: Kabupaten Contoh anniversary" in text
     assert text.count("Day off — Weekend") == 2
 
 

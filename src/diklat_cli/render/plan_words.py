@@ -33,7 +33,7 @@ M = Catalog(
         "online": {"id": "daring", "en": "online"},
         "holiday": {"id": "{name}", "en": "Public holiday: {name}"},
         "cuti": {"id": "Cuti bersama: {name}", "en": "Joint leave (cuti bersama): {name}"},
-        "local": {"id": "{name}", "en": "Day off: {name}"},
+        "local": {"id": "{name}", "en": "Local holiday: {name}"},
         "away": {"id": "Pelatihan luring: {name}", "en": "Offline training: {name}"},
         "weekend": {"id": "Akhir pekan", "en": "Weekend"},
         "off": {"id": "Bukan hari kerja", "en": "Not a working day"},
