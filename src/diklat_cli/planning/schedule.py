@@ -191,9 +191,8 @@ def _place_all(
     between work pieces (pomodoro rests, slack) that may show as breaks. `kept`: blocks of the
     last plan, the sweep's first choice at their time; `late_before`, the work it had late."""
     p, start_m, end_m = hz.ws.planning, hz.start_m, hz.end_m
-    for j in jobs:
-        j.late = j.ontime = j.overdue = j.too_big = j.beyond = False  # it may be placed again
-        if p.pomodoro:
+    if p.pomodoro:
+        for j in jobs:
             j.mb = min(j.mb, POMODORO_WORK)
     releases = sorted({j.release_m for j in jobs if start_m < j.release_m < end_m})
     shortest = min((j.mb for j in jobs), default=p.min_block)
@@ -212,15 +211,17 @@ def _place_all(
         return Line(cut_at(slots, releases)), gaps
 
     full, gaps_full = line_for(0)
-    for j in jobs:
+    for j in jobs:  # every flag set: a plan that keeps the last one's blocks may place again
         j.pref = 0
         j.rem = j.need
-        if j.due is None or j.due_m > end_m:
-            j.beyond = True
-        elif j.due_m <= start_m or j.rem > full.upto(j.due_m) - full.upto(j.release_m):
-            j.late = True  # overdue, or too big for the time between its start and its deadline
-            j.overdue = j.due_m <= start_m
-            j.too_big = not j.overdue
+        j.beyond = j.due is None or j.due_m > end_m
+        # overdue, or too big for the time between its start and its deadline
+        j.late = not j.beyond and (
+            j.due_m <= start_m or j.rem > full.upto(j.due_m) - full.upto(j.release_m)
+        )
+        j.overdue = j.late and j.due_m <= start_m
+        j.too_big = j.late and not j.overdue
+        j.ontime = False
     rank_jobs(jobs)
     select_on_time([j for j in jobs if not j.beyond and not j.late], full, late_before)
     focus = focus_for(hz)
