@@ -63,13 +63,13 @@ class _Both:
 
 
 class FocusSweep(Sweep):
-    """The sweep with `planning.max_switches` and `planning.focus` (focus.py).
+    """The sweep with `planning.max_switches` and `planning.focus`.
 
     The cap: once a working day has had its switches between tasks, only the task at hand goes
     on; when it cannot (finished, or no room), the time stays free as long as every deadline has
     room for the rest of the day to stay free, else the earliest deadline goes now (a switch a
-    deadline needs: `Job.extra_switches`). Morning: before the lunch break the preference order is the usual
-    one (important work first); after it the less important work comes first
+    deadline needs: `Job.extra_switches`). Morning: before the lunch break the preference order
+    is the usual one (important work first); after it the less important work comes first
     (`_afternoon_order`). Every try passes the same deadline guard as the plain sweep's.
     """
 
