@@ -315,7 +315,9 @@ def test_damaged_plan_records_are_said_and_the_plan_is_made_afresh(tmp_path: Pat
         refused += "2026-11-30.json" in err
     report("plan records", codes)
     print(f"records refused: {refused}")
-    assert 0 < refused < cases(300)  # both kinds of case were tried
+    assert refused > 0
+    if cases(300) >= 100:  # a long enough run tries records that still read, too
+        assert refused < cases(300)
 
 
 # --- the workspace's TOML -----------------------------------------------------------------------

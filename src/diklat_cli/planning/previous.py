@@ -31,7 +31,7 @@ RECORD_DAYS = 14  # the days of a plan that the next one keeps where it can (the
 Span = tuple[int, int]  # epoch minutes, [start, end)
 
 
-class Kept(NamedTuple):
+class RecordedBlock(NamedTuple):
     """One task block of a recorded plan."""
 
     ref: str
@@ -46,14 +46,14 @@ class PlanRecord:
 
     day: date
     made: datetime
-    blocks: tuple[Kept, ...]
+    blocks: tuple[RecordedBlock, ...]
     late: frozenset[str]
 
 
 def record_of(plan: Plan, made: datetime, days: int = RECORD_DAYS) -> PlanRecord:
     """The record of `plan` (made at `made`) that tomorrow's plan starts from."""
     blocks = tuple(
-        Kept(b.ref, b.start, b.end)
+        RecordedBlock(b.ref, b.start, b.end)
         for d in plan.days[:days]
         for b in d.blocks
         if b.kind == "task" and b.ref is not None
@@ -123,7 +123,7 @@ def pins(
     return out
 
 
-def _ahead(hz: Horizon, k: Kept, cut: int) -> Span | None:
+def _ahead(hz: Horizon, k: RecordedBlock, cut: int) -> Span | None:
     """The part of a recorded block from minute `cut` (the clock, or today's start) to the end
     of the horizon; None when none is."""
     a, b = max(minute(k.start), cut), min(minute(k.end), hz.end_m)
@@ -235,4 +235,4 @@ def _start(item: tuple[int, int, Job]) -> int:
     return item[0]
 
 
-__all__ = ["RECORD_DAYS", "Kept", "Pins", "PlanRecord", "moved", "pins", "record_of"]
+__all__ = ["RECORD_DAYS", "Pins", "PlanRecord", "RecordedBlock", "moved", "pins", "record_of"]

@@ -17,7 +17,7 @@ import json
 from datetime import date, datetime
 from pathlib import Path
 
-from ..planning.previous import Kept, PlanRecord
+from ..planning.previous import PlanRecord, RecordedBlock
 from .files import MAX_STATE_BYTES, read_limited
 from .state import write_atomic
 
@@ -106,7 +106,7 @@ def _record(data: object) -> PlanRecord:
         a, b = _instant(start), _instant(end)
         if not a < b:
             raise ValueError(f"block {item!r} ends before it starts")
-        kept.append(Kept(ref, a, b))
+        kept.append(RecordedBlock(ref, a, b))
     if not all(isinstance(x, str) for x in late):
         raise TypeError("late holds something other than task ids")
     made = _instant(data["made"])
